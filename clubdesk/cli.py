@@ -1,0 +1,148 @@
+"""Command line: ``clubdesk [--db PATH] [COMMAND]``; without a command, the GUI opens.
+
+Every command prints one clear line on stderr and exits with code 2 when it cannot do its
+work; the database file is then left as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from clubdesk import __version__, i18n
+from clubdesk.i18n import _
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+class CommandError(Exception):
+    """A failure to report on one line of stderr, with exit code 2."""
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    from clubdesk.paths import default_database_path
+
+    return Path(args.db).expanduser() if args.db else default_database_path()
+
+
+def _open(args: argparse.Namespace, create: bool) -> Path:
+    from clubdesk.db import open_database
+
+    path = _database_path(args)
+    if args.db is None and create:
+        from clubdesk.paths import ensure_parent
+
+        ensure_parent(path)
+    return open_database(path, create=create)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from clubdesk.db import DatabaseOpenError
+    from clubdesk.ui.app import run_gui
+
+    path = _database_path(args)
+    if args.db is None:
+        from clubdesk.paths import ensure_parent
+
+        ensure_parent(path)
+    try:
+        return run_gui(path, i18n.current_language())
+    except DatabaseOpenError as error:
+        raise CommandError(str(error)) from error
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from clubdesk.domain.demo import DemoError, build_demo
+
+    _open(args, create=True)
+    try:
+        counts = build_demo(args.size, seed=args.seed)
+    except DemoError as error:
+        raise CommandError(str(error)) from error
+    print(
+        _("Demo data written to {path}: {members} members, {events} events, "
+          "{attendance} attendance rows.").format(path=_database_path(args), **counts)
+    )
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from clubdesk.domain.stats import row_counts
+
+    _open(args, create=False)
+    counts = row_counts()
+    if args.json:
+        print(json.dumps(counts, sort_keys=False))
+    else:
+        width = max(len(key) for key in counts)
+        for key, value in counts.items():
+            print(f"{key.ljust(width)}  {value}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clubdesk",
+        description=_("Members, meetings, volunteer hours and referrals of an association. "
+                      "Without a command, opens the application."),
+    )
+    parser.add_argument("--version", action="version", version=f"clubdesk {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH",
+        help=_("database file (default: $CLUBDESK_DB, else clubdesk.db in your data folder)"),
+    )
+    parser.add_argument(
+        "--lang", choices=i18n.SUPPORTED_LANGUAGES,
+        help=_("language of the interface (default: from the system)"),
+    )
+    parser.set_defaults(handler=cmd_gui)
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help=_("fill an empty database with realistic demonstration data"),
+        description=_("Fill an empty database with deterministic, realistic French data."),
+    )
+    demo.add_argument("--size", choices=("small", "federation"), default="small",
+                      help=_("small: about 150 members; federation: 20,000 members"))
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (default: 1)"))
+    demo.set_defaults(handler=cmd_demo)
+
+    stats = commands.add_parser(
+        "stats", help=_("count the rows of each table"),
+        description=_("Count the members, events, attendance rows, guests, volunteer entries, "
+                      "referrals and fees of a database."),
+    )
+    stats.add_argument("--json", action="store_true", help=_("print one JSON object"))
+    stats.set_defaults(handler=cmd_stats)
+    return parser
+
+
+def _language_from(argv: Sequence[str]) -> str | None:
+    """Read ``--lang`` before building the parser, so that --help is translated too."""
+    for index, value in enumerate(argv):
+        if value == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if value.startswith("--lang="):
+            return value.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(i18n.detect_language(_language_from(argv)))
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    from clubdesk.db import DatabaseOpenError
+
+    try:
+        return handler(args)
+    except (CommandError, DatabaseOpenError) as error:
+        print(f"clubdesk: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(_("clubdesk: {error}").format(error=error), file=sys.stderr)
+        return EXIT_ERROR

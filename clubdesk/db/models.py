@@ -1,0 +1,202 @@
+"""The peewee models: one table per class, all bound to :data:`database`.
+
+Field names are a public vocabulary (scripts and the project's checks read them): add fields,
+do not rename them. Choices are stored as short English codes; the UI translates them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from peewee import (
+    SQL,
+    BlobField,
+    BooleanField,
+    CharField,
+    Check,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+
+# Initialised by clubdesk.db.connection.open_database(); nothing touches it before.
+database = SqliteDatabase(None)
+
+MEMBER_STATUSES = ("prospect", "active", "lapsed", "former")
+BUREAU_ROLES = ("none", "president", "vice_president", "treasurer", "secretary", "other")
+EVENT_KINDS = ("meeting", "general_assembly", "board", "workshop", "networking", "other")
+ATTENDANCE_STATUSES = ("present", "absent", "excused", "late", "substitute")
+REFERRAL_STATUSES = ("new", "contacted", "in_progress", "won", "lost")
+SERIES_FREQUENCIES = ("weekly", "fortnightly", "monthly")
+PAYMENT_METHODS = ("cash", "cheque", "transfer", "card", "other")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> Check:
+    quoted = ", ".join(f"'{value}'" for value in values)
+    return Check(f"{column} IN ({quoted})")
+
+
+def _money(**kwargs: object) -> DecimalField:
+    return DecimalField(max_digits=12, decimal_places=2, auto_round=True, **kwargs)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Member(BaseModel):
+    first_name = CharField()
+    last_name = CharField()
+    email = CharField(default="")
+    phone = CharField(default="")
+    company = CharField(default="")
+    profession = CharField(default="")
+    sector = CharField(default="")
+    address = CharField(default="")
+    city = CharField(default="")
+    postcode = CharField(default="")
+    status = CharField(default="active", constraints=[_one_of("status", MEMBER_STATUSES)])
+    role = CharField(default="none", constraints=[_one_of("role", BUREAU_ROLES)])
+    sponsor = ForeignKeyField("self", null=True, backref="sponsored", on_delete="SET NULL")
+    joined_on = DateField(null=True)
+    left_on = DateField(null=True)
+    consent_directory = BooleanField(default=False)
+    consent_directory_on = DateField(null=True)
+    consent_photos = BooleanField(default=False)
+    consent_photos_on = DateField(null=True)
+    consent_newsletter = BooleanField(default=False)
+    consent_newsletter_on = DateField(null=True)
+    notes = TextField(default="")
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("last_name", "first_name"), False),)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class MembershipFee(BaseModel):
+    member = ForeignKeyField(Member, backref="fees", on_delete="RESTRICT")
+    period_start = DateField()
+    period_end = DateField()
+    amount = _money(constraints=[Check("amount >= 0")])
+    paid_on = DateField(null=True)
+    method = CharField(default="transfer", constraints=[_one_of("method", PAYMENT_METHODS)])
+
+
+class EventSeries(BaseModel):
+    """A recurring meeting; its occurrences are ordinary events pointing here."""
+
+    title = CharField()
+    kind = CharField(default="meeting", constraints=[_one_of("kind", EVENT_KINDS)])
+    frequency = CharField(constraints=[_one_of("frequency", SERIES_FREQUENCIES)])
+    first_on = DateField()
+    until = DateField()
+    location = CharField(default="")
+
+
+class Event(BaseModel):
+    title = CharField()
+    kind = CharField(default="meeting", constraints=[_one_of("kind", EVENT_KINDS)])
+    starts_at = DateTimeField(index=True)
+    ends_at = DateTimeField(null=True)
+    location = CharField(default="")
+    description = TextField(default="")
+    series = ForeignKeyField(EventSeries, null=True, backref="events", on_delete="SET NULL")
+
+
+class Attendance(BaseModel):
+    event = ForeignKeyField(Event, backref="attendances", on_delete="CASCADE")
+    member = ForeignKeyField(Member, backref="attendances", on_delete="RESTRICT")
+    status = CharField(constraints=[_one_of("status", ATTENDANCE_STATUSES)])
+    substitute_name = CharField(default="")
+    proxy_to = ForeignKeyField(Member, null=True, backref="proxies_held", on_delete="SET NULL")
+    note = CharField(default="")
+
+    class Meta:
+        indexes = ((("event", "member"), True),)
+
+
+class Guest(BaseModel):
+    event = ForeignKeyField(Event, backref="guests", on_delete="CASCADE")
+    name = CharField()
+    company = CharField(default="")
+    email = CharField(default="")
+    invited_by = ForeignKeyField(Member, null=True, backref="guests_invited", on_delete="SET NULL")
+    converted_member = ForeignKeyField(
+        Member, null=True, backref="converted_from", on_delete="SET NULL"
+    )
+
+
+class VolunteerEntry(BaseModel):
+    member = ForeignKeyField(Member, backref="volunteer_entries", on_delete="RESTRICT")
+    date = DateField()
+    hours = DecimalField(
+        max_digits=5, decimal_places=2, auto_round=True, constraints=[Check("hours > 0")]
+    )
+    category = CharField(default="")
+    event = ForeignKeyField(Event, null=True, backref="volunteer_entries", on_delete="SET NULL")
+    description = TextField(default="")
+
+    class Meta:
+        indexes = ((("member", "date"), False),)
+
+
+class Referral(BaseModel):
+    giver = ForeignKeyField(Member, backref="referrals_given", on_delete="RESTRICT")
+    receiver = ForeignKeyField(
+        Member, null=True, backref="referrals_received", on_delete="RESTRICT"
+    )
+    external_recipient = CharField(default="")
+    date = DateField(index=True)
+    contact = CharField(default="")
+    description = TextField(default="")
+    status = CharField(default="new", constraints=[_one_of("status", REFERRAL_STATUSES)])
+    amount = _money(null=True, constraints=[Check("amount IS NULL OR amount >= 0")])
+    closed_on = DateField(null=True)
+
+    class Meta:
+        constraints = [
+            SQL("CHECK (receiver_id IS NOT NULL OR external_recipient <> '')"),
+            SQL("CHECK (receiver_id IS NULL OR receiver_id <> giver_id)"),
+        ]
+
+
+class AssociationSettings(BaseModel):
+    """A single row (id 1) holding the association's own details."""
+
+    name = CharField(default="")
+    address = TextField(default="")
+    logo = BlobField(null=True)
+    volunteer_hourly_rate = _money(default=Decimal("0"))
+    fiscal_year_start_month = IntegerField(
+        default=1, constraints=[Check("fiscal_year_start_month BETWEEN 1 AND 12")]
+    )
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Member,
+    MembershipFee,
+    EventSeries,
+    Event,
+    Attendance,
+    Guest,
+    VolunteerEntry,
+    Referral,
+    AssociationSettings,
+)

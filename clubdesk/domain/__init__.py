@@ -1,0 +1,1 @@
+"""Plain-Python rules, queries and statistics over the database; no Qt here."""

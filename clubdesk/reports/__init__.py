@@ -1,0 +1,1 @@
+"""PDF reports laid out with reportlab from rows the domain computed."""

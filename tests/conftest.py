@@ -1,0 +1,50 @@
+"""Shared fixtures: a real SQLite file per test, English by default, Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before any Qt import: widgets are drawn offscreen, no display needed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("CLUBDESK_DB", None)
+
+import pytest  # noqa: E402
+
+from clubdesk import i18n  # noqa: E402
+from clubdesk.db import Member, close_database, open_database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Tests read English texts unless they choose another language."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Iterator[Path]:
+    """A new, empty clubdesk database file, open for the test."""
+    path = open_database(tmp_path / "clubdesk.db")
+    yield path
+    close_database()
+
+
+@pytest.fixture
+def make_member(db_path: Path):
+    """Create a member with sensible defaults: ``make_member(last_name="Zoë")``."""
+    counter = {"n": 0}
+
+    def make(**fields: object) -> Member:
+        counter["n"] += 1
+        values: dict[str, object] = {
+            "first_name": f"Prénom{counter['n']}",
+            "last_name": f"Nom{counter['n']}",
+            "status": "active",
+        }
+        values.update(fields)
+        return Member.create(**values)
+
+    return make
