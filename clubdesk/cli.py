@@ -50,7 +50,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
         ensure_parent(path)
     try:
-        return run_gui(path, i18n.current_language())
+        return run_gui(path, args.lang)
     except DatabaseOpenError as error:
         raise CommandError(str(error)) from error
 

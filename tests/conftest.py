@@ -48,3 +48,29 @@ def make_member(db_path: Path):
         return Member.create(**values)
 
     return make
+
+
+QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+
+@pytest.fixture(autouse=True)
+def qt_english(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Qt tests get the English catalogue installed, as the application does at start-up."""
+    if not QT_FIXTURES & set(request.fixturenames):
+        yield
+        return
+    from clubdesk.ui.translator import install_translators
+
+    app = request.getfixturevalue("qapp")
+    translators = install_translators(app, "en")
+    yield
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    """Window settings in a file of the test's own, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

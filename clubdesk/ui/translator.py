@@ -19,8 +19,12 @@ class CatalogueTranslator(QTranslator):
 
     def translate(  # noqa: N802 (Qt override)
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return i18n.translate(source_text, n if n >= 0 else None, self._lang)
+    ) -> str | None:
+        count = n if n >= 0 else None
+        if source_text in i18n.catalogue(self._lang):
+            return i18n.translate(source_text, count, self._lang)
+        # Not ours: None lets Qt ask the next translator (qtbase's, for standard buttons).
+        return None
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:

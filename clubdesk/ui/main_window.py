@@ -1,0 +1,194 @@
+"""The main window: the tabs, the menus, and the only place that wires tabs together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from clubdesk import __version__, i18n
+from clubdesk.db import DatabaseOpenError, open_database
+from clubdesk.ui.events_tab import make_events_tab
+from clubdesk.ui.members_tab import MembersTab
+from clubdesk.ui.referrals_tab import make_referrals_tab
+from clubdesk.ui.volunteering_tab import make_volunteering_tab
+
+DATABASE_FILTER = "clubdesk (*.db *.sqlite);;*"
+
+
+class MainWindow(QMainWindow):
+    """Holds the tabs; switching database rebuilds them on the new file."""
+
+    database_changed = Signal(Path)
+
+    def __init__(self, database_path: Path, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.database_path = database_path
+        self.setMinimumSize(760, 480)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.count_label = QLabel()
+        self.path_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.path_label)
+
+        self._build_menus()
+        self._build_tabs()
+        self._restore_state()
+
+    # -- tabs ------------------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        self.members_tab = MembersTab(self)
+        self.events_tab = make_events_tab(self)
+        self.volunteering_tab = make_volunteering_tab(self)
+        self.referrals_tab = make_referrals_tab(self)
+        self.tabs.addTab(self.members_tab, self.tr("Members"))
+        self.tabs.addTab(self.events_tab, self.tr("Events"))
+        self.tabs.addTab(self.volunteering_tab, self.tr("Volunteering"))
+        self.tabs.addTab(self.referrals_tab, self.tr("Referrals"))
+        self.members_tab.member_count_changed.connect(self._show_member_count)
+        for tab in (self.members_tab, self.events_tab, self.volunteering_tab,
+                    self.referrals_tab):
+            tab.status_message.connect(self._show_message)
+        self._show_path()
+        self.members_tab.reload()
+
+    def _rebuild_tabs(self) -> None:
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self._build_tabs()
+        self.tabs.setCurrentIndex(max(current, 0))
+
+    def _show_member_count(self, shown: int, total: int) -> None:
+        self.count_label.setText(self.tr("%n member(s)", "", total))
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    def _show_path(self) -> None:
+        self.path_label.setText(str(self.database_path))
+        self.path_label.setToolTip(str(self.database_path))
+        self.setWindowTitle(self.tr("clubdesk — %1").replace("%1", self.database_path.name))
+
+    # -- menus -----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_action = QAction(self.tr("&New database…"), self)
+        new_action.triggered.connect(self.new_database)
+        open_action = QAction(self.tr("&Open database…"), self)
+        open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        open_action.triggered.connect(self.open_database_dialog)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(new_action)
+        file_menu.addAction(open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        options_menu = self.menuBar().addMenu(self.tr("&Options"))
+        language_menu = options_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = i18n.current_language()
+        for code, name in (("fr", "Français"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About clubdesk"), self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    def new_database(self) -> None:
+        path, _selected = QFileDialog.getSaveFileName(
+            self, self.tr("New database"), str(self.database_path.parent / "association.db"),
+            DATABASE_FILTER,
+        )
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(
+                    self, self.tr("New database"),
+                    self.tr("%1 already exists. Use File > Open to open it.").replace("%1", path),
+                )
+                return
+            self.switch_database(Path(path))
+
+    def open_database_dialog(self) -> None:
+        path, _selected = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(self.database_path.parent), DATABASE_FILTER,
+        )
+        if path:
+            self.switch_database(Path(path))
+
+    def switch_database(self, path: Path) -> bool:
+        """Open ``path`` instead of the current file; on failure keep the current one."""
+        try:
+            open_database(path)
+        except DatabaseOpenError as error:
+            QMessageBox.critical(self, self.tr("Cannot open the database"), str(error))
+            open_database(self.database_path)
+            return False
+        self.database_path = path
+        self._settings.setValue("database/last", str(path))
+        self._rebuild_tabs()
+        self.database_changed.emit(path)
+        self._show_message(self.tr("Opened %1").replace("%1", str(path)))
+        return True
+
+    def choose_language(self, code: str) -> None:
+        self._settings.setValue("language", code)
+        QMessageBox.information(
+            self, self.tr("Language"),
+            self.tr("The new language applies the next time clubdesk starts."),
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About clubdesk"),
+            self.tr("<p><b>clubdesk</b> %1</p><p>Members, meetings, volunteer hours and "
+                    "referrals of an association.</p><p>Database: %2</p>")
+            .replace("%1", __version__).replace("%2", str(self.database_path)),
+        )
+
+    # -- state -----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        tab = self._settings.value("window/tab", 0)
+        try:
+            self.tabs.setCurrentIndex(int(tab))
+        except (TypeError, ValueError):
+            self.tabs.setCurrentIndex(0)
+
+    def save_state(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/tab", self.tabs.currentIndex())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_state()
+        super().closeEvent(event)
+
+

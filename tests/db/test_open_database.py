@@ -1,0 +1,185 @@
+"""Opening database files: created, migrated, or refused with the file left untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from peewee import IntegrityError
+
+from clubdesk.db import (
+    SCHEMA_VERSION,
+    Member,
+    Referral,
+    close_database,
+    connection,
+    database,
+    migrations,
+    open_database,
+)
+from clubdesk.db.errors import (
+    CorruptDatabaseError,
+    MissingDatabaseError,
+    NewerSchemaError,
+    NotADatabaseError,
+    NotWritableError,
+)
+
+
+@pytest.fixture(autouse=True)
+def _close() -> None:
+    yield
+    close_database()
+
+
+def test_new_file_gets_schema_and_pragmas(tmp_path: Path) -> None:
+    path = open_database(tmp_path / "new.db")
+    assert path.exists()
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    # The pragmas hold on every connection, not only the first one.
+    database.close()
+    database.connect()
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert database.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_reopening_keeps_the_data(tmp_path: Path) -> None:
+    open_database(tmp_path / "a.db")
+    Member.create(first_name="Zoë", last_name="Œuvray")
+    close_database()
+    open_database(tmp_path / "a.db")
+    assert [m.full_name for m in Member.select()] == ["Zoë Œuvray"]
+
+
+def _snapshot(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_text_file_is_refused_and_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("Nom;Prénom\nDupont;Jean\n", encoding="utf-8")
+    before = _snapshot(path)
+    with pytest.raises(NotADatabaseError, match="not a clubdesk database"):
+        open_database(path)
+    assert _snapshot(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_another_applications_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    other.close()
+    before = _snapshot(path)
+    with pytest.raises(NotADatabaseError):
+        open_database(path)
+    assert _snapshot(path) == before
+
+
+def test_newer_schema_is_refused_and_unchanged(tmp_path: Path) -> None:
+    path = open_database(tmp_path / "future.db")
+    database.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    close_database()
+    before = _snapshot(path)
+    with pytest.raises(NewerSchemaError, match="newer version of clubdesk"):
+        open_database(path)
+    assert _snapshot(path) == before
+
+
+def test_damaged_file_is_refused_and_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.db"
+    path.write_bytes(connection.SQLITE_MAGIC + b"\xff" * 4000)
+    before = _snapshot(path)
+    with pytest.raises((CorruptDatabaseError, NotADatabaseError)):
+        open_database(path)
+    assert _snapshot(path) == before
+
+
+def test_missing_file_is_not_created_when_required(tmp_path: Path) -> None:
+    with pytest.raises(MissingDatabaseError):
+        open_database(tmp_path / "absent.db", create=False)
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_missing_folder_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(NotWritableError, match="Cannot write"):
+        open_database(tmp_path / "no" / "such" / "folder.db")
+
+
+def test_read_only_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests may run as root, for whom chmod does not forbid anything: simulate the refusal.
+    real_access = connection.os.access
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+
+    def access(path: object, mode: int) -> bool:
+        return False if Path(str(path)) == folder else real_access(path, mode)
+
+    monkeypatch.setattr(connection.os, "access", access)
+    with pytest.raises(NotWritableError, match=str(folder)):
+        open_database(folder / "club.db")
+    assert list(folder.iterdir()) == []
+
+
+def test_migration_upgrades_older_file_with_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = open_database(tmp_path / "old.db")
+    Member.create(first_name="Anaïs", last_name="Müller")
+    close_database()
+
+    def add_column(db) -> None:
+        db.execute_sql("ALTER TABLE member ADD COLUMN nickname VARCHAR(255) DEFAULT ''")
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(migrations.STEPS, SCHEMA_VERSION, add_column)
+    open_database(path)
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    columns = [row[1] for row in database.execute_sql("PRAGMA table_info(member)")]
+    assert "nickname" in columns
+    backup = path.with_name(f"old.db.schema{SCHEMA_VERSION}.bak")
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT last_name FROM member").fetchall() == [("Müller",)]
+    copy.close()
+
+
+def test_failed_migration_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = open_database(tmp_path / "old.db")
+    Member.create(first_name="Loïc", last_name="Nguyễn")
+    close_database()
+
+    def broken_step(db) -> None:
+        db.execute_sql("ALTER TABLE member ADD COLUMN nickname VARCHAR(255)")
+        raise RuntimeError("step failed halfway")
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(migrations.STEPS, SCHEMA_VERSION, broken_step)
+    with pytest.raises(RuntimeError):
+        open_database(path)
+    close_database()
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        columns = [row[1] for row in check.execute("PRAGMA table_info(member)")]
+        assert "nickname" not in columns
+        assert check.execute("SELECT last_name FROM member").fetchall() == [("Nguyễn",)]
+    check.close()
+
+
+def test_constraints_refuse_impossible_rows(db_path: Path) -> None:
+    member = Member.create(first_name="Jérôme", last_name="Faure")
+    with pytest.raises(IntegrityError):
+        with database.atomic():
+            Member.create(first_name="X", last_name="Y", status="honorary")
+    with pytest.raises(IntegrityError):
+        with database.atomic():
+            Referral.create(giver=member, receiver=member, date="2026-01-01")
+    with pytest.raises(IntegrityError):
+        with database.atomic():
+            Referral.create(giver=member, date="2026-01-01")  # neither member nor outsider
+    with pytest.raises(IntegrityError):
+        with database.atomic():
+            Referral.create(giver=member, receiver=99999, date="2026-01-01")  # foreign key

@@ -1,0 +1,134 @@
+"""The main window: tabs, remembered state, switching database, read-only lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from clubdesk.db import Attendance, Event, Guest, Member, Referral, VolunteerEntry, database
+from clubdesk.ui.main_window import MainWindow
+from clubdesk.ui.record_model import ROW_ROLE
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path, settings: QSettings) -> MainWindow:
+    win = MainWindow(db_path, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _texts(tab) -> list[str]:
+    model = tab.table.model()
+    return [model.index(row, 1).data() for row in range(model.rowCount())]
+
+
+def test_tabs_in_order_with_window_title(window: MainWindow, db_path: Path) -> None:
+    names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert names == ["Members", "Events", "Volunteering", "Referrals"]
+    assert db_path.name in window.windowTitle()
+    assert window.path_label.text() == str(db_path)
+
+
+def test_window_size_and_last_tab_are_remembered(
+    qtbot, db_path: Path, settings: QSettings
+) -> None:
+    first = MainWindow(db_path, settings)
+    qtbot.addWidget(first)
+    first.resize(790, 520)  # within the offscreen screen (800×600)
+    first.tabs.setCurrentIndex(2)
+    first.close()
+    second = MainWindow(db_path, settings)
+    qtbot.addWidget(second)
+    assert second.tabs.currentIndex() == 2
+    assert (second.width(), second.height()) == (790, 520)
+
+
+def test_read_only_tabs_list_rows_and_search(
+    qtbot, window: MainWindow, make_member
+) -> None:
+    alice = make_member(first_name="Éloïse", last_name="Œuvray")
+    bob = make_member(first_name="Łukasz", last_name="Nowak")
+    breakfast = Event.create(title="Réunion hebdomadaire", location="Lyon",
+                             starts_at=dt.datetime(2026, 3, 3, 7, 0))
+    Event.create(title="Assemblée générale", kind="general_assembly", location="Villeurbanne",
+                 starts_at=dt.datetime(2026, 6, 20, 18, 0))
+    Attendance.create(event=breakfast, member=alice, status="present")
+    Attendance.create(event=breakfast, member=bob, status="excused")
+    Guest.create(event=breakfast, name="Zoë Martin", invited_by=alice)
+    VolunteerEntry.create(member=alice, date=dt.date(2026, 3, 3), hours=Decimal("1.75"),
+                          category="Communication", event=breakfast)
+    Referral.create(giver=alice, receiver=bob, date=dt.date(2026, 3, 4), status="won",
+                    amount=Decimal("1250.50"), closed_on=dt.date(2026, 4, 1))
+    Referral.create(giver=bob, external_recipient="Cabinet Dupré", date=dt.date(2026, 3, 5))
+
+    window.tabs.setCurrentWidget(window.events_tab)
+    events = window.events_tab
+    qtbot.waitUntil(lambda: events.table.model().rowCount() == 2)
+    assert _texts(events) == ["Assemblée générale", "Réunion hebdomadaire"]
+    row = events.table.model().index(1, 0).data(ROW_ROLE)
+    assert (row.present, row.recorded, row.guests) == (1, 2, 1)
+    events.search.setText("reunion")  # no accent typed
+    assert _texts(events) == ["Réunion hebdomadaire"]
+    assert events.count_label.text() == "1 of 2 events"
+
+    window.tabs.setCurrentWidget(window.volunteering_tab)
+    volunteering = window.volunteering_tab
+    qtbot.waitUntil(lambda: volunteering.table.model().rowCount() == 1)
+    assert _texts(volunteering) == ["Éloïse Œuvray"]
+
+    window.tabs.setCurrentWidget(window.referrals_tab)
+    referrals = window.referrals_tab
+    qtbot.waitUntil(lambda: referrals.table.model().rowCount() == 2)
+    model = referrals.table.model()
+    receivers = sorted(model.index(r, 2).data() for r in range(2))
+    assert receivers == ["Cabinet Dupré", "Łukasz Nowak"]
+    referrals.search.setText("dupre")
+    assert model.rowCount() == 1
+    assert referrals.count_label.text() == "1 of 2 referrals"
+
+
+def test_sorting_a_read_only_tab_by_a_column(qtbot, window: MainWindow) -> None:
+    for day, title in ((5, "Charlie"), (3, "Alpha"), (4, "Bravo")):
+        Event.create(title=title, starts_at=dt.datetime(2026, 1, day, 7, 0))
+    window.tabs.setCurrentWidget(window.events_tab)
+    events = window.events_tab
+    qtbot.waitUntil(lambda: events.table.model().rowCount() == 3)
+    assert _texts(events) == ["Charlie", "Bravo", "Alpha"]  # most recent first
+    events.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert _texts(events) == ["Alpha", "Bravo", "Charlie"]
+
+
+def test_switching_to_a_bad_file_keeps_the_current_database(
+    window: MainWindow, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    make_member,
+) -> None:
+    make_member(last_name="Gaëlle")
+    bad = tmp_path / "members.csv"
+    bad.write_text("Nom;Prénom\n", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert window.switch_database(bad) is False
+    assert "not a clubdesk database" in shown[0]
+    assert bad.read_text(encoding="utf-8") == "Nom;Prénom\n"
+    assert window.database_path == db_path
+    assert Member.select().count() == 1  # still on the first file
+
+
+def test_switching_to_a_new_database_rebuilds_the_tabs(
+    window: MainWindow, tmp_path: Path, make_member, settings: QSettings
+) -> None:
+    make_member(last_name="Bénédicte")
+    other = tmp_path / "other.db"
+    assert window.switch_database(other) is True
+    assert Path(database.database) == other
+    assert Member.select().count() == 0
+    assert window.tabs.count() == 4
+    assert settings.value("database/last") == str(other)
+    assert other.name in window.windowTitle()
