@@ -1,0 +1,182 @@
+"""What the member form edits, and the rules it must satisfy before it is saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from peewee import fn
+
+from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES, Member
+from clubdesk.domain.labels import bureau_role_label, member_status_label
+from clubdesk.domain.phones import PhoneError, normalize_phone
+from clubdesk.i18n import _
+
+CONSENTS = ("consent_directory", "consent_photos", "consent_newsletter")
+"""The consent flags; each has a date field named ``<flag>_on``."""
+
+# Single-line texts: trimmed, inner runs of spaces collapsed (a pasted "Jean  Pierre").
+_LINE_FIELDS = (
+    "first_name", "last_name", "email", "phone", "company", "profession", "sector",
+    "address", "city", "postcode",
+)
+
+# Pragmatic, not RFC 5322: one @, no spaces, dot-separated labels, a top-level domain of two
+# letters or more. It catches the typos a secretary makes ("jean@gmail", "jean@@x.fr",
+# "jean@x,fr") without refusing real addresses; unicode letters are allowed (IDN).
+_EMAIL = re.compile(
+    r"""
+    [\w!#$%&'*+/=?^`{|}~-]+ (?:\.[\w!#$%&'*+/=?^`{|}~-]+)*   # local part, no leading/double dot
+    @
+    (?:[^\W_](?:[\w-]*[^\W_])?\.)+                           # domain labels
+    (?:[^\W\d_]{2,}|xn--[\w-]+)                               # top-level domain
+    """,
+    re.VERBOSE,
+)
+_POSTCODE = re.compile(r"\d{5}")
+
+
+@dataclass
+class MemberInput:
+    """Everything the member form edits, as plain values (dates may be ``None``)."""
+
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    phone: str = ""
+    company: str = ""
+    profession: str = ""
+    sector: str = ""
+    address: str = ""
+    city: str = ""
+    postcode: str = ""
+    status: str = "active"
+    role: str = "none"
+    sponsor_id: int | None = None
+    joined_on: dt.date | None = None
+    left_on: dt.date | None = None
+    consent_directory: bool = False
+    consent_directory_on: dt.date | None = None
+    consent_photos: bool = False
+    consent_photos_on: dt.date | None = None
+    consent_newsletter: bool = False
+    consent_newsletter_on: dt.date | None = None
+    notes: str = ""
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(item.name for item in fields(MemberInput))
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """Messages by field name; ``cleaned`` holds the values to store, only when valid."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+    cleaned: MemberInput | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _clean(data: MemberInput, today: dt.date) -> MemberInput:
+    """Trimmed texts, lower-case email, compact postcode, consent dates defaulted to today."""
+    values: dict[str, Any] = {
+        name: " ".join(getattr(data, name).split()) for name in _LINE_FIELDS
+    }
+    values["email"] = str(values["email"]).lower()
+    values["postcode"] = str(values["postcode"]).replace(" ", "")
+    values["notes"] = data.notes.strip()
+    for consent in CONSENTS:
+        if getattr(data, consent) and getattr(data, f"{consent}_on") is None:
+            values[f"{consent}_on"] = today
+    return replace(data, **values)
+
+
+def _email_owner(email: str, member_id: int | None) -> str | None:
+    """The name of another member using ``email`` (compared without case), if any."""
+    query = (
+        Member
+        .select(Member.first_name, Member.last_name)
+        .where(fn.lower(fn.trim(Member.email)) == email)
+    )
+    if member_id is not None:
+        query = query.where(Member.id != member_id)
+    row = query.limit(1).tuples().first()
+    return f"{row[0]} {row[1]}".strip() if row else None
+
+
+def _check_membership(data: MemberInput, errors: dict[str, str]) -> None:
+    if data.status not in MEMBER_STATUSES:
+        errors["status"] = _("Unknown status “{code}”.").format(code=data.status)
+    if data.role not in BUREAU_ROLES:
+        errors["role"] = _("Unknown bureau role “{code}”.").format(code=data.role)
+    if data.joined_on and data.left_on and data.left_on < data.joined_on:
+        errors["left_on"] = _("The leaving date is before the joining date.")
+    elif data.status == "former" and data.left_on is None:
+        errors["left_on"] = _("A former member needs a leaving date.")
+    elif data.status != "former" and data.left_on is not None:
+        errors["left_on"] = _(
+            "A member with a leaving date is a former member: set the status to “{former}”, "
+            "or clear the leaving date if they are still “{status}”."
+        ).format(former=member_status_label("former"), status=member_status_label(data.status))
+    if data.status == "former" and data.role in BUREAU_ROLES and data.role != "none":
+        errors["role"] = _("A former member cannot hold a bureau role: choose “{none}”.").format(
+            none=bureau_role_label("none"))
+
+
+def _check_consents(data: MemberInput, today: dt.date, errors: dict[str, str]) -> None:
+    for consent in CONSENTS:
+        date = getattr(data, f"{consent}_on")
+        if date is None:
+            continue
+        if not getattr(data, consent):
+            errors[f"{consent}_on"] = _("A consent date needs the consent to be given.")
+        elif date > today:
+            errors[f"{consent}_on"] = _("A consent cannot be dated in the future.")
+
+
+def validate_member(data: MemberInput, member_id: int | None = None) -> ValidationResult:
+    """Check ``data`` for a new member (``member_id`` None) or for member ``member_id``.
+
+    Reads the database (an email used by another member, the sponsor), writes nothing.
+    """
+    today = dt.date.today()
+    cleaned = _clean(data, today)
+    errors: dict[str, str] = {}
+
+    if not cleaned.first_name:
+        errors["first_name"] = _("The first name is required.")
+    if not cleaned.last_name:
+        errors["last_name"] = _("The last name is required.")
+
+    if cleaned.email:
+        if not _EMAIL.fullmatch(cleaned.email):
+            errors["email"] = _("This email address is not valid (expected: name@domain.fr).")
+        elif owner := _email_owner(cleaned.email, member_id):
+            errors["email"] = _("This email address is already used by {name}.").format(
+                name=owner)
+
+    try:
+        cleaned.phone = normalize_phone(cleaned.phone)
+    except PhoneError as error:
+        errors["phone"] = str(error)
+
+    if cleaned.postcode and not _POSTCODE.fullmatch(cleaned.postcode):
+        errors["postcode"] = _("A French postcode has five digits.")
+
+    _check_membership(cleaned, errors)
+
+    if cleaned.sponsor_id is not None:
+        if member_id is not None and cleaned.sponsor_id == member_id:
+            errors["sponsor_id"] = _("A member cannot be their own sponsor.")
+        elif not Member.select().where(Member.id == cleaned.sponsor_id).exists():
+            errors["sponsor_id"] = _("This sponsor is not in the member list any more.")
+
+    # Checked on the values as given: a date left on an unticked consent is an error, and
+    # the date defaulted in ``cleaned`` only applies to a ticked one.
+    _check_consents(data, today, errors)
+
+    return ValidationResult(errors=errors, cleaned=None if errors else cleaned)

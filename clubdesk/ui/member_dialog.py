@@ -1,0 +1,529 @@
+"""The dialog that creates or edits one member, validated as the user types."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES
+from clubdesk.domain.labels import bureau_role_label, member_status_label
+from clubdesk.domain.member_form import MemberInput, ValidationResult, validate_member
+from clubdesk.domain.members import (
+    MemberNotFoundError,
+    MemberValidationError,
+    create_member,
+    member_input,
+    sponsor_choices,
+    update_member,
+)
+from clubdesk.domain.phones import PhoneError, format_phone, normalize_phone
+from clubdesk.domain.text import fold
+
+SEARCH_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+"""Accent-folded text of a sponsor entry, which the completer searches."""
+
+_ERROR_STYLE = "color: #b3261e;"
+_HINT_STYLE = "color: palette(placeholder-text);"
+_MAX_HEIGHT = 700
+_MIN_WIDTH = 860
+
+
+class SponsorCompleter(QCompleter):
+    """Finds members by any part of their label, ignoring case and accents."""
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt override)
+        return [fold(path)]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+class NotesEdit(QPlainTextEdit):
+    """Free text that asks for four lines, and takes whatever height is spare."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        lines = self.fontMetrics().lineSpacing() * 4 + 2 * self.frameWidth() + 8
+        return QSize(super().sizeHint().width(), lines)
+
+
+class OptionalDate:
+    """A check box that enables a date: unticked means no date, and the box shows none."""
+
+    _NONE = QDate(1900, 1, 1)
+
+    def __init__(self, check: QCheckBox, maximum: dt.date | None = None) -> None:
+        self.check = check
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dd/MM/yyyy")
+        self.edit.setMinimumDate(self._NONE)
+        self.edit.setSpecialValueText(" ")  # the minimum stands for "no date"
+        if maximum is not None:
+            self.edit.setMaximumDate(maximum)
+        self.edit.setDate(self._NONE)
+        self.edit.setEnabled(False)
+        self._kept: dt.date | None = None
+        check.toggled.connect(self._toggled)
+
+    def _toggled(self, checked: bool) -> None:
+        if checked:
+            self.edit.setDate(self._kept or dt.date.today())
+        else:
+            if self.edit.date() != self._NONE:
+                self._kept = self.edit.date().toPython()
+            self.edit.setDate(self._NONE)
+        self.edit.setEnabled(checked)
+
+    def value(self) -> dt.date | None:
+        if not self.check.isChecked():
+            return None
+        return self.edit.date().toPython()  # type: ignore[no-any-return]
+
+    def set_value(self, checked: bool, date: dt.date | None) -> None:
+        self._kept = date
+        if self.check.isChecked() == checked:
+            self._toggled(checked)
+        else:
+            self.check.setChecked(checked)
+
+
+class MemberDialog(QDialog):
+    """Create a member (``member_id`` None) or edit one; Save stays off while invalid."""
+
+    def __init__(self, member_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member_id = member_id
+        self.saved_member_id: int | None = None
+        self._messages: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._shown: dict[str, tuple[str, str]] = {}
+        self._error_box: QMessageBox | None = None
+        self._last_result = ValidationResult()
+
+        self._build()
+        data = member_input(member_id) if member_id is not None else MemberInput()
+        self._load(data)
+        if member_id is None:
+            self.setWindowTitle(self.tr("New member"))
+        else:
+            name = f"{data.first_name} {data.last_name}".strip()
+            self.setWindowTitle(self.tr("Edit member — {name}").format(name=name))
+        self._connect()
+        self._revalidate()
+        # Only now: the scroll area measures its widget at once, and the layouts would keep
+        # sizes computed while the messages of the first validation were still hidden.
+        self._scroll.setWidget(self._content)
+        self._fit_to_screen()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, member_id: int | None = None) -> int | None:
+        """Show the dialog modally; the id of the saved member, or None if cancelled."""
+        dialog = cls(member_id, parent)
+        try:
+            dialog.exec()
+            return dialog.saved_member_id
+        finally:
+            dialog.deleteLater()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.first_name = QLineEdit()
+        self.last_name = QLineEdit()
+        self.company = QLineEdit()
+        self.profession = QLineEdit()
+        self.sector = QLineEdit()
+        identity = self._form(self.tr("Identity"), [
+            (self.tr("First name"), self.first_name, "first_name"),
+            (self.tr("Last name"), self.last_name, "last_name"),
+            (self.tr("Company"), self.company, "company"),
+            (self.tr("Profession"), self.profession, "profession"),
+            (self.tr("Sector"), self.sector, "sector"),
+        ])
+
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(self.tr("name@example.fr"))
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("06 12 34 56 78"))
+        self.address = QLineEdit()
+        self.postcode = QLineEdit()
+        self.postcode.setMaxLength(6)
+        self.postcode.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000") + 16)
+        self.city = QLineEdit()
+        place = QWidget()
+        place_row = QHBoxLayout(place)
+        place_row.setContentsMargins(0, 0, 0, 0)
+        place_row.addWidget(self.postcode)
+        place_row.addWidget(self.city, 1)
+        contact = self._form(self.tr("Contact"), [
+            (self.tr("Email"), self.email, "email"),
+            (self.tr("Phone"), self.phone, "phone"),
+            (self.tr("Address"), self.address, "address"),
+            (self.tr("Postcode, city"), place, "postcode"),
+        ])
+
+        self.status = QComboBox()
+        for code in MEMBER_STATUSES:
+            self.status.addItem(member_status_label(code), code)
+        self.role = QComboBox()
+        for code in BUREAU_ROLES:
+            self.role.addItem(bureau_role_label(code), code)
+        self.sponsor = self._sponsor_combo()
+        self.joined_on = OptionalDate(QCheckBox(self.tr("Joined on")))
+        self.left_on = OptionalDate(QCheckBox(self.tr("Left on")))
+        membership = self._form(self.tr("Membership"), [
+            (self.tr("Status"), self.status, "status"),
+            (self.tr("Bureau role"), self.role, "role"),
+            (self.tr("Sponsor"), self.sponsor, "sponsor_id"),
+            (self.joined_on.check, self.joined_on.edit, "joined_on"),
+            (self.left_on.check, self.left_on.edit, "left_on"),
+        ])
+
+        today = dt.date.today()
+        self.consents = {
+            "consent_directory": OptionalDate(
+                QCheckBox(self.tr("Listed in the members' directory")), today),
+            "consent_photos": OptionalDate(QCheckBox(self.tr("Photos may be published")), today),
+            "consent_newsletter": OptionalDate(QCheckBox(self.tr("Receives the newsletter")),
+                                               today),
+        }
+        consents = QGroupBox(self.tr("Consents"))
+        grid = QGridLayout(consents)
+        for row, (name, consent) in enumerate(self.consents.items()):
+            grid.addWidget(consent.check, 2 * row, 0)
+            grid.addWidget(QLabel(self.tr("on")), 2 * row, 1)
+            grid.addWidget(consent.edit, 2 * row, 2)
+            grid.addWidget(self._message_label(f"{name}_on"), 2 * row + 1, 0, 1, 3)
+        grid.setColumnStretch(0, 1)
+
+        self.notes = NotesEdit()
+        self.notes.setTabChangesFocus(True)
+        notes = QGroupBox(self.tr("Notes"))
+        QVBoxLayout(notes).addWidget(self.notes)
+
+        self._align_labels(identity, contact)
+        self._align_labels(membership)
+        left = QVBoxLayout()
+        left.addWidget(identity)
+        left.addWidget(contact)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(membership)
+        right.addWidget(consents)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.addLayout(columns)
+        body.addWidget(notes, 1)  # spare height goes to the notes
+        self._content = content
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self._scroll, 1)
+        outer.addWidget(self.buttons)
+
+        self._field_labels = {
+            "first_name": self.tr("First name"), "last_name": self.tr("Last name"),
+            "email": self.tr("Email"), "phone": self.tr("Phone"),
+            "postcode": self.tr("Postcode"), "status": self.tr("Status"),
+            "role": self.tr("Bureau role"), "sponsor_id": self.tr("Sponsor"),
+            "joined_on": self.tr("Joined on"), "left_on": self.tr("Left on"),
+            "consent_directory_on": self.tr("Directory consent"),
+            "consent_photos_on": self.tr("Photo consent"),
+            "consent_newsletter_on": self.tr("Newsletter consent"),
+        }
+
+    def _message_label(self, name: str) -> QLabel:
+        """The small label under a field that shows its error (or a hint)."""
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setVisible(False)
+        label.setObjectName(f"message_{name}")
+        self._messages[name] = label
+        return label
+
+    def _form(self, title: str, rows: list[tuple[str | QWidget, QWidget, str]]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, widget, name in rows:
+            field = QWidget()
+            stack = QVBoxLayout(field)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(2)
+            stack.addWidget(widget)
+            stack.addWidget(self._message_label(name))
+            if isinstance(label, str):
+                text = QLabel(label)
+                text.setBuddy(widget)
+                self.labels[name] = text
+                form.addRow(text, field)
+            else:
+                form.addRow(label, field)
+        return box
+
+    @staticmethod
+    def _align_labels(*boxes: QGroupBox) -> None:
+        """Give forms stacked in one column the same label width, so their fields line up."""
+        labels = [
+            item.widget()
+            for box in boxes
+            if isinstance(form := box.layout(), QFormLayout)
+            for row in range(form.rowCount())
+            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+        ]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def _sponsor_combo(self) -> QComboBox:
+        """An editable combo over every member; typing any part of a name filters it."""
+        choices = sponsor_choices(exclude_id=self.member_id)
+        model = QStandardItemModel(len(choices) + 1, 1, self)
+        display, user = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole
+        model.setItemData(model.index(0, 0), {display: "", SEARCH_ROLE: ""})
+        for row, (member_id, label) in enumerate(choices, start=1):
+            # One call a row: setItemData sets the three roles at once (20,000 members).
+            model.setItemData(model.index(row, 0),
+                              {display: label, user: member_id, SEARCH_ROLE: fold(label)})
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(30)
+        combo.setModel(model)
+        combo.setMaxVisibleItems(15)
+        line_edit = combo.lineEdit()
+        line_edit.setPlaceholderText(self.tr("None — type part of a name"))
+        line_edit.setClearButtonEnabled(True)
+        completer = SponsorCompleter(model, combo)
+        completer.setCompletionRole(SEARCH_ROLE)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        combo.setCompleter(completer)
+        for view in (combo.view(), completer.popup()):
+            if isinstance(view, QListView):
+                view.setUniformItemSizes(True)
+        return combo
+
+    def _fit_to_screen(self) -> None:
+        content = self._content.sizeHint()
+        width = max(content.width() + self._scroll.verticalScrollBar().sizeHint().width() + 24,
+                    _MIN_WIDTH)
+        # Room for a few more messages before a scroll bar is needed.
+        spare = 3 * self.fontMetrics().lineSpacing()
+        height = content.height() + self.buttons.sizeHint().height() + 36 + spare
+        screen = self.screen().availableGeometry()
+        self.resize(min(width, screen.width() - 40),
+                    min(height, _MAX_HEIGHT, screen.height() - 60))
+
+    # -- loading and reading ----------------------------------------------------------------
+
+    def _load(self, data: MemberInput) -> None:
+        for name in ("first_name", "last_name", "company", "profession", "sector", "email",
+                     "address", "city", "postcode"):
+            getattr(self, name).setText(getattr(data, name))
+        self.phone.setText(format_phone(data.phone))
+        self.status.setCurrentIndex(max(self.status.findData(data.status), 0))
+        self.role.setCurrentIndex(max(self.role.findData(data.role), 0))
+        row = self.sponsor.findData(data.sponsor_id) if data.sponsor_id is not None else 0
+        self.sponsor.setCurrentIndex(max(row, 0))
+        self.sponsor.lineEdit().setCursorPosition(0)  # show the name, not the company's end
+        self.joined_on.set_value(data.joined_on is not None, data.joined_on)
+        self.left_on.set_value(data.left_on is not None, data.left_on)
+        for name, consent in self.consents.items():
+            consent.set_value(getattr(data, name), getattr(data, f"{name}_on"))
+        self.notes.setPlainText(data.notes)
+
+    def _sponsor_id(self) -> tuple[int | None, bool]:
+        """The chosen sponsor's id, and whether the typed text names one (or nobody)."""
+        text = self.sponsor.currentText().strip()
+        if not text:
+            return None, True
+        row = self.sponsor.currentIndex()
+        if row <= 0 or self.sponsor.itemText(row) != self.sponsor.currentText():
+            row = self.sponsor.findText(self.sponsor.currentText(),
+                                        Qt.MatchFlag.MatchExactly)
+        if row <= 0:
+            return None, False
+        return self.sponsor.itemData(row), True
+
+    def collect(self) -> MemberInput:
+        """What the form holds now, as typed (the domain cleans it)."""
+        consents: dict[str, object] = {}
+        for name, consent in self.consents.items():
+            consents[name] = consent.check.isChecked()
+            consents[f"{name}_on"] = consent.value()
+        return MemberInput(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            company=self.company.text(),
+            profession=self.profession.text(),
+            sector=self.sector.text(),
+            address=self.address.text(),
+            city=self.city.text(),
+            postcode=self.postcode.text(),
+            status=self.status.currentData(),
+            role=self.role.currentData(),
+            sponsor_id=self._sponsor_id()[0],
+            joined_on=self.joined_on.value(),
+            left_on=self.left_on.value(),
+            notes=self.notes.toPlainText(),
+            **consents,  # type: ignore[arg-type]
+        )
+
+    # -- validation -------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        for edit in (self.first_name, self.last_name, self.company, self.profession,
+                     self.sector, self.email, self.phone, self.address, self.city,
+                     self.postcode):
+            edit.textChanged.connect(self._revalidate)
+        self.phone.editingFinished.connect(self._tidy_phone)
+        self.status.currentIndexChanged.connect(self._revalidate)
+        self.role.currentIndexChanged.connect(self._revalidate)
+        self.sponsor.editTextChanged.connect(self._revalidate)
+        self.sponsor.currentIndexChanged.connect(self._revalidate)
+        for optional in (self.joined_on, self.left_on, *self.consents.values()):
+            optional.check.toggled.connect(self._revalidate)
+            optional.edit.dateChanged.connect(self._revalidate)
+        self.notes.textChanged.connect(self._revalidate)
+
+    def errors(self) -> dict[str, str]:
+        """The messages currently refusing the form, by field name."""
+        return dict(self._last_result.errors)
+
+    def _validate(self) -> ValidationResult:
+        result = validate_member(self.collect(), self.member_id)
+        if not self._sponsor_id()[1]:
+            errors = dict(result.errors)
+            errors["sponsor_id"] = self.tr("Choose the sponsor in the list, or leave it empty.")
+            result = ValidationResult(errors=errors, cleaned=None)
+        return result
+
+    def _revalidate(self) -> None:
+        result = self._validate()
+        self._last_result = result
+        for name in self._messages:
+            if name in result.errors:
+                self._show_message(name, result.errors[name], _ERROR_STYLE)
+            elif name == "phone" and self.phone.text().strip():
+                self._show_message(name, self._phone_hint(), _HINT_STYLE)
+            else:
+                self._show_message(name, "", "")
+        if self.save_button.isEnabled() != result.ok:
+            self.save_button.setEnabled(result.ok)
+        tooltip = self._save_tooltip(result)
+        if self.save_button.toolTip() != tooltip:
+            self.save_button.setToolTip(tooltip)
+
+    def _show_message(self, name: str, text: str, style: str) -> None:
+        # Only touch the label when its text changes: this runs on every keystroke.
+        if self._shown.get(name, ("", "")) == (text, style):
+            return
+        self._shown[name] = (text, style)
+        label = self._messages[name]
+        label.setText(text)
+        label.setStyleSheet(style)
+        label.setVisible(bool(text))
+
+    def _phone_hint(self) -> str:
+        try:
+            number = normalize_phone(self.phone.text())
+        except PhoneError:
+            return ""
+        return self.tr("Saved as {number}").format(number=number)
+
+    def _tidy_phone(self) -> None:
+        """Once the number is valid, show it the usual way (06 12 34 56 78)."""
+        try:
+            number = normalize_phone(self.phone.text())
+        except PhoneError:
+            return
+        tidy = format_phone(number)
+        if tidy != self.phone.text():
+            self.phone.setText(tidy)
+
+    def _save_tooltip(self, result: ValidationResult) -> str:
+        if result.ok:
+            return ""
+        lines = [self.tr("Cannot save yet:")]
+        for name, message in result.errors.items():
+            field = self._field_labels.get(name, name)
+            lines.append(self.tr("• {field}: {message}").format(field=field, message=message))
+        return "\n".join(lines)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Check again, then save; refuse with a message if the domain says no."""
+        self._revalidate()
+        if not self._last_result.ok:
+            self._refuse(list(self._last_result.errors.values()))
+            return
+        data = self.collect()
+        try:
+            if self.member_id is None:
+                self.saved_member_id = create_member(data)
+            else:
+                update_member(self.member_id, data)
+                self.saved_member_id = self.member_id
+        except MemberValidationError as error:
+            self._revalidate()
+            self._refuse(list(error.result.errors.values()))
+            return
+        except MemberNotFoundError as error:
+            self._refuse([str(error)])
+            return
+        super().accept()
+
+    def _refuse(self, messages: list[str]) -> None:
+        """Say why the member was not saved; window-modal, so the form stays as typed."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Member not saved"),
+                          self.tr("The member was not saved:") + "\n\n" + "\n".join(
+                              f"• {message}" for message in messages),
+                          QMessageBox.StandardButton.Ok, self)
+        if self._error_box is not None:
+            self._error_box.deleteLater()
+        self._error_box = box
+        box.open()
