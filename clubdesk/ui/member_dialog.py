@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,9 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -40,74 +35,12 @@ from clubdesk.domain.members import (
     update_member,
 )
 from clubdesk.domain.phones import PhoneError, format_phone, normalize_phone
-from clubdesk.domain.text import fold
-
-SEARCH_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-"""Accent-folded text of a sponsor entry, which the completer searches."""
+from clubdesk.ui.form_widgets import NotesEdit, OptionalDate, member_search_combo
 
 _ERROR_STYLE = "color: #b3261e;"
 _HINT_STYLE = "color: palette(placeholder-text);"
 _MAX_HEIGHT = 700
 _MIN_WIDTH = 860
-
-
-class SponsorCompleter(QCompleter):
-    """Finds members by any part of their label, ignoring case and accents."""
-
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt override)
-        return [fold(path)]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
-        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-
-
-class NotesEdit(QPlainTextEdit):
-    """Free text that asks for four lines, and takes whatever height is spare."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        lines = self.fontMetrics().lineSpacing() * 4 + 2 * self.frameWidth() + 8
-        return QSize(super().sizeHint().width(), lines)
-
-
-class OptionalDate:
-    """A check box that enables a date: unticked means no date, and the box shows none."""
-
-    _NONE = QDate(1900, 1, 1)
-
-    def __init__(self, check: QCheckBox, maximum: dt.date | None = None) -> None:
-        self.check = check
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.edit.setMinimumDate(self._NONE)
-        self.edit.setSpecialValueText(" ")  # the minimum stands for "no date"
-        if maximum is not None:
-            self.edit.setMaximumDate(maximum)
-        self.edit.setDate(self._NONE)
-        self.edit.setEnabled(False)
-        self._kept: dt.date | None = None
-        check.toggled.connect(self._toggled)
-
-    def _toggled(self, checked: bool) -> None:
-        if checked:
-            self.edit.setDate(self._kept or dt.date.today())
-        else:
-            if self.edit.date() != self._NONE:
-                self._kept = self.edit.date().toPython()
-            self.edit.setDate(self._NONE)
-        self.edit.setEnabled(checked)
-
-    def value(self) -> dt.date | None:
-        if not self.check.isChecked():
-            return None
-        return self.edit.date().toPython()  # type: ignore[no-any-return]
-
-    def set_value(self, checked: bool, date: dt.date | None) -> None:
-        self._kept = date
-        if self.check.isChecked() == checked:
-            self._toggled(checked)
-        else:
-            self.check.setChecked(checked)
 
 
 class MemberDialog(QDialog):
@@ -313,36 +246,8 @@ class MemberDialog(QDialog):
 
     def _sponsor_combo(self) -> QComboBox:
         """An editable combo over every member; typing any part of a name filters it."""
-        choices = sponsor_choices(exclude_id=self.member_id)
-        model = QStandardItemModel(len(choices) + 1, 1, self)
-        display, user = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole
-        model.setItemData(model.index(0, 0), {display: "", SEARCH_ROLE: ""})
-        for row, (member_id, label) in enumerate(choices, start=1):
-            # One call a row: setItemData sets the three roles at once (20,000 members).
-            model.setItemData(model.index(row, 0),
-                              {display: label, user: member_id, SEARCH_ROLE: fold(label)})
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(30)
-        combo.setModel(model)
-        combo.setMaxVisibleItems(15)
-        line_edit = combo.lineEdit()
-        line_edit.setPlaceholderText(self.tr("None — type part of a name"))
-        line_edit.setClearButtonEnabled(True)
-        completer = SponsorCompleter(model, combo)
-        completer.setCompletionRole(SEARCH_ROLE)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setMaxVisibleItems(12)
-        combo.setCompleter(completer)
-        for view in (combo.view(), completer.popup()):
-            if isinstance(view, QListView):
-                view.setUniformItemSizes(True)
-        return combo
+        return member_search_combo(sponsor_choices(exclude_id=self.member_id),
+                                   self.tr("None — type part of a name"), self)
 
     def _fit_to_screen(self) -> None:
         content = self._content.sizeHint()
