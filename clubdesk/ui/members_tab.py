@@ -1,0 +1,457 @@
+"""The Members tab: search, filters, the list, and the selected member's detail.
+
+Filtering runs in Python over precomputed search keys (:func:`filter_rows`) and the result
+replaces the model's rows; the model sorts itself on cached keys. Both stay within a frame
+for 20,000 members, so the search filters at every keystroke without a timer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES, Member
+from clubdesk.domain.labels import bureau_role_label, member_status_label
+from clubdesk.domain.member_archive import (
+    MemberHasHistoryError,
+    archive_member,
+    check_deletable,
+    delete_member,
+)
+from clubdesk.domain.member_list import (
+    BUREAU_MEMBER_ROLES,
+    CURRENT_STATUSES,
+    MemberRow,
+    filter_rows,
+    member_row,
+    member_rows,
+)
+from clubdesk.ui import members_model as columns
+from clubdesk.ui.member_detail import MemberDetail
+from clubdesk.ui.members_model import MembersModel, RowRole
+
+# Filter choices kept in the combos' item data.
+STATUS_CURRENT = "current"
+ANY = ""
+ROLE_BUREAU = "bureau"
+
+# Widths at 1366 pixels; the last column stretches.
+COLUMN_WIDTHS = {
+    columns.COL_LAST_NAME: 135,
+    columns.COL_FIRST_NAME: 110,
+    columns.COL_COMPANY: 170,
+    columns.COL_PROFESSION: 150,
+    columns.COL_CITY: 110,
+    columns.COL_EMAIL: 205,
+    columns.COL_PHONE: 115,
+    columns.COL_STATUS: 110,
+    columns.COL_ROLE: 115,
+}
+
+
+def edit_member_dialog(parent: QWidget, member_id: int | None) -> int | None:
+    """Open the member form (new when ``member_id`` is None); the saved id or None."""
+    from clubdesk.ui.member_dialog import MemberDialog  # written alongside this tab
+
+    return MemberDialog.ask(parent, member_id)
+
+
+def build_confirmation(
+    parent: QWidget, title: str, text: str, accept_label: str
+) -> tuple[QMessageBox, QPushButton]:
+    """A question whose default answer is Cancel; returns the box and its accept button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Cancel, parent)
+    accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box, accept
+
+
+def confirm(parent: QWidget, title: str, text: str, accept_label: str) -> bool:
+    """Ask ``text``; True when the user clicked ``accept_label`` (tests replace this)."""
+    box, accept = build_confirmation(parent, title, text, accept_label)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def inform(parent: QWidget, title: str, text: str) -> None:
+    """Tell the user something (tests replace this)."""
+    QMessageBox.information(parent, title, text)
+
+
+class MembersTab(QWidget):
+    """List, search and filters of the members, with their detail below."""
+
+    member_count_changed = Signal(int, int)  # shown, total
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._all_rows: list[MemberRow] = []
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search name, company, profession, email, city…"))
+        self.search.setMinimumWidth(280)
+        self.search.installEventFilter(self)
+
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("Current members"), STATUS_CURRENT)
+        self.status_filter.setItemData(
+            0, self.tr("Prospects, active and lapsed members"), Qt.ItemDataRole.ToolTipRole)
+        self.status_filter.addItem(self.tr("All statuses"), ANY)
+        for code in MEMBER_STATUSES:
+            self.status_filter.addItem(member_status_label(code), code)
+        self.role_filter = QComboBox()
+        self.role_filter.addItem(self.tr("All roles"), ANY)
+        self.role_filter.addItem(self.tr("Bureau members"), ROLE_BUREAU)
+        for code in (*BUREAU_ROLES[1:], BUREAU_ROLES[0]):
+            self.role_filter.addItem(bureau_role_label(code), code)
+
+        self.count_label = QLabel()
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.model = MembersModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(columns.COL_LAST_NAME, Qt.SortOrder.AscendingOrder)
+
+        self.detail = MemberDetail()
+
+        self._build_actions()
+        self._build_layout()
+
+        self.search.textChanged.connect(self.apply_filter)
+        self.search.returnPressed.connect(self._focus_table)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.role_filter.currentIndexChanged.connect(self.apply_filter)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_member())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self._selection_changed()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], None], shortcuts: list[QKeySequence],
+                widget: QWidget, context: Qt.ShortcutContext) -> QAction:
+        action = QAction(text, widget)
+        action.setShortcuts(shortcuts)
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: slot())
+        widget.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        whole_tab = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # Enter and Delete act on the list only: in the search field Delete edits the text
+        # and Enter goes on to the list; a Delete pressed on a filter combo must not delete
+        # a member.
+        list_only = Qt.ShortcutContext.WidgetShortcut
+        self.new_action = self._action(
+            self.tr("New member"), self.new_member,
+            [QKeySequence(QKeySequence.StandardKey.New)], self, whole_tab)
+        self.find_action = self._action(
+            self.tr("Search"), self.focus_search,
+            [QKeySequence(QKeySequence.StandardKey.Find)], self, whole_tab)
+        self.edit_action = self._action(
+            self.tr("Edit"), self.edit_member,
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+            self.table, list_only)
+        self.archive_action = self._action(
+            self.tr("Archive"), self.archive_selected, [], self, whole_tab)
+        self.delete_action = self._action(
+            self.tr("Delete"), self.delete_selected,
+            [QKeySequence(QKeySequence.StandardKey.Delete)], self.table, list_only)
+
+        self.new_button = self._button(self.new_action, self.tr("New member (Ctrl+N)"))
+        self.edit_button = self._button(self.edit_action,
+                                        self.tr("Edit the selected member (Enter)"))
+        self.archive_button = self._button(
+            self.archive_action,
+            self.tr("Archive the selected member: they become a former member and their "
+                    "history is kept"))
+        self.delete_button = self._button(
+            self.delete_action,
+            self.tr("Delete the selected member (Delete): only for a member entered by "
+                    "mistake, without any history"))
+
+    def _button(self, action: QAction, tooltip: str) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setToolTip(tooltip)
+        button.clicked.connect(action.trigger)
+        action.enabledChanged.connect(button.setEnabled)
+        return button
+
+    def _build_layout(self) -> None:
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.search, 3)
+        toolbar.addWidget(self.status_filter)
+        toolbar.addWidget(self.role_filter)
+        toolbar.addWidget(self.count_label, 1)
+        for button in (self.new_button, self.edit_button, self.archive_button,
+                       self.delete_button):
+            toolbar.addWidget(button)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([400, 280])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.splitter, 1)
+
+    # -- loading and filtering ------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read every member again from the database and show the ones the filters keep."""
+        self._all_rows = member_rows()
+        self.apply_filter()
+        if self.detail.member_id() is not None:  # what is shown may have changed
+            self.detail.show_member(self.detail.member_id())
+
+    def apply_filter(self) -> None:
+        """Show the rows matching the search text and both filters; keep the selection."""
+        selected = self.selected_member_id()
+        self.model.set_rows(filter_rows(self._all_rows, self.search.text(), *self._filters()))
+        if selected is None or not self.select_member(selected):
+            self._selection_changed()
+        self._show_count()
+
+    def _filters(self) -> tuple[Collection[str] | str | None, Collection[str] | str | None]:
+        """The status and role filters as :func:`filter_rows` takes them."""
+        status = self.status_filter.currentData()
+        role = self.role_filter.currentData()
+        return (
+            CURRENT_STATUSES if status == STATUS_CURRENT else status or None,
+            BUREAU_MEMBER_ROLES if role == ROLE_BUREAU else role or None,
+        )
+
+    def _show_count(self) -> None:
+        shown, total = self.model.rowCount(), len(self._all_rows)
+        if shown == total:
+            text = self.tr("%n member(s)", "", total)
+        else:
+            text = self.tr("%1 of %n member(s)", "", total).replace("%1", str(shown))
+        self.count_label.setText(text)
+        self.member_count_changed.emit(shown, total)
+
+    # -- selection ------------------------------------------------------------------------
+
+    def selected_row(self) -> MemberRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return indexes[0].data(RowRole) if indexes else None
+
+    def selected_member_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row is not None else None
+
+    def select_member(self, member_id: int) -> bool:
+        """Select and show ``member_id``'s row; False when the filters hide it."""
+        position = self.model.row_of(member_id)
+        if position < 0:
+            return False
+        index = self.model.index(position, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _select_position(self, position: int) -> None:
+        count = self.model.rowCount()
+        if count:
+            self.select_member(self.model.row_at(min(position, count - 1)).id)
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        has_row = row is not None
+        self.edit_action.setEnabled(has_row)
+        self.delete_action.setEnabled(has_row)
+        self.archive_action.setEnabled(has_row and row.status != "former")
+        if self.detail.member_id() != (row.id if row else None) or not has_row:
+            self.detail.show_member(row.id if row else None)
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.edit_action, self.archive_action, self.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.new_action)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # -- keyboard -------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _focus_table(self) -> None:
+        if self.model.rowCount() and self.selected_row() is None:
+            self._select_position(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # Down arrow in the search field goes on to the list, as in a mail client.
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down):
+            self._focus_table()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- commands -------------------------------------------------------------------------
+
+    def new_member(self) -> None:
+        member_id = edit_member_dialog(self, None)
+        if member_id is not None:
+            self._saved(member_id, self.tr("{name} added."))
+
+    def edit_member(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        member_id = edit_member_dialog(self, row.id)
+        if member_id is not None:
+            self._saved(member_id, self.tr("{name} saved."))
+
+    def _saved(self, member_id: int, message: str) -> None:
+        """Refresh the saved member's row, make sure it is visible, and select it."""
+        try:
+            row = member_row(member_id)
+        except Member.DoesNotExist:
+            self.reload()
+            return
+        self._store(row)
+        if self._row_matches_filters(row):
+            if not self.model.update_row(row):  # a new member
+                self.apply_filter()
+        else:
+            # The filters hide the member just saved: loosen them rather than lose sight of
+            # the member (each change below filters the list again).
+            self.search.clear()
+            for combo in (self.status_filter, self.role_filter):
+                if not self._row_matches_filters(row):
+                    combo.setCurrentIndex(combo.findData(ANY))
+            message += " " + self.tr("Filters changed to show them.")
+        self.select_member(member_id)
+        self.detail.show_member(member_id)
+        self._show_count()
+        self.status_message.emit(message.format(name=row.full_name))
+
+    def _row_matches_filters(self, row: MemberRow) -> bool:
+        return bool(filter_rows([row], self.search.text(), *self._filters()))
+
+    def _store(self, row: MemberRow) -> None:
+        for position, existing in enumerate(self._all_rows):
+            if existing.id == row.id:
+                self._all_rows[position] = row
+                return
+        self._all_rows.append(row)
+
+    def archive_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or row.status == "former":
+            return
+        if confirm(
+            self, self.tr("Archive member"),
+            self.tr("Archive {name}? They become a former member, leaving today, without a "
+                    "bureau role; their history is kept.").format(name=row.full_name),
+            self.tr("Archive"),
+        ):
+            self._archive(row)
+
+    def _archive(self, row: MemberRow) -> None:
+        position = self.model.row_of(row.id)
+        try:
+            archive_member(row.id)
+            updated = member_row(row.id)
+        except Member.DoesNotExist:  # deleted meanwhile (another window, another user)
+            self.reload()
+            return
+        self._store(updated)
+        self.apply_filter()
+        if self.select_member(row.id):
+            self.detail.show_member(row.id)
+        else:
+            self._select_position(position)
+        self.status_message.emit(self.tr("{name} archived.").format(name=row.full_name))
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        try:
+            check_deletable(row.id)
+        except MemberHasHistoryError as error:
+            self._offer_archive(row, error)
+            return
+        except Member.DoesNotExist:
+            self.reload()
+            return
+        if not confirm(
+            self, self.tr("Delete member"),
+            self.tr("Delete {name} permanently? This cannot be undone.").format(
+                name=row.full_name),
+            self.tr("Delete"),
+        ):
+            return
+        position = self.model.row_of(row.id)
+        try:
+            delete_member(row.id)
+        except MemberHasHistoryError as error:  # history recorded meanwhile
+            self._offer_archive(row, error)
+            return
+        except Member.DoesNotExist:
+            self.reload()
+            return
+        self._all_rows = [existing for existing in self._all_rows if existing.id != row.id]
+        self.apply_filter()
+        self._select_position(position)
+        self.status_message.emit(self.tr("{name} deleted.").format(name=row.full_name))
+
+    def _offer_archive(self, row: MemberRow, error: MemberHasHistoryError) -> None:
+        if row.status == "former":
+            inform(self, self.tr("Delete member"), str(error))
+            return
+        if confirm(self, self.tr("Delete member"), str(error), self.tr("Archive")):
+            self._archive(row)
