@@ -79,16 +79,18 @@ def plural_index(lang: str, n: int) -> int:
     return 0 if n == 1 else 1
 
 
-def translate(text: str, n: int | None = None, lang: str | None = None) -> str:
-    """``text`` in ``lang`` (default: the current language); ``%n`` is replaced by ``n``."""
+def plural_form(text: str, n: int | None = None, lang: str | None = None) -> str:
+    """``text`` in ``lang``, in the plural form for ``n``, with ``%n`` still in it."""
     lang = lang or _current["lang"]
     entry = catalogue(lang).get(text)
     if isinstance(entry, list):
-        result = entry[plural_index(lang, n if n is not None else 1)] if entry else text
-    elif entry:
-        result = entry
-    else:
-        result = text
+        return entry[plural_index(lang, n if n is not None else 1)] if entry else text
+    return entry or text
+
+
+def translate(text: str, n: int | None = None, lang: str | None = None) -> str:
+    """``text`` in ``lang`` (default: the current language); ``%n`` is replaced by ``n``."""
+    result = plural_form(text, n, lang)
     if n is not None:
         result = result.replace("%n", str(n))
     return result

@@ -161,10 +161,10 @@ class MembersModel(QAbstractTableModel):
 
     # Rows ---------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[MemberRow]) -> None:
-        """Show ``rows``, in the current sort order."""
+    def set_rows(self, rows: Sequence[MemberRow], presorted: bool = False) -> None:
+        """Show ``rows``, in the current sort order (``presorted``: already in it)."""
         self.beginResetModel()
-        self._rows = self._sorted(rows)
+        self._rows = list(rows) if presorted else self._sorted(rows)
         self._positions = None
         self.endResetModel()
 
@@ -228,6 +228,13 @@ class MembersModel(QAbstractTableModel):
         if column == COL_ROLE:
             return (_ROLE_RANK.get(row.role, len(_ROLE_RANK)), *name)
         return (row.joined_on.isoformat() if row.joined_on else "", *name)
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort_column, self._sort_order
+
+    def ordered(self, rows: Sequence[MemberRow]) -> list[MemberRow]:
+        """``rows`` in the current sort order."""
+        return self._sorted(rows)
 
     def _sorted(self, rows: Sequence[MemberRow]) -> list[MemberRow]:
         column = self._sort_column

@@ -43,6 +43,7 @@ from clubdesk.domain.member_list import (
     member_row,
     member_rows,
 )
+from clubdesk.domain.text import fold
 from clubdesk.ui import members_model as columns
 from clubdesk.ui.member_detail import MemberDetail
 from clubdesk.ui.members_model import MembersModel, RowRole
@@ -105,6 +106,7 @@ class MembersTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all_rows: list[MemberRow] = []
+        self._forget_order()
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -113,11 +115,12 @@ class MembersTab(QWidget):
         self.search.setMinimumWidth(280)
         self.search.installEventFilter(self)
 
+        # Everyone by default (former members in grey): the list is the whole register.
         self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("All statuses"), ANY)
         self.status_filter.addItem(self.tr("Current members"), STATUS_CURRENT)
         self.status_filter.setItemData(
-            0, self.tr("Prospects, active and lapsed members"), Qt.ItemDataRole.ToolTipRole)
-        self.status_filter.addItem(self.tr("All statuses"), ANY)
+            1, self.tr("Prospects, active and lapsed members"), Qt.ItemDataRole.ToolTipRole)
         for code in MEMBER_STATUSES:
             self.status_filter.addItem(member_status_label(code), code)
         self.role_filter = QComboBox()
@@ -244,14 +247,42 @@ class MembersTab(QWidget):
     def reload(self) -> None:
         """Read every member again from the database and show the ones the filters keep."""
         self._all_rows = member_rows()
+        self._forget_order()
         self.apply_filter()
         if self.detail.member_id() is not None:  # what is shown may have changed
             self.detail.show_member(self.detail.member_id())
 
+    def _forget_order(self) -> None:
+        self._ordered: tuple[tuple[int, Qt.SortOrder], list[MemberRow]] | None = None
+        self._last_filter: tuple[object, str, list[MemberRow]] | None = None
+
+    def _rows_in_order(self) -> list[MemberRow]:
+        """Every member in the table's sort order, sorted again only when that order changes.
+
+        Filtering keeps the order, so a keystroke costs a scan, not a sort.
+        """
+        state = self.model.sort_state()
+        if self._ordered is None or self._ordered[0] != state:
+            self._ordered = (state, self.model.ordered(self._all_rows))
+            self._last_filter = None
+        return self._ordered[1]
+
+    def _matching_rows(self) -> list[MemberRow]:
+        rows = self._rows_in_order()
+        text = fold(self.search.text())
+        filters = (self._filters(), self.model.sort_state())
+        last = self._last_filter
+        # A longer text only narrows the previous result: scan that instead of everyone.
+        if last is not None and last[0] == filters and last[1] and text.startswith(last[1]):
+            rows = last[2]
+        matching = filter_rows(rows, text, *filters[0])
+        self._last_filter = (filters, text, matching)
+        return matching
+
     def apply_filter(self) -> None:
         """Show the rows matching the search text and both filters; keep the selection."""
         selected = self.selected_member_id()
-        self.model.set_rows(filter_rows(self._all_rows, self.search.text(), *self._filters()))
+        self.model.set_rows(self._matching_rows(), presorted=True)
         if selected is None or not self.select_member(selected):
             self._selection_changed()
         self._show_count()
@@ -382,6 +413,7 @@ class MembersTab(QWidget):
         return bool(filter_rows([row], self.search.text(), *self._filters()))
 
     def _store(self, row: MemberRow) -> None:
+        self._forget_order()
         for position, existing in enumerate(self._all_rows):
             if existing.id == row.id:
                 self._all_rows[position] = row
@@ -445,6 +477,7 @@ class MembersTab(QWidget):
             self.reload()
             return
         self._all_rows = [existing for existing in self._all_rows if existing.id != row.id]
+        self._forget_order()
         self.apply_filter()
         self._select_position(position)
         self.status_message.emit(self.tr("{name} deleted.").format(name=row.full_name))

@@ -20,9 +20,12 @@ class CatalogueTranslator(QTranslator):
     def translate(  # noqa: N802 (Qt override)
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
-        count = n if n >= 0 else None
         if source_text in i18n.catalogue(self._lang):
-            return i18n.translate(source_text, count, self._lang)
+            if n < 0:
+                return i18n.translate(source_text, None, self._lang)
+            # Counts written as the language writes numbers: "20 000 membres".
+            form = i18n.plural_form(source_text, n, self._lang)
+            return form.replace("%n", QLocale().toString(n))
         # Not ours: None lets Qt ask the next translator (qtbase's, for standard buttons).
         return None
 

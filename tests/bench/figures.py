@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 Samples = list[float]
+HERE_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)

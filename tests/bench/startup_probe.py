@@ -9,6 +9,17 @@ from __future__ import annotations
 import sys
 
 
+def quiet_offscreen() -> None:
+    """Drop the offscreen platform's notes that it cannot resize or raise windows."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if not message.startswith("This plugin does not support"):
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def _quit_after_first_paint(app, widget) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -32,6 +43,7 @@ def run_app(database: str, settings_path: str) -> int:
     from clubdesk.ui.main_window import MainWindow
     from clubdesk.ui.translator import install_translators
 
+    quiet_offscreen()
     app = create_application()
     install_translators(app, "fr")
     open_database(database)
@@ -49,6 +61,7 @@ def run_floor(database: str) -> int:
 
     from PySide6.QtWidgets import QApplication, QLabel
 
+    quiet_offscreen()
     app = QApplication(sys.argv[:1])
     with sqlite3.connect(database) as connection:
         count = connection.execute("SELECT count(*) FROM member").fetchone()[0]

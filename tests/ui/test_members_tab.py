@@ -13,7 +13,7 @@ from clubdesk import i18n
 from clubdesk.db import Member, MembershipFee
 from clubdesk.ui import members_model as m
 from clubdesk.ui import members_tab
-from clubdesk.ui.members_tab import MembersTab, build_confirmation
+from clubdesk.ui.members_tab import STATUS_CURRENT, MembersTab, build_confirmation
 from clubdesk.ui.translator import install_translators
 
 
@@ -79,10 +79,23 @@ def host(qtbot) -> QWidget:
 
 @pytest.fixture
 def tab(host: QWidget, people) -> MembersTab:
+    """The tab narrowed to current members, as most of these tests look at them."""
     widget = MembersTab(host)
     widget.setGeometry(host.rect())
     widget.reload()
+    widget.status_filter.setCurrentIndex(widget.status_filter.findData(STATUS_CURRENT))
     return widget
+
+
+def test_opens_on_the_whole_register_with_former_members_greyed(host, people) -> None:
+    widget = MembersTab(host)
+    widget.reload()
+    assert widget.status_filter.currentText() == "All statuses"
+    model = widget.table.model()
+    assert model.rowCount() == 4
+    assert widget.count_label.text() == "4 members"
+    row = next(r for r in range(4) if model.index(r, m.COL_LAST_NAME).data() == "Lefèvre")
+    assert model.index(row, m.COL_LAST_NAME).data(Qt.ItemDataRole.ForegroundRole) is not None
 
 
 def _show(qtbot, tab: MembersTab) -> None:
@@ -378,6 +391,9 @@ def test_the_tab_speaks_french(qapp, host: QWidget, people) -> None:
     try:
         french = MembersTab(host)
         french.reload()
+        assert french.count_label.text() == "4 membres"
+        assert french.status_filter.currentText() == "Tous les statuts"
+        french.status_filter.setCurrentIndex(french.status_filter.findData(STATUS_CURRENT))
         assert french.count_label.text() == "3 sur 4 membres"
         assert french.status_filter.currentText() == "Membres actuels"
         assert french.delete_button.text() == "Supprimer"

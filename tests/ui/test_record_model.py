@@ -45,3 +45,23 @@ def test_sorting_uses_dates_and_amounts_not_their_text(qapp) -> None:
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Amount"
     right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     assert model.index(0, 2).data(Qt.ItemDataRole.TextAlignmentRole) == right
+
+
+def test_counts_are_written_as_the_language_writes_numbers(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from clubdesk import i18n
+    from clubdesk.ui.translator import install_translators
+
+    translators = install_translators(qapp, "fr")
+    try:
+        text = QCoreApplication.translate("X", "%n member(s)", None, 20000)
+        assert text.replace("\u202f", " ").replace("\u00a0", " ") == "20 000 membres"
+        assert QCoreApplication.translate("X", "%n member(s)", None, 1) == "1 membre"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        i18n.set_language("en")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    # Back to English (the conftest installed it first): "20,000 members".
+    assert QCoreApplication.translate("X", "%n member(s)", None, 20000) == "20,000 members"
