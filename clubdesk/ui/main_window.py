@@ -24,6 +24,16 @@ from clubdesk.ui.volunteering_tab import make_volunteering_tab
 
 DATABASE_FILTER = "clubdesk (*.db *.sqlite);;*"
 
+# Fusion clips the accent of a capital letter on unselected tabs ("Événements" shows as
+# "Evénements"); tabs with their own padding keep the whole glyph.
+TAB_STYLE = (
+    "QTabBar::tab { padding: 5px 14px; border: 1px solid palette(mid); border-bottom: none;"
+    " background: palette(button); margin-right: 2px; border-top-left-radius: 4px;"
+    " border-top-right-radius: 4px; }"
+    " QTabBar::tab:selected { background: palette(base); }"
+    " QTabBar::tab:!selected { margin-top: 2px; }"
+)
+
 
 class MainWindow(QMainWindow):
     """Holds the tabs; switching database rebuilds them on the new file."""
@@ -39,6 +49,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setStyleSheet(TAB_STYLE)
         self.setCentralWidget(self.tabs)
         self.count_label = QLabel()
         self.path_label = QLabel()
