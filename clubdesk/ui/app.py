@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clubdesk import __version__, i18n
 from clubdesk.db import DatabaseOpenError, close_database, open_database
+from clubdesk.db.errors import storage_error_message
 from clubdesk.resources import resource_path
 from clubdesk.ui.translator import install_translators
 
@@ -35,6 +38,24 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def report_unexpected_error(
+    exc_type: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """Said to the user instead of a silent traceback: what failed, and that nothing is lost.
+
+    Installed as ``sys.excepthook`` while the window is open. A storage failure (disk full,
+    read-only file) has been rolled back by its transaction.
+    """
+    traceback.print_exception(exc_type, error, tb)
+    message = storage_error_message(error)
+    if message is None:
+        message = QApplication.translate(
+            "App", "Something went wrong: %1\n\nThe change in progress was not saved."
+        ).replace("%1", f"{exc_type.__name__}: {error}")
+    QMessageBox.critical(QApplication.activeWindow(),
+                         QApplication.translate("App", "clubdesk"), message)
 
 
 def choose_language(explicit: str | None, settings: QSettings) -> str:
@@ -63,7 +84,10 @@ def run_gui(database_path: Path, explicit_language: str | None = None) -> int:
 
     window = MainWindow(database_path, settings)
     window.show()
+    previous_hook = sys.excepthook
+    sys.excepthook = report_unexpected_error
     try:
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
         close_database()
