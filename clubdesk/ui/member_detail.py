@@ -119,6 +119,12 @@ class MemberDetail(QWidget):
     def member_id(self) -> int | None:
         return self._member_id
 
+    def set_register_empty(self, empty: bool) -> None:
+        """Say how to start when there is nobody yet, else how to see someone's history."""
+        self.placeholder.setText(
+            self.tr("No members yet. Click “New member” (Ctrl+N) to add the first one.")
+            if empty else self.tr("Select a member to see their details and history."))
+
     def show_member(self, member_id: int | None) -> None:
         """Show ``member_id``'s card and history (read now), or the placeholder."""
         profile: MemberProfile | None = None

@@ -298,6 +298,7 @@ class MembersTab(QWidget):
 
     def _show_count(self) -> None:
         shown, total = self.model.rowCount(), len(self._all_rows)
+        self.detail.set_register_empty(total == 0)
         if shown == total:
             text = self.tr("%n member(s)", "", total)
         else:

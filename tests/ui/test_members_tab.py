@@ -405,3 +405,13 @@ def test_the_tab_speaks_french(qapp, host: QWidget, people) -> None:
             qapp.removeTranslator(translator)
         i18n.set_language("en")
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+def test_an_empty_register_says_how_to_start(host, db_path, dialogs: Dialogs) -> None:
+    widget = MembersTab(host)
+    widget.reload()
+    assert "No members yet" in widget.detail.placeholder.text()
+    dialogs.save = {"first_name": "Anaïs", "last_name": "Première"}
+    widget.new_member()
+    assert widget.model.rowCount() == 1
+    assert "Select a member" in widget.detail.placeholder.text()
