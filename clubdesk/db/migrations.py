@@ -11,13 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from peewee import SqliteDatabase
+from playhouse.migrate import SqliteMigrator, migrate
 
 from clubdesk.db.models import ALL_MODELS, AssociationSettings
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+def _v1_to_v2(db: SqliteDatabase) -> None:
+    """General-assembly and attendance-alert settings."""
+    migrator = SqliteMigrator(db)
+    settings = AssociationSettings._meta
+    migrate(*(
+        migrator.add_column(settings.table_name, name, settings.fields[name])
+        for name in ("max_proxies_per_holder", "quorum_share", "absence_alert_count",
+                     "absence_alert_months")
+    ))
+
 
 # STEPS[n] upgrades a database from version n to n + 1.
-STEPS: dict[int, Callable[[SqliteDatabase], None]] = {}
+STEPS: dict[int, Callable[[SqliteDatabase], None]] = {1: _v1_to_v2}
 
 
 def user_version(db: SqliteDatabase) -> int:

@@ -187,6 +187,13 @@ class AssociationSettings(BaseModel):
     fiscal_year_start_month = IntegerField(
         default=1, constraints=[Check("fiscal_year_start_month BETWEEN 1 AND 12")]
     )
+    # General assemblies: proxies one present member may hold, share needed for quorum.
+    max_proxies_per_holder = IntegerField(default=2)
+    quorum_share = DecimalField(max_digits=3, decimal_places=2, auto_round=True,
+                                default=Decimal("0.50"))
+    # Attendance alert: more than this many absences within this many months.
+    absence_alert_count = IntegerField(default=3)
+    absence_alert_months = IntegerField(default=6)
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

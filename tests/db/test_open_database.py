@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,24 @@ def test_constraints_refuse_impossible_rows(db_path: Path) -> None:
     with pytest.raises(IntegrityError):
         with database.atomic():
             Referral.create(giver=member, receiver=99999, date="2026-01-01")  # foreign key
+
+
+def test_version_1_file_gains_the_general_assembly_settings(tmp_path: Path) -> None:
+    path = open_database(tmp_path / "v1.db")
+    Member.create(first_name="Gaëlle", last_name="Ancienne")
+    # Make it the file clubdesk 0.1 wrote: without the columns version 2 added.
+    for column in ("max_proxies_per_holder", "quorum_share", "absence_alert_count",
+                   "absence_alert_months"):
+        database.execute_sql(f"ALTER TABLE association_settings DROP COLUMN {column}")
+    database.execute_sql("PRAGMA user_version = 1")
+    close_database()
+
+    open_database(path)
+    from clubdesk.db import AssociationSettings
+
+    settings = AssociationSettings.get_by_id(1)
+    assert (settings.max_proxies_per_holder, settings.absence_alert_count,
+            settings.absence_alert_months) == (2, 3, 6)
+    assert settings.quorum_share == Decimal("0.5")
+    assert [m.last_name for m in Member.select()] == ["Ancienne"]
+    assert path.with_name("v1.db.schema1.bak").exists()
