@@ -7,6 +7,7 @@ work; the database file is then left as it was.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -84,6 +85,63 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date: write it YYYY-MM-DD, e.g. 2026-03-31").format(text=text)
+        ) from error
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from clubdesk.domain.files import OutputFileError
+    from clubdesk.reports.common import ReportOutputError
+
+    _open(args, create=False)
+    output = Path(args.output)
+    try:
+        if args.kind == "signin":
+            if args.event is None:
+                raise CommandError(_("report signin needs --event ID."))
+            from clubdesk.reports.signin_sheet import build_signin_sheet
+
+            build_signin_sheet(args.event, output)
+        elif args.event is not None:
+            if args.date_from or args.date_to:
+                raise CommandError(_("Give either --event or --from and --to, not both."))
+            from clubdesk.reports.event_attendance import build_event_attendance_report
+
+            build_event_attendance_report(args.event, output)
+        else:
+            if not (args.date_from and args.date_to):
+                raise CommandError(
+                    _("report attendance needs --event ID, or --from and --to."))
+            from clubdesk.reports.period_attendance import build_period_attendance_report
+
+            build_period_attendance_report(args.date_from, args.date_to, output)
+    except (LookupError, ValueError, ReportOutputError, OutputFileError) as error:
+        raise CommandError(str(error)) from error
+    print(_("Report written to {path}.").format(path=output))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from clubdesk.domain.calendar_export import PeriodError, events_calendar
+    from clubdesk.domain.files import OutputFileError, write_bytes_atomically
+
+    _open(args, create=False)
+    output = Path(args.output)
+    if output.suffix.lower() != ".ics":
+        raise CommandError(_("Events are exported as an iCalendar file: name it *.ics."))
+    try:
+        write_bytes_atomically(output, events_calendar(args.date_from, args.date_to))
+    except (PeriodError, OutputFileError) as error:
+        raise CommandError(str(error)) from error
+    print(_("Calendar written to {path}.").format(path=output))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clubdesk",
@@ -118,6 +176,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help=_("print one JSON object"))
     stats.set_defaults(handler=cmd_stats)
+
+    report = commands.add_parser(
+        "report", help=_("write a PDF report"),
+        description=_("Write a PDF report: the sign-in sheet of an event, or attendance for "
+                      "one event or for a period."),
+    )
+    report.add_argument("kind", choices=("signin", "attendance"),
+                        help=_("signin: sign-in sheet; attendance: attendance report"))
+    report.add_argument("--event", type=int, metavar="ID", help=_("the event's number"))
+    report.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
+                        help=_("first day of the period"))
+    report.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD",
+                        help=_("last day of the period"))
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                        help=_("the PDF file to write"))
+    report.set_defaults(handler=cmd_report)
+
+    export = commands.add_parser(
+        "export", help=_("export data to a file"),
+        description=_("Export the events to an iCalendar file that phones and calendars "
+                      "open."),
+    )
+    export.add_argument("kind", choices=("events",), help=_("what to export"))
+    export.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
+                        help=_("first day of the period (default: all)"))
+    export.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD",
+                        help=_("last day of the period (default: all)"))
+    export.add_argument("-o", "--output", required=True, metavar="FILE.ics",
+                        help=_("the file to write"))
+    export.set_defaults(handler=cmd_export)
     return parser
 
 

@@ -38,3 +38,44 @@ def update_settings(**changes: object) -> Settings:
         if changes:
             AssociationSettings.update(**changes).where(AssociationSettings.id == 1).execute()
     return load_settings()
+
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def validate_settings(settings: Settings) -> dict[str, str]:
+    """Field name -> what is wrong, for every value a report or a rule could not use."""
+    from clubdesk.i18n import _
+
+    errors: dict[str, str] = {}
+    if not settings.name.strip():
+        errors["name"] = _("The association's name is required: it heads every report.")
+    if settings.logo is not None:
+        if len(settings.logo) > MAX_LOGO_BYTES:
+            errors["logo"] = _("The logo is larger than 2 MB: choose a smaller image.")
+        elif not settings.logo.startswith(_IMAGE_SIGNATURES):
+            errors["logo"] = _("The logo must be a PNG or JPEG image.")
+    if settings.volunteer_hourly_rate < 0:
+        errors["volunteer_hourly_rate"] = _("The hourly rate cannot be negative.")
+    if not 1 <= settings.fiscal_year_start_month <= 12:
+        errors["fiscal_year_start_month"] = _("Choose the month the fiscal year starts in.")
+    if settings.max_proxies_per_holder < 0:
+        errors["max_proxies_per_holder"] = _("The number of proxies cannot be negative.")
+    if not Decimal("0") < settings.quorum_share <= Decimal("1"):
+        errors["quorum_share"] = _("The quorum is a share between 1 % and 100 %.")
+    if settings.absence_alert_count < 1:
+        errors["absence_alert_count"] = _("The alert needs at least one absence.")
+    if not 1 <= settings.absence_alert_months <= 36:
+        errors["absence_alert_months"] = _("The alert looks back 1 to 36 months.")
+    return errors
+
+
+def save_settings(settings: Settings) -> Settings:
+    """Validate and store every setting in one transaction."""
+    errors = validate_settings(settings)
+    if errors:
+        raise ValueError(" ".join(errors.values()))
+    values = {field.name: getattr(settings, field.name) for field in fields(Settings)}
+    values["name"] = settings.name.strip()
+    return update_settings(**values)

@@ -1,0 +1,113 @@
+"""Slow work off the GUI thread, with progress, Cancel, and results back on the GUI thread.
+
+The work is a plain function taking a progress callback ``(done, total) -> bool``; returning
+False asks it to stop. Widgets are only touched in the slots connected to the task's
+signals, which Qt delivers on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from clubdesk.db import close_database
+
+Work = Callable[[Callable[[int, int], bool]], Any]
+
+
+class BackgroundTask(QObject):
+    """One run of ``work`` in Qt's thread pool."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._cancel = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._cancel.is_set()
+
+    def _run(self) -> None:
+        """Called on the worker thread."""
+        try:
+            self.result = self._work(self._progress)
+        except BaseException as error:  # noqa: BLE001 - reported to the GUI thread
+            if self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                traceback.print_exception(error)
+                self.error = error
+                self.failed.emit(error)
+        else:
+            if self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(self.result)
+        finally:
+            close_database()  # this thread's own connection
+            self.finished.emit()
+
+
+class _Runner(QRunnable):
+    def __init__(self, task: BackgroundTask) -> None:
+        super().__init__()
+        self._task = task
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._task._run()
+
+
+def run_with_progress(
+    parent: QWidget, title: str, label: str, work: Work,
+    on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
+) -> BackgroundTask:
+    """Run ``work`` with a window-modal progress dialog that has a Cancel button."""
+    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)  # quick work finishes before anything flashes
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    task = BackgroundTask(work, parent)
+
+    def progressed(done: int, total: int) -> None:
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    def finished() -> None:
+        dialog.close()
+        dialog.deleteLater()
+        task.deleteLater()
+
+    task.progressed.connect(progressed)
+    task.succeeded.connect(on_success)
+    task.failed.connect(on_failure)
+    task.finished.connect(finished)
+    dialog.canceled.connect(task.cancel)
+    task.dialog = dialog  # type: ignore[attr-defined]  # for tests and for Cancel
+    task.start()
+    return task

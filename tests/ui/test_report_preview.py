@@ -1,0 +1,59 @@
+"""The report preview: shows the PDF, saves a copy, prints every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from clubdesk.ui.report_preview import ReportPreview
+
+
+def _pdf(path: Path, pages: int) -> Path:
+    drawing = canvas.Canvas(str(path), pagesize=A4)
+    for page in range(pages):
+        drawing.drawString(72, 720, f"Page {page + 1}")
+        drawing.showPage()
+    drawing.save()
+    return path
+
+
+def test_shows_the_pages_and_saves_a_copy(qtbot, tmp_path: Path) -> None:
+    source = _pdf(tmp_path / "built.pdf", 3)
+    preview = ReportPreview(source, "Attendance", "attendance.pdf")
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() == 3
+    assert preview.pages_label.text() == "3 pages"
+    saved = preview.save_as(str(tmp_path / "copy"))
+    assert saved == tmp_path / "copy.pdf"
+    assert saved.read_bytes() == source.read_bytes()
+
+
+def test_saving_into_a_missing_folder_says_so(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview = ReportPreview(_pdf(tmp_path / "built.pdf", 1), "Sign-in", "signin.pdf")
+    qtbot.addWidget(preview)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    assert preview.save_as(str(tmp_path / "nowhere" / "x.pdf")) is None
+    assert "does not exist" in warnings[0]
+
+
+def test_printing_paints_every_page(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from clubdesk.ui.report_preview import print_document
+
+    preview = ReportPreview(_pdf(tmp_path / "built.pdf", 2), "Sign-in", "signin.pdf")
+    qtbot.addWidget(preview)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_document(preview.document, printer)
+    from pypdf import PdfReader
+
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
