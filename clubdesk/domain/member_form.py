@@ -35,6 +35,11 @@ _EMAIL = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def is_valid_email(text: str) -> bool:
+    """True when ``text`` looks like an email address (see the pattern above)."""
+    return _EMAIL.fullmatch(text) is not None
 _POSTCODE = re.compile(r"\d{5}")
 
 

@@ -59,7 +59,7 @@ def test_failure_is_reported_with_the_exception(qtbot, db_path: Path) -> None:
     def work(progress):
         raise LookupError("No event with number 99.")
 
-    task = run_with_progress(parent, "Report", "Preparing…", work, lambda _r: None,
-                             failures.append)
+    run_with_progress(parent, "Report", "Preparing…", work, lambda _r: None,
+                      failures.append)
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert str(failures[0]) == "No event with number 99."

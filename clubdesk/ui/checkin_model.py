@@ -1,0 +1,222 @@
+"""Table model of the check-in: one line per member on the attendance list.
+
+Rows come in the order they should show (the dialog filters them in Python over their
+search keys); a status change replaces one row and repaints one line, so that a click stays
+instant on a list of several thousand members.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from clubdesk.db import ATTENDANCE_STATUSES
+from clubdesk.domain.checkin import CheckinRow
+from clubdesk.domain.labels import attendance_status_label
+
+COL_LAST_NAME = 0
+COL_FIRST_NAME = 1
+COL_COMPANY = 2
+COL_STATUS = 3
+COL_SUBSTITUTE = 4
+COL_PROXY = 5
+COL_NOTE = 6
+COLUMN_COUNT = 7
+
+RowRole = int(Qt.ItemDataRole.UserRole) + 3  # object: the CheckinRow itself
+MemberIdRole = int(Qt.ItemDataRole.UserRole) + 2  # int: the member's id
+
+# Readable on a light and on a dark background; absent stays neutral, the default.
+STATUS_COLOURS = {
+    "present": "#2e7d32",
+    "late": "#e65100",
+    "substitute": "#6a1b9a",
+    "excused": "#1565c0",
+    "absent": "#9e9e9e",
+}
+
+_ROOT = QModelIndex()
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+
+
+def status_icon(status: str, size: int = 12) -> QIcon:
+    """A round dot in the status colour (absent: a ring), for the table and the buttons."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(STATUS_COLOURS.get(status, "#9e9e9e"))
+    if status == "absent":
+        painter.setPen(colour)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+    painter.drawEllipse(1, 1, size - 3, size - 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class CheckinModel(QAbstractTableModel):
+    """Members on the list; the note column is editable (``note_edited`` asks to save)."""
+
+    note_edited = Signal(int, str)  # member id, new note
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CheckinRow] = []
+        self._positions: dict[int, int] | None = None
+        self._held: dict[int, int] = {}  # holder id → proxies held
+        self._headers = (
+            self.tr("Last name"), self.tr("First name"), self.tr("Company"),
+            self.tr("Status"), self.tr("Substitute's name"), self.tr("Proxy given to"),
+            self.tr("Note"),
+        )
+        self._labels = {code: attendance_status_label(code) for code in ATTENDANCE_STATUSES}
+        self._icons: dict[str, QIcon] = {}
+        self._brushes = {code: QBrush(QColor(colour))
+                         for code, colour in STATUS_COLOURS.items() if code != "absent"}
+        self._grey = QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                         QPalette.ColorRole.Text))
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._display: tuple[Callable[[CheckinRow], str], ...] = (
+            lambda row: row.last_name,
+            lambda row: row.first_name,
+            lambda row: row.company,
+            lambda row: self._labels.get(row.status, row.status),
+            lambda row: row.substitute_name,
+            self._proxy_text,
+            lambda row: row.note,
+        )
+
+    # Qt interface -------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display[column](row)
+        if role == RowRole:
+            return row
+        if role == MemberIdRole:
+            return row.member_id
+        if role == _EDIT and column == COL_NOTE:
+            return row.note
+        if column == COL_STATUS:
+            if role == _DECORATION:
+                return self._icon(row.status)
+            if role == _FOREGROUND:
+                return self._brushes.get(row.status)
+        if column == COL_PROXY and not row.proxy_holder_name and row.member_id in self._held:
+            if role == _FOREGROUND:
+                return self._grey
+            if role == _FONT:
+                return self._italic
+        if role == _TOOLTIP and column in (COL_COMPANY, COL_NOTE, COL_SUBSTITUTE):
+            return self._display[column](row) or None
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == COL_NOTE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(  # noqa: N802
+        self, index: QModelIndex | QPersistentModelIndex, value: object, role: int = _EDIT
+    ) -> bool:
+        """Ask to save a note; the dialog stores it and calls :meth:`update_row`."""
+        if not index.isValid() or index.column() != COL_NOTE or role != _EDIT:
+            return False
+        row = self._rows[index.row()]
+        text = " ".join(str(value or "").split())
+        if text != row.note:
+            self.note_edited.emit(row.member_id, text)
+        return True
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    ) -> object:
+        if (role == _DISPLAY and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < COLUMN_COUNT):
+            return self._headers[section]
+        return None
+
+    # Rows ---------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[CheckinRow]) -> None:
+        """Show ``rows`` in the order given."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._positions = None
+        self.endResetModel()
+
+    def rows(self) -> list[CheckinRow]:
+        return list(self._rows)
+
+    def row_at(self, position: int) -> CheckinRow:
+        return self._rows[position]
+
+    def row_of(self, member_id: int) -> int:
+        """The line showing ``member_id``, or -1."""
+        if self._positions is None:
+            self._positions = {row.member_id: pos for pos, row in enumerate(self._rows)}
+        return self._positions.get(member_id, -1)
+
+    def update_row(self, row: CheckinRow) -> bool:
+        """Replace the same member's row in place; False when that member is not shown."""
+        position = self.row_of(row.member_id)
+        if position < 0:
+            return False
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, COLUMN_COUNT - 1))
+        return True
+
+    def set_held(self, held: dict[int, int]) -> None:
+        """How many proxies each holder carries, counted over the whole list."""
+        changed = {member for member in {*held, *self._held}
+                   if held.get(member) != self._held.get(member)}
+        self._held = dict(held)
+        for member_id in changed:
+            position = self.row_of(member_id)
+            if position >= 0:
+                index = self.index(position, COL_PROXY)
+                self.dataChanged.emit(index, index)
+
+    # Display helpers ----------------------------------------------------------------------
+
+    def _proxy_text(self, row: CheckinRow) -> str:
+        if row.proxy_holder_name:
+            return row.proxy_holder_name
+        held = self._held.get(row.member_id, 0)
+        return self.tr("holds %n proxy(ies)", "", held) if held else ""
+
+    def _icon(self, status: str) -> QIcon:
+        icon = self._icons.get(status)
+        if icon is None:
+            icon = self._icons[status] = status_icon(status)
+        return icon

@@ -1,0 +1,99 @@
+"""What the Events tab asks for: check-in, reports in the background, the calendar file.
+
+The main window creates one of these and connects the tab's signals to it, so the tab knows
+nothing of dialogs and reports beyond asking for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from clubdesk.db import Event
+from clubdesk.ui.background import BackgroundTask
+from clubdesk.ui.period_dialog import PeriodDialog
+from clubdesk.ui.report_runner import ReportRunner, failure_message
+
+
+def _slug(text: str) -> str:
+    from clubdesk.domain.text import fold
+
+    words = "".join(c if c.isalnum() else " " for c in fold(text)).split()
+    return "-".join(words)[:60] or "event"
+
+
+class EventActions(QObject):
+    """Carries out the Events tab's requests on behalf of the main window."""
+
+    events_changed = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self.reports = ReportRunner(window)
+
+    def check_in(self, event_id: int) -> None:
+        from clubdesk.ui.checkin_dialog import CheckinDialog
+
+        if CheckinDialog.ask(self._window, event_id):
+            self.events_changed.emit()
+
+    def _event_name(self, event_id: int) -> tuple[str, str]:
+        event = Event.get_or_none(Event.id == event_id)
+        if event is None:
+            return str(event_id), str(event_id)
+        return event.title, f"{event.starts_at:%Y-%m-%d}-{_slug(event.title)}"
+
+    def report(self, kind: str, event_id: int) -> BackgroundTask:
+        title, stem = self._event_name(event_id)
+        if kind == "signin":
+            from clubdesk.reports.signin_sheet import build_signin_sheet
+
+            return self.reports.run(
+                self.tr("Sign-in sheet — %1").replace("%1", title), f"emargement-{stem}.pdf",
+                lambda output, progress: build_signin_sheet(event_id, output, progress))
+        from clubdesk.reports.event_attendance import build_event_attendance_report
+
+        return self.reports.run(
+            self.tr("Attendance — %1").replace("%1", title), f"presences-{stem}.pdf",
+            lambda output, progress: build_event_attendance_report(event_id, output, progress))
+
+    def period_report(self, period: tuple[dt.date, dt.date] | None = None) -> None:
+        period = period or PeriodDialog.ask(self._window, self.tr("Attendance over a period"))
+        if period is None:
+            return
+        first, last = period
+        from clubdesk.reports.period_attendance import build_period_attendance_report
+
+        self.reports.run(
+            self.tr("Attendance from %1 to %2").replace("%1", f"{first:%d/%m/%Y}")
+            .replace("%2", f"{last:%d/%m/%Y}"),
+            f"presences-{first:%Y-%m-%d}-{last:%Y-%m-%d}.pdf",
+            lambda output, progress: build_period_attendance_report(
+                first, last, output, progress))
+
+    def export_calendar(self, target: str | None = None) -> Path | None:
+        from clubdesk.domain.calendar_export import events_calendar
+        from clubdesk.domain.files import OutputFileError, write_bytes_atomically
+
+        if target is None:
+            target, _selected = QFileDialog.getSaveFileName(
+                self._window, self.tr("Export the calendar"), "agenda.ics",
+                self.tr("Calendar (*.ics)"))
+        if not target:
+            return None
+        path = Path(target)
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+        try:
+            write_bytes_atomically(path, events_calendar())
+        except (OutputFileError, OSError) as error:
+            QMessageBox.warning(self._window, self.tr("Export the calendar"),
+                                failure_message(error))
+            return None
+        self.status_message.emit(self.tr("Calendar written to %1").replace("%1", str(path)))
+        return path

@@ -1,0 +1,129 @@
+"""Command-line reports and exports: files written whole, or a clear refusal with code 2."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from clubdesk.cli import main
+from clubdesk.db import Event, close_database, open_database
+from clubdesk.domain.demo import build_demo
+
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "small.db"
+    open_database(path)
+    build_demo("small", seed=1, today=TODAY)
+    close_database()
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "club.db"
+    copy.write_bytes(demo_file.read_bytes())
+    return copy
+
+
+@pytest.fixture(autouse=True)
+def _close() -> None:
+    yield
+    close_database()
+
+
+def _event_id(path: Path, kind: str) -> int:
+    open_database(path)
+    event = (Event.select().where(Event.kind == kind, Event.starts_at < dt.datetime(2026, 11, 1))
+             .order_by(Event.starts_at.desc()).get())
+    close_database()
+    return event.id
+
+
+def _text(pdf: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def test_export_events_to_ics(demo: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "agenda.ics"
+    assert main(["--db", str(demo), "export", "events", "-o", str(out),
+                 "--from", "2026-01-01", "--to", "2026-12-31"]) == 0
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert len(events) > 40
+    assert all(e.decoded("dtstart").year == 2026 for e in events)
+    assert "agenda.ics" in capsys.readouterr().out
+
+
+def test_export_refuses_inverted_dates_and_bad_names(demo: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "agenda.ics"
+    assert main(["--db", str(demo), "export", "events", "-o", str(out),
+                 "--from", "2026-12-31", "--to", "2026-01-01"]) == 2
+    assert "before it starts" in capsys.readouterr().err
+    assert main(["--db", str(demo), "export", "events", "-o", str(tmp_path / "a.pdf")]) == 2
+    assert ".ics" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_signin_and_attendance_reports(demo: Path, tmp_path: Path) -> None:
+    meeting = _event_id(demo, "meeting")
+    signin = tmp_path / "signin.pdf"
+    assert main(["--db", str(demo), "report", "signin", "--event", str(meeting),
+                 "-o", str(signin)]) == 0
+    assert PdfReader(signin).pages
+    attendance = tmp_path / "attendance.pdf"
+    assert main(["--db", str(demo), "report", "attendance", "--event", str(meeting),
+                 "-o", str(attendance)]) == 0
+    assert PdfReader(attendance).pages
+    period = tmp_path / "period.pdf"
+    assert main(["--db", str(demo), "report", "attendance", "--from", "2025-12-01",
+                 "--to", "2026-11-29", "-o", str(period)]) == 0
+    assert len(PdfReader(period).pages) >= 2
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["report", "signin", "--event", "99999"], "99999"),
+    (["report", "attendance", "--from", "2026-12-01", "--to", "2026-01-01"], "before"),
+    (["report", "attendance"], "--event"),
+    (["report", "signin"], "--event"),
+])
+def test_report_refusals_leave_no_file(
+    demo: Path, tmp_path: Path, capsys, arguments: list[str], message: str
+) -> None:
+    out = tmp_path / "report.pdf"
+    assert main(["--db", str(demo), *arguments, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("clubdesk: ") and message in err
+    assert not out.exists()
+    leftovers = [p.name for p in tmp_path.iterdir() if p.suffix in (".part", ".pdf")]
+    assert leftovers == []
+
+
+def test_unwritable_output_folder(demo: Path, tmp_path: Path, capsys) -> None:
+    meeting = _event_id(demo, "meeting")
+    out = tmp_path / "missing" / "signin.pdf"
+    assert main(["--db", str(demo), "report", "signin", "--event", str(meeting),
+                 "-o", str(out)]) == 2
+    assert "missing" in capsys.readouterr().err
+    assert not out.parent.exists()
+
+
+def test_bad_date_is_a_usage_error(demo: Path, tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(demo), "report", "attendance", "--from", "31/12/2026",
+              "--to", "2027-01-01", "-o", str(tmp_path / "x.pdf")])
+    assert exit_info.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_report_text_names_the_event(demo: Path, tmp_path: Path) -> None:
+    assembly = _event_id(demo, "general_assembly")
+    out = tmp_path / "ag.pdf"
+    assert main(["--db", str(demo), "report", "attendance", "--event", str(assembly),
+                 "-o", str(out)]) == 0
+    assert "Quorum" in _text(out) or "quorum" in _text(out)
