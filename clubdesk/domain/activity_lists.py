@@ -1,7 +1,8 @@
-"""Read-only lists of events, volunteer entries and referrals, one query each.
+"""Read-only lists of volunteer entries and referrals, one query each.
 
-The Events, Volunteering and Referrals tabs show these until their own issues give them
-editing; the rows are plain tuples of display-ready values plus a folded search key.
+The Volunteering and Referrals tabs show these until their own issues give them editing;
+the rows are plain tuples of display-ready values plus a folded search key. (The events
+list lives in :mod:`clubdesk.domain.event_list`.)
 """
 
 from __future__ import annotations
@@ -10,23 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
-from clubdesk.db import Attendance, Event, Guest, Member, Referral, VolunteerEntry
+from clubdesk.db import Event, Member, Referral, VolunteerEntry
 from clubdesk.domain.text import fold
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    id: int
-    starts_at: dt.datetime
-    title: str
-    kind: str
-    location: str
-    present: int
-    recorded: int
-    guests: int
-    search_key: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,40 +43,6 @@ class ReferralRow:
 
 def _name(first: str | None, last: str | None) -> str:
     return f"{first or ''} {last or ''}".strip()
-
-
-def event_rows() -> list[EventRow]:
-    """Every event, most recent first, with its attendance and guest counts."""
-    present = (
-        Attendance.select(Attendance.event, fn.COUNT(Attendance.id).alias("recorded"),
-                          fn.SUM(Attendance.status.in_(("present", "late", "substitute")))
-                          .alias("present"))
-        .group_by(Attendance.event)
-        .alias("att")
-    )
-    guests = (
-        Guest.select(Guest.event, fn.COUNT(Guest.id).alias("guests"))
-        .group_by(Guest.event)
-        .alias("gst")
-    )
-    query = (
-        Event.select(
-            Event.id, Event.starts_at, Event.title, Event.kind, Event.location,
-            fn.COALESCE(present.c.present, 0), fn.COALESCE(present.c.recorded, 0),
-            fn.COALESCE(guests.c.guests, 0),
-        )
-        .join(present, JOIN.LEFT_OUTER, on=(present.c.event_id == Event.id))
-        .join(guests, JOIN.LEFT_OUTER, on=(guests.c.event_id == Event.id), src=Event)
-        .order_by(Event.starts_at.desc())
-        .tuples()
-    )
-    rows = []
-    for id_, starts_at, title, kind, location, n_present, n_recorded, n_guests in query:
-        rows.append(EventRow(
-            id_, _as_datetime(starts_at), title, kind, location, int(n_present),
-            int(n_recorded), int(n_guests), fold(f"{title} {location}"),
-        ))
-    return rows
 
 
 def volunteer_rows() -> list[VolunteerRow]:
@@ -148,8 +102,3 @@ def _as_date(value: object) -> dt.date:
         return value
     return dt.date.fromisoformat(str(value)[:10])
 
-
-def _as_datetime(value: object) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.fromisoformat(str(value))

@@ -28,19 +28,12 @@ def _slug(text: str) -> str:
 class EventActions(QObject):
     """Carries out the Events tab's requests on behalf of the main window."""
 
-    events_changed = Signal()
     status_message = Signal(str)
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
         self.reports = ReportRunner(window)
-
-    def check_in(self, event_id: int) -> None:
-        from clubdesk.ui.checkin_dialog import CheckinDialog
-
-        if CheckinDialog.ask(self._window, event_id):
-            self.events_changed.emit()
 
     def _event_name(self, event_id: int) -> tuple[str, str]:
         event = Event.get_or_none(Event.id == event_id)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from clubdesk import __version__, i18n
 from clubdesk.db import DatabaseOpenError, open_database
-from clubdesk.ui.events_tab import make_events_tab
+from clubdesk.ui.event_actions import EventActions
+from clubdesk.ui.events_tab import EventsTab
 from clubdesk.ui.members_tab import MembersTab
 from clubdesk.ui.referrals_tab import make_referrals_tab
 from clubdesk.ui.volunteering_tab import make_volunteering_tab
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
     # -- tabs ------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
         self.members_tab = MembersTab(self)
-        self.events_tab = make_events_tab(self)
+        self.events_tab = EventsTab(self)
         self.volunteering_tab = make_volunteering_tab(self)
         self.referrals_tab = make_referrals_tab(self)
         self.tabs.addTab(self.members_tab, self.tr("Members"))
@@ -74,8 +75,29 @@ class MainWindow(QMainWindow):
         for tab in (self.members_tab, self.events_tab, self.volunteering_tab,
                     self.referrals_tab):
             tab.status_message.connect(self._show_message)
+        self._wire_events()
         self._show_path()
         self.members_tab.reload()
+
+    def _wire_events(self) -> None:
+        """Check-in, reports and the calendar, asked for by the Events tab."""
+        previous = getattr(self, "event_actions", None)
+        if previous is not None:
+            previous.deleteLater()
+        actions = self.event_actions = EventActions(self)
+        events = self.events_tab
+        events.checkin_requested.connect(self._check_in)
+        events.report_requested.connect(actions.report)
+        events.period_report_requested.connect(actions.period_report)
+        events.export_calendar_requested.connect(actions.export_calendar)
+        actions.status_message.connect(self._show_message)
+
+    def _check_in(self, event_id: int) -> None:
+        from clubdesk.ui.checkin_dialog import CheckinDialog
+
+        if CheckinDialog.ask(self, event_id):
+            self.events_tab.refresh_event(event_id)
+            self.members_tab.reload()  # a guest may have become a member
 
     def _rebuild_tabs(self) -> None:
         current = self.tabs.currentIndex()
@@ -114,6 +136,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         options_menu = self.menuBar().addMenu(self.tr("&Options"))
+        settings_action = QAction(self.tr("Association &settings…"), self)
+        settings_action.triggered.connect(self.edit_settings)
+        options_menu.addAction(settings_action)
         language_menu = options_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = i18n.current_language()
@@ -164,6 +189,12 @@ class MainWindow(QMainWindow):
         self.database_changed.emit(path)
         self._show_message(self.tr("Opened %1").replace("%1", str(path)))
         return True
+
+    def edit_settings(self) -> None:
+        from clubdesk.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog.ask(self):
+            self._show_message(self.tr("Settings saved."))
 
     def choose_language(self, code: str) -> None:
         self._settings.setValue("language", code)

@@ -1,4 +1,4 @@
-"""The read-only lists behind the Events, Volunteering and Referrals tabs."""
+"""The read-only lists behind the Volunteering and Referrals tabs."""
 
 from __future__ import annotations
 
@@ -7,31 +7,8 @@ from decimal import Decimal
 
 from playhouse.test_utils import count_queries
 
-from clubdesk.db import Attendance, Event, Guest, Referral, VolunteerEntry
-from clubdesk.domain.activity_lists import event_rows, referral_rows, volunteer_rows
-
-
-def test_event_rows_count_presence_recorded_rows_and_guests(make_member) -> None:
-    members = [make_member() for _ in range(4)]
-    event = Event.create(title="Petit-déjeuner d'affaires", location="Café Zoë",
-                         starts_at=dt.datetime(2026, 2, 3, 7, 0))
-    empty = Event.create(title="Atelier à venir", starts_at=dt.datetime(2026, 12, 1, 18, 0))
-    for member, status in zip(members, ("present", "late", "substitute", "absent"),
-                              strict=True):
-        Attendance.create(event=event, member=member, status=status)
-    Guest.create(event=event, name="Invitée", invited_by=members[0])
-    Guest.create(event=event, name="Invité")
-
-    with count_queries() as counter:
-        rows = event_rows()
-    assert counter.count == 1
-    assert [row.id for row in rows] == [empty.id, event.id]  # most recent first
-    by_id = {row.id: row for row in rows}
-    assert (by_id[event.id].present, by_id[event.id].recorded, by_id[event.id].guests) == (
-        3, 4, 2)
-    assert (by_id[empty.id].present, by_id[empty.id].recorded, by_id[empty.id].guests) == (
-        0, 0, 0)
-    assert "cafe zoe" in by_id[event.id].search_key
+from clubdesk.db import Event, Referral, VolunteerEntry
+from clubdesk.domain.activity_lists import referral_rows, volunteer_rows
 
 
 def test_volunteer_rows_name_the_member_and_event(make_member) -> None:

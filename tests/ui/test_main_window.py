@@ -1,4 +1,4 @@
-"""The main window: tabs, remembered state, switching database, read-only lists."""
+"""The main window: tabs, remembered state, switching database, the lists of each tab."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from clubdesk.db import Attendance, Event, Guest, Member, Referral, VolunteerEntry, database
+from clubdesk.ui import events_model
 from clubdesk.ui.main_window import MainWindow
-from clubdesk.ui.record_model import ROW_ROLE
 
 
 @pytest.fixture
@@ -50,15 +50,20 @@ def test_window_size_and_last_tab_are_remembered(
     assert (second.width(), second.height()) == (790, 520)
 
 
-def test_read_only_tabs_list_rows_and_search(
-    qtbot, window: MainWindow, make_member
-) -> None:
+def _titles(tab) -> list[str]:
+    model = tab.table.model()
+    return [model.index(row, events_model.COL_TITLE).data() for row in range(model.rowCount())]
+
+
+def test_tabs_list_rows_and_search(qtbot, window: MainWindow, make_member) -> None:
     alice = make_member(first_name="Éloïse", last_name="Œuvray")
     bob = make_member(first_name="Łukasz", last_name="Nowak")
+    today = dt.date.today()
     breakfast = Event.create(title="Réunion hebdomadaire", location="Lyon",
-                             starts_at=dt.datetime(2026, 3, 3, 7, 0))
+                             starts_at=dt.datetime.combine(today - dt.timedelta(days=20),
+                                                           dt.time(7, 0)))
     Event.create(title="Assemblée générale", kind="general_assembly", location="Villeurbanne",
-                 starts_at=dt.datetime(2026, 6, 20, 18, 0))
+                 starts_at=dt.datetime.combine(today - dt.timedelta(days=5), dt.time(18, 0)))
     Attendance.create(event=breakfast, member=alice, status="present")
     Attendance.create(event=breakfast, member=bob, status="excused")
     Guest.create(event=breakfast, name="Zoë Martin", invited_by=alice)
@@ -71,11 +76,11 @@ def test_read_only_tabs_list_rows_and_search(
     window.tabs.setCurrentWidget(window.events_tab)
     events = window.events_tab
     qtbot.waitUntil(lambda: events.table.model().rowCount() == 2)
-    assert _texts(events) == ["Assemblée générale", "Réunion hebdomadaire"]
-    row = events.table.model().index(1, 0).data(ROW_ROLE)
+    assert _titles(events) == ["Assemblée générale", "Réunion hebdomadaire"]  # most recent
+    row = events.table.model().index(1, 0).data(events_model.RowRole)
     assert (row.present, row.recorded, row.guests) == (1, 2, 1)
     events.search.setText("reunion")  # no accent typed
-    assert _texts(events) == ["Réunion hebdomadaire"]
+    assert _titles(events) == ["Réunion hebdomadaire"]
     assert events.count_label.text() == "1 of 2 events"
 
     window.tabs.setCurrentWidget(window.volunteering_tab)
@@ -94,15 +99,16 @@ def test_read_only_tabs_list_rows_and_search(
     assert referrals.count_label.text() == "1 of 2 referrals"
 
 
-def test_sorting_a_read_only_tab_by_a_column(qtbot, window: MainWindow) -> None:
-    for day, title in ((5, "Charlie"), (3, "Alpha"), (4, "Bravo")):
-        Event.create(title=title, starts_at=dt.datetime(2026, 1, day, 7, 0))
+def test_sorting_the_events_by_a_column(qtbot, window: MainWindow) -> None:
+    for days, title in ((5, "Charlie"), (3, "Alpha"), (4, "Bravo")):
+        Event.create(title=title, starts_at=dt.datetime.combine(
+            dt.date.today() - dt.timedelta(days=10 - days), dt.time(7, 0)))
     window.tabs.setCurrentWidget(window.events_tab)
     events = window.events_tab
     qtbot.waitUntil(lambda: events.table.model().rowCount() == 3)
-    assert _texts(events) == ["Charlie", "Bravo", "Alpha"]  # most recent first
-    events.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-    assert _texts(events) == ["Alpha", "Bravo", "Charlie"]
+    assert _titles(events) == ["Charlie", "Bravo", "Alpha"]  # most recent first
+    events.table.sortByColumn(events_model.COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert _titles(events) == ["Alpha", "Bravo", "Charlie"]
 
 
 def test_switching_to_a_bad_file_keeps_the_current_database(
