@@ -50,6 +50,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     partial = Path(temporary)
     try:
         yield partial
+        _give_usual_permissions(partial, target)
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
@@ -57,6 +58,18 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def _give_usual_permissions(partial: Path, target: Path) -> None:
+    """mkstemp makes files only their owner may read: keep an old file's mode, else the
+    mode a new file would have had (0666 less the umask)."""
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(partial, mode)
 
 
 def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> Path:

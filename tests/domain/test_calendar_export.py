@@ -70,3 +70,20 @@ def test_atomic_output_explains_a_missing_folder_or_a_folder(tmp_path: Path) -> 
         write_bytes_atomically(tmp_path / "missing" / "agenda.ics", b"x")
     with pytest.raises(OutputFileError, match="it is a folder"):
         write_bytes_atomically(tmp_path, b"x")
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        fresh = write_bytes_atomically(tmp_path / "new.ics", b"x")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.ics"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)
+        write_bytes_atomically(kept, b"new")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    finally:
+        os.umask(umask)

@@ -1,0 +1,99 @@
+"""The attendance report of one event: what a bureau member reads after the meeting."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from attendance_club import Club
+from pdf_text import pdf_pages
+
+from clubdesk import i18n
+from clubdesk.db import Attendance, Member
+from clubdesk.domain.settings import update_settings
+from clubdesk.reports.event_attendance import build_event_attendance_report
+
+
+def _in_order(text: str, *parts: str) -> bool:
+    position = 0
+    for part in parts:
+        position = text.find(part, position)
+        if position < 0:
+            return False
+        position += len(part)
+    return True
+
+
+def test_meeting_report_counts_lists_and_guests(club: Club, tmp_path: Path) -> None:
+    output = build_event_attendance_report(club.events["e1"].id, tmp_path / "report.pdf")
+    [page] = pdf_pages(output)
+    assert _in_order(page, "Attendance report", "Réunion de janvier",
+                     "Tuesday 6 January 2026, 18:30 – 20:00", "Salle <Lumière> & Co")
+    assert ("5 members expected 1 present 1 late 1 substitute 1 excused 1 absent 1 guest "
+            "40% Attendance rate") in page
+    assert _in_order(page, "Present (1) Name Company DUPONT Jean <b>&Co",
+                     "Late (1) Name Company WIŚNIEWSKI Łukasz Wiśniewski Bau",
+                     "Substitute (1) Name Company Substitute's name NGUYỄN Lan Phở Lyon "
+                     "Rose Remplaçante",
+                     "Excused (1) Name Company Reason MARTIN Zoë Zoë Conseil Congés",
+                     "Absent (1) Name Company ПЕТРОВА Жанна Петрова и партнёры",
+                     "Guest (1) Name Company Invited by Became a member "
+                     "Paul Invité Invité & Fils DUPONT Jean Yes")
+    assert "Quorum" not in page and "Prox" not in page
+
+
+def test_general_assembly_report_has_quorum_and_proxies(club: Club, tmp_path: Path) -> None:
+    output = build_event_attendance_report(club.events["e3"].id, tmp_path / "ag.pdf")
+    text = " ".join(pdf_pages(output))
+    assert "6 members expected 1 present 1 late 0 substitutes 1 excused 3 absent" in text
+    assert "33% Attendance rate" in text
+    assert "Quorum reached: 4 of 6 members entitled to vote, at least 3 needed." in text
+    assert ("6 entitled to vote 2 present 2 represented 4 votes counted 3 needed "
+            "(50% of those entitled)") in text
+    assert _in_order(text, "Proxies (3) Given by Held by Counted",
+                     "WIŚNIEWSKI Łukasz DUPONT Jean Yes",
+                     "MARTIN Zoë NGUYỄN Lan Yes",
+                     "ПЕТРОВА Жанна WIŚNIEWSKI Łukasz No")
+    assert "Absent (3)" in text and "Substitute (" not in text
+
+    update_settings(quorum_share=Decimal("0.75"))
+    text = " ".join(pdf_pages(build_event_attendance_report(club.events["e3"].id,
+                                                            tmp_path / "ag2.pdf")))
+    assert "Quorum not reached: 4 of 6 members entitled to vote, at least 5 needed." in text
+
+
+def test_french_report(club: Club, tmp_path: Path) -> None:
+    i18n.set_language("fr")
+    output = build_event_attendance_report(club.events["e3"].id, tmp_path / "ag.pdf")
+    text = " ".join(pdf_pages(output))
+    for part in ("Rapport de présences", "mardi 17 mars 2026, 18 h 30 – 20 h",
+                 "6 membres attendus 1 présent 1 en retard 0 remplacé 1 excusé 3 absents",
+                 "33 % Taux de présence",
+                 "Quorum atteint : 4 sur 6 membres appelés à voter, au moins 3 requis.",
+                 "Procurations (3) Donnée par Détenue par Comptée",
+                 "Absents (3) Nom Entreprise", "Présent (1)"):
+        assert part in text, part
+
+
+def test_long_lists_repeat_their_header_on_every_page(club: Club, tmp_path: Path) -> None:
+    for n in range(70):
+        member = Member.create(first_name=f"Prénom{n}", last_name=f"Présent{n:02d}",
+                               company=f"Société {n}")
+        Attendance.create(event=club.events["e1"], member=member, status="present")
+    pages = pdf_pages(build_event_attendance_report(club.events["e1"].id,
+                                                    tmp_path / "long.pdf"))
+    assert len(pages) >= 2
+    assert "71 present" in pages[0] and "Present (71)" in pages[0]
+    for number, page in enumerate(pages, start=1):
+        assert f"page {number} / {len(pages)}" in page
+    assert _in_order(pages[1], "Attendance report Réunion de janvier", "Name Company",
+                     "PRÉSENT")
+    everyone = " ".join(pages)
+    assert all(f"PRÉSENT{n:02d} Prénom{n} Société {n}" in everyone for n in range(70))
+
+
+def test_event_whose_attendance_was_not_taken(club: Club, tmp_path: Path) -> None:
+    [page] = pdf_pages(build_event_attendance_report(club.events["e5"].id,
+                                                     tmp_path / "may.pdf"))
+    assert "0 members expected" in page and "— Attendance rate" in page
+    assert "The attendance of this event has not been taken." in page
