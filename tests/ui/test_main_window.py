@@ -138,3 +138,43 @@ def test_switching_to_a_new_database_rebuilds_the_tabs(
     assert window.tabs.count() == 4
     assert settings.value("database/last") == str(other)
     assert other.name in window.windowTitle()
+
+
+def test_event_reports_are_built_in_the_background_and_previewed(
+    qtbot, window: MainWindow, make_member
+) -> None:
+    member = make_member(first_name="Жанна", last_name="Петрова")
+    event = Event.create(title="Réunion <b>&", starts_at=dt.datetime(2026, 3, 3, 7, 0))
+    Attendance.create(event=event, member=member, status="present")
+    runner = window.event_actions.reports
+
+    window.events_tab.report_requested.emit("signin", event.id)
+    qtbot.waitUntil(lambda: len(runner.previews) == 1, timeout=20_000)
+    preview = runner.previews[0]
+    assert preview.document.pageCount() >= 1
+    assert preview.suggested_name.startswith("emargement-2026-03-03-reunion")
+
+    window.event_actions.period_report((dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
+    qtbot.waitUntil(lambda: len(runner.previews) == 2, timeout=20_000)
+    assert runner.previews[1].suggested_name == "presences-2026-01-01-2026-12-31.pdf"
+    for preview in list(runner.previews):
+        preview.close()
+    qtbot.waitUntil(lambda: not runner.previews)
+
+
+def test_a_failed_report_says_why(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    window.events_tab.report_requested.emit("attendance", 4242)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
+    assert "4242" in warnings[0]
+    assert not window.event_actions.reports.previews
+
+
+def test_calendar_export_from_the_window(window: MainWindow, tmp_path: Path) -> None:
+    Event.create(title="Soirée", starts_at=dt.datetime(2026, 12, 10, 19, 0))
+    written = window.event_actions.export_calendar(str(tmp_path / "agenda"))
+    assert written == tmp_path / "agenda.ics"
+    assert b"SUMMARY:Soir" in written.read_bytes()
