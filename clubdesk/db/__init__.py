@@ -21,6 +21,8 @@ from clubdesk.db.models import (
     Member,
     MembershipFee,
     Referral,
+    ReferralStatusChange,
+    VolunteerCategory,
     VolunteerEntry,
     database,
 )
@@ -45,6 +47,8 @@ __all__ = [
     "Member",
     "MembershipFee",
     "Referral",
+    "ReferralStatusChange",
+    "VolunteerCategory",
     "VolunteerEntry",
     "close_database",
     "database",

@@ -13,9 +13,14 @@ from collections.abc import Callable
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator, migrate
 
-from clubdesk.db.models import ALL_MODELS, AssociationSettings
+from clubdesk.db.models import (
+    ALL_MODELS,
+    AssociationSettings,
+    ReferralStatusChange,
+    VolunteerCategory,
+)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_to_v2(db: SqliteDatabase) -> None:
@@ -29,8 +34,40 @@ def _v1_to_v2(db: SqliteDatabase) -> None:
     ))
 
 
+def default_categories() -> list[str]:
+    """The volunteer categories a new association starts with, in the user's language."""
+    from clubdesk.i18n import _
+
+    return [_("Meeting organisation"), _("Welcoming guests"), _("Communication"),
+            _("Mentoring"), _("Bureau work"), _("Events")]
+
+
+def _seed_categories(db: SqliteDatabase) -> None:
+    """Default categories, then every category already used by an entry."""
+    names = default_categories()
+    names += [row[0] for row in db.execute_sql(
+        "SELECT DISTINCT category FROM volunteer_entry WHERE category <> '' ORDER BY 1")]
+    for position, name in enumerate(dict.fromkeys(names)):
+        db.execute_sql("INSERT OR IGNORE INTO volunteer_category (name, position, archived) "
+                       "VALUES (?, ?, 0)", (name, position))
+
+
+def _v2_to_v3(db: SqliteDatabase) -> None:
+    """The list of volunteer categories and the history of referral statuses."""
+    db.create_tables([VolunteerCategory, ReferralStatusChange])
+    _seed_categories(db)
+    # What is known of each referral's past: given on its date, its status since closing.
+    db.execute_sql(
+        "INSERT INTO referral_status_change (referral_id, status, changed_on, created_at) "
+        "SELECT id, 'new', date, datetime('now') FROM referral")
+    db.execute_sql(
+        "INSERT INTO referral_status_change (referral_id, status, changed_on, created_at) "
+        "SELECT id, status, COALESCE(closed_on, date), datetime('now') FROM referral "
+        "WHERE status <> 'new'")
+
+
 # STEPS[n] upgrades a database from version n to n + 1.
-STEPS: dict[int, Callable[[SqliteDatabase], None]] = {1: _v1_to_v2}
+STEPS: dict[int, Callable[[SqliteDatabase], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def user_version(db: SqliteDatabase) -> int:
@@ -42,6 +79,7 @@ def create_schema(db: SqliteDatabase) -> None:
     with db.atomic():
         db.create_tables(ALL_MODELS)
         AssociationSettings.get_or_create(id=1)
+        _seed_categories(db)
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

@@ -157,6 +157,14 @@ class VolunteerEntry(BaseModel):
         indexes = ((("member", "date"), False),)
 
 
+class VolunteerCategory(BaseModel):
+    """The categories of volunteer work the association keeps; entries store the name."""
+
+    name = CharField(unique=True)
+    position = IntegerField(default=0)
+    archived = BooleanField(default=False)
+
+
 class Referral(BaseModel):
     giver = ForeignKeyField(Member, backref="referrals_given", on_delete="RESTRICT")
     receiver = ForeignKeyField(
@@ -175,6 +183,15 @@ class Referral(BaseModel):
             SQL("CHECK (receiver_id IS NOT NULL OR external_recipient <> '')"),
             SQL("CHECK (receiver_id IS NULL OR receiver_id <> giver_id)"),
         ]
+
+
+class ReferralStatusChange(BaseModel):
+    """Each step of a referral's life: when it was contacted, in progress, won or lost."""
+
+    referral = ForeignKeyField(Referral, backref="status_changes", on_delete="CASCADE")
+    status = CharField(constraints=[_one_of("status", REFERRAL_STATUSES)])
+    changed_on = DateField()
+    created_at = DateTimeField(default=_now)
 
 
 class AssociationSettings(BaseModel):
@@ -204,6 +221,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Attendance,
     Guest,
     VolunteerEntry,
+    VolunteerCategory,
     Referral,
+    ReferralStatusChange,
     AssociationSettings,
 )

@@ -205,3 +205,34 @@ def test_version_1_file_gains_the_general_assembly_settings(tmp_path: Path) -> N
     assert settings.quorum_share == Decimal("0.5")
     assert [m.last_name for m in Member.select()] == ["Ancienne"]
     assert path.with_name("v1.db.schema1.bak").exists()
+
+
+def test_version_2_file_gains_categories_and_referral_history(tmp_path: Path) -> None:
+    from clubdesk.db import ReferralStatusChange, VolunteerCategory, VolunteerEntry
+
+    path = open_database(tmp_path / "v2.db")
+    giver = Member.create(first_name="Loïc", last_name="Donneur")
+    receiver = Member.create(first_name="Anaïs", last_name="Receveuse")
+    Referral.create(giver=giver, receiver=receiver, date="2026-01-05")
+    Referral.create(giver=giver, receiver=receiver, date="2026-02-01", status="won",
+                    amount=Decimal("900"), closed_on="2026-03-15")
+    VolunteerEntry.create(member=giver, date="2026-01-05", hours=Decimal("2"),
+                          category="Tenue du stand")
+    database.execute_sql("DROP TABLE referral_status_change")
+    database.execute_sql("DROP TABLE volunteer_category")
+    database.execute_sql("PRAGMA user_version = 2")
+    close_database()
+
+    open_database(path)
+    names = [c.name for c in VolunteerCategory.select().order_by(VolunteerCategory.position)]
+    assert names[0] == "Meeting organisation" and "Tenue du stand" in names
+    history = sorted((c.referral_id, c.status, str(c.changed_on))
+                     for c in ReferralStatusChange.select())
+    assert history == [(1, "new", "2026-01-05"), (2, "new", "2026-02-01"),
+                       (2, "won", "2026-03-15")]
+
+
+def test_a_new_file_has_the_default_categories(db_path: Path) -> None:
+    from clubdesk.db import VolunteerCategory
+
+    assert VolunteerCategory.select().count() == 6
