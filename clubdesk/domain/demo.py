@@ -146,9 +146,11 @@ def _fill(plan: DemoSize, seed: int, today: dt.date,
     table = activity.month_table(chapters, events, today)
     _insert(VolunteerEntry, activity.VOLUNTEER_FIELDS,
             activity.volunteer_rows(table, rng("volunteering"), plan.volunteer_rate))
+    _keep_demo_categories()
     step(85)
     _insert(Referral, activity.REFERRAL_FIELDS,
             activity.referral_rows(table, rng("referrals"), plan.referral_rate, today))
+    _referral_history(today)
     step(93)
     _insert(MembershipFee, activity.FEE_FIELDS, activity.fee_rows(people, rng("fees"), today))
     step(98)
@@ -159,6 +161,39 @@ def _fill(plan: DemoSize, seed: int, today: dt.date,
              fiscal_year_start_month=plan.fiscal_year_start_month)
      .where(AssociationSettings.id == 1)
      .execute())
+
+
+def _keep_demo_categories() -> None:
+    """The demo's own categories replace the defaults a new file starts with."""
+    database.execute_sql("DELETE FROM volunteer_category")
+    database.execute_sql(
+        "INSERT INTO volunteer_category (name, position, archived) "
+        "SELECT category, ROW_NUMBER() OVER (ORDER BY category) - 1, 0 "
+        "FROM (SELECT DISTINCT category FROM volunteer_entry WHERE category <> '')")
+
+
+# Days after the referral when each later step happened, varied by the referral's id;
+# a step never comes after the closing date, nor after today.
+_HISTORY_STEPS = (
+    ("contacted", "('contacted', 'in_progress', 'won', 'lost')", "2 + id % 6"),
+    ("in_progress", "('in_progress', 'won', 'lost')", "9 + id % 11"),
+)
+
+
+def _referral_history(today: dt.date) -> None:
+    """Each referral's steps: given on its date, then contacted, in progress, closed."""
+    insert = ("INSERT INTO referral_status_change (referral_id, status, changed_on, "
+              "created_at) ")
+    database.execute_sql(insert + "SELECT id, 'new', date, date || ' 12:00:00' FROM referral")
+    for status, reached, days in _HISTORY_STEPS:
+        database.execute_sql(
+            insert + f"SELECT id, '{status}', step, step || ' 12:00:00' FROM ("
+            f"SELECT id, MIN(date(date, '+' || ({days}) || ' days'), "
+            f"COALESCE(closed_on, ?), ?) AS step FROM referral WHERE status IN {reached})",
+            (today.isoformat(), today.isoformat()))
+    database.execute_sql(
+        insert + "SELECT id, status, closed_on, closed_on || ' 12:00:00' FROM referral "
+        "WHERE status IN ('won', 'lost') AND closed_on IS NOT NULL")
 
 
 def _insert(model: type[BaseModel], fields: Sequence[str],
