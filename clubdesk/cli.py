@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from clubdesk import __version__, i18n
-from clubdesk.i18n import _
+from clubdesk.i18n import _, ngettext
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -128,17 +128,30 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from clubdesk.domain.calendar_export import PeriodError, events_calendar
+    from clubdesk.domain.csv_export import export_referrals, export_volunteering
     from clubdesk.domain.files import OutputFileError, write_bytes_atomically
 
     _open(args, create=False)
     output = Path(args.output)
-    if output.suffix.lower() != ".ics":
-        raise CommandError(_("Events are exported as an iCalendar file: name it *.ics."))
+    suffix = output.suffix.lower()
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise CommandError(_("The period ends ({end}) before it starts ({start}).").format(
+            end=args.date_to.isoformat(), start=args.date_from.isoformat()))
     try:
-        write_bytes_atomically(output, events_calendar(args.date_from, args.date_to))
+        if args.kind == "events":
+            if suffix != ".ics":
+                raise CommandError(
+                    _("Events are exported as an iCalendar file: name it *.ics."))
+            write_bytes_atomically(output, events_calendar(args.date_from, args.date_to))
+            print(_("Calendar written to {path}.").format(path=output))
+            return EXIT_OK
+        if suffix != ".csv":
+            raise CommandError(_("Lists are exported as CSV files: name it *.csv."))
+        export = export_volunteering if args.kind == "volunteering" else export_referrals
+        count = export(output, args.date_from, args.date_to)
     except (PeriodError, OutputFileError) as error:
         raise CommandError(str(error)) from error
-    print(_("Calendar written to {path}.").format(path=output))
+    print(ngettext("%n row written to {path}.", count).format(path=output))
     return EXIT_OK
 
 
@@ -195,15 +208,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export", help=_("export data to a file"),
-        description=_("Export the events to an iCalendar file that phones and calendars "
-                      "open."),
+        description=_("Export the events to an iCalendar file (*.ics) that phones and "
+                      "calendars open, or the volunteer hours or referrals to a CSV file "
+                      "(*.csv) that Excel opens."),
     )
-    export.add_argument("kind", choices=("events",), help=_("what to export"))
+    export.add_argument("kind", choices=("events", "volunteering", "referrals"),
+                        help=_("what to export"))
     export.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
                         help=_("first day of the period (default: all)"))
     export.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD",
                         help=_("last day of the period (default: all)"))
-    export.add_argument("-o", "--output", required=True, metavar="FILE.ics",
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
                         help=_("the file to write"))
     export.set_defaults(handler=cmd_export)
     return parser

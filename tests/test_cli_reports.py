@@ -127,3 +127,19 @@ def test_report_text_names_the_event(demo: Path, tmp_path: Path) -> None:
     assert main(["--db", str(demo), "report", "attendance", "--event", str(assembly),
                  "-o", str(out)]) == 0
     assert "Quorum" in _text(out) or "quorum" in _text(out)
+
+
+@pytest.mark.parametrize("kind", ["volunteering", "referrals"])
+def test_export_lists_to_csv(demo: Path, tmp_path: Path, capsys, kind: str) -> None:
+    import csv
+
+    out = tmp_path / f"{kind}.csv"
+    assert main(["--db", str(demo), "--lang", "fr", "export", kind, "-o", str(out),
+                 "--from", "2026-01-01", "--to", "2026-06-30"]) == 0
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert len(rows) > 20 and rows[0][0] == "Date"
+    assert all(r[0].endswith("/2026") and r[0][3:5] <= "06" for r in rows[1:])
+    assert "lignes écrites" in capsys.readouterr().out
+    assert main(["--db", str(demo), "export", kind, "-o", str(tmp_path / "x.xlsx")]) == 2
+    assert "*.csv" in capsys.readouterr().err
