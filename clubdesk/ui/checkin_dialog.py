@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from clubdesk.ui.checkin_guests import GuestsPanel
 from clubdesk.ui.checkin_model import CheckinModel, RowRole, status_icon
 from clubdesk.ui.checkin_panels import QuorumBanner, RosterStartPanel
 from clubdesk.ui.formatting import format_datetime
+from clubdesk.ui.table_views import make_row_table
 
 # One key a status, shown on its button: the initial of the label where it is free.
 STATUS_KEYS = {
@@ -104,24 +103,11 @@ class CheckinDialog(QDialog):
         self.counts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = CheckinModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setCornerButtonEnabled(False)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        self.table = make_row_table(
+            self.model, selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            edit_triggers=(QAbstractItemView.EditTrigger.DoubleClicked
+                           | QAbstractItemView.EditTrigger.EditKeyPressed),
+            widths=COLUMN_WIDTHS)
         self.table.setColumnHidden(columns.COL_PROXY, not self.info.is_general_assembly)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 

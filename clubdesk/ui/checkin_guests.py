@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from clubdesk.domain.guests import (
 )
 from clubdesk.ui import checkin_prompts
 from clubdesk.ui.record_model import ROW_ROLE, Column, RecordTableModel
+from clubdesk.ui.table_views import make_row_table
 
 COLUMN_WIDTHS = (220, 200, 230, 180)
 
@@ -52,15 +51,7 @@ class GuestsPanel(QGroupBox):
             Column(self.tr("Became a member"), lambda r: r.converted_member_name,
                    lambda r: r.converted_member_name),
         ], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table = make_row_table(self.model)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
