@@ -19,6 +19,10 @@ from clubdesk.db import close_database
 
 Work = Callable[[Callable[[int, int], bool]], Any]
 
+# Tasks under way, kept alive until their end is handled on the GUI thread: a task that
+# Python released while its worker still ran was destroyed from that worker (a crash).
+_running: set[BackgroundTask] = set()
+
 
 class BackgroundTask(QObject):
     """One run of ``work`` in Qt's thread pool."""
@@ -43,7 +47,12 @@ class BackgroundTask(QObject):
         return self._cancel.is_set()
 
     def start(self, pool: QThreadPool | None = None) -> None:
+        _running.add(self)
+        self.finished.connect(self._release)
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    def _release(self) -> None:
+        _running.discard(self)
 
     def _progress(self, done: int, total: int) -> bool:
         self.progressed.emit(done, total)

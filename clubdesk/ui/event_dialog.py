@@ -1,31 +1,20 @@
-"""The dialog that creates or edits one event, validated as the user types.
-
-:class:`FormDialog` holds what the event and the series dialogs share: a message under each
-field, Save disabled while the form is refused (its tooltip says why), a check again on
-Save, and a window-modal message when the database refuses.
-"""
+"""The dialog that creates or edits one event, validated as the user types."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QSizePolicy,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -42,32 +31,11 @@ from clubdesk.domain.events import (
     validate_event,
 )
 from clubdesk.domain.labels import event_kind_label
+from clubdesk.ui.form_dialog import FormDialog, date_edit, time_edit, to_time
 from clubdesk.ui.form_widgets import NotesEdit
 
-ERROR_STYLE = "color: #b3261e;"
 BANNER_STYLE = ("QFrame#series_banner { background: palette(alternate-base);"
                 " border: 1px solid palette(mid); border-radius: 4px; }")
-
-
-def date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumDate(QDate(1990, 1, 1))
-    edit.setMaximumDate(QDate(2100, 12, 31))
-    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    return edit
-
-
-def time_edit() -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-def to_time(edit: QTimeEdit) -> dt.time:
-    value = edit.time()
-    return dt.time(value.hour(), value.minute())
 
 
 def kind_combo() -> QComboBox:
@@ -75,87 +43,6 @@ def kind_combo() -> QComboBox:
     for code in EVENT_KINDS:
         combo.addItem(event_kind_label(code), code)
     return combo
-
-
-class FormDialog(QDialog):
-    """Messages under fields, Save kept off while invalid; subclasses say what is valid."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._messages: dict[str, QLabel] = {}
-        self._shown: dict[str, str] = {}
-        self._field_labels: dict[str, str] = {}
-        self._errors: dict[str, str] = {}
-        self._error_box: QMessageBox | None = None
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def add_row(self, form: QFormLayout, label: str | QWidget, widget: QWidget | QLayout,
-                name: str) -> None:
-        """A form row whose field has its message label underneath."""
-        field = QWidget()
-        stack = QVBoxLayout(field)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.setSpacing(2)
-        if isinstance(widget, QWidget):
-            stack.addWidget(widget)
-        else:
-            stack.addLayout(widget)
-        message = QLabel()
-        message.setWordWrap(True)
-        message.setStyleSheet(ERROR_STYLE)
-        message.setObjectName(f"message_{name}")
-        message.hide()
-        self._messages[name] = message
-        stack.addWidget(message)
-        if isinstance(label, str):
-            self._field_labels[name] = label.rstrip(" :")
-            text = QLabel(label)
-            if isinstance(widget, QWidget):
-                text.setBuddy(widget)
-            form.addRow(text, field)
-        else:
-            form.addRow(label, field)
-
-    def errors(self) -> dict[str, str]:
-        """The messages currently refusing the form, by field name."""
-        return dict(self._errors)
-
-    def message(self, name: str) -> str:
-        """The message shown under field ``name``, or ""."""
-        label = self._messages[name]
-        return "" if label.isHidden() else label.text()
-
-    def validate(self) -> dict[str, str]:
-        raise NotImplementedError
-
-    def revalidate(self) -> None:
-        """Check the form and show the messages; Save follows."""
-        self._errors = self.validate()
-        for name, label in self._messages.items():
-            text = self._errors.get(name, "")
-            if self._shown.get(name, "") != text:  # this runs on every keystroke
-                self._shown[name] = text
-                label.setText(text)
-                label.setVisible(bool(text))
-        self.save_button.setEnabled(not self._errors)
-        lines = [self.tr("Cannot save yet:")] + [
-            self.tr("• {field}: {message}").format(
-                field=self._field_labels.get(name, name), message=message)
-            for name, message in self._errors.items()]
-        self.save_button.setToolTip("\n".join(lines) if self._errors else "")
-
-    def refuse(self, title: str, intro: str, messages: list[str]) -> None:
-        """Say why nothing was saved; window-modal, so the form stays as typed."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, intro + "\n\n" + "\n".join(
-            f"• {message}" for message in messages), QMessageBox.StandardButton.Ok, self)
-        if self._error_box is not None:
-            self._error_box.deleteLater()
-        self._error_box = box
-        box.open()
 
 
 class EventDialog(FormDialog):

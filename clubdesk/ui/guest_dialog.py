@@ -23,9 +23,8 @@ from clubdesk.domain.guests import (
     validate_guest,
 )
 from clubdesk.domain.members import sponsor_choices
+from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.form_widgets import member_search_combo
-
-_ERROR_STYLE = "color: #b3261e;"
 
 
 class GuestDialog(QDialog):

@@ -20,8 +20,8 @@ from clubdesk.db import DatabaseOpenError, open_database
 from clubdesk.ui.event_actions import EventActions
 from clubdesk.ui.events_tab import EventsTab
 from clubdesk.ui.members_tab import MembersTab
-from clubdesk.ui.referrals_tab import make_referrals_tab
-from clubdesk.ui.volunteering_tab import make_volunteering_tab
+from clubdesk.ui.referrals_tab import ReferralsTab
+from clubdesk.ui.volunteering_tab import VolunteeringTab
 
 DATABASE_FILTER = "clubdesk (*.db *.sqlite);;*"
 
@@ -65,8 +65,8 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         self.members_tab = MembersTab(self)
         self.events_tab = EventsTab(self)
-        self.volunteering_tab = make_volunteering_tab(self)
-        self.referrals_tab = make_referrals_tab(self)
+        self.volunteering_tab = VolunteeringTab(self)
+        self.referrals_tab = ReferralsTab(self)
         self.tabs.addTab(self.members_tab, self.tr("Members"))
         self.tabs.addTab(self.events_tab, self.tr("Events"))
         self.tabs.addTab(self.volunteering_tab, self.tr("Volunteering"))
@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
                     self.referrals_tab):
             tab.status_message.connect(self._show_message)
         self._wire_events()
+        # Hours and referrals show in the member's detail: keep it current.
+        self.volunteering_tab.entries_changed.connect(self._refresh_member_detail)
+        self.referrals_tab.referrals_changed.connect(self._refresh_member_detail)
         self._show_path()
         self.members_tab.reload()
 
@@ -91,6 +94,11 @@ class MainWindow(QMainWindow):
         events.period_report_requested.connect(actions.period_report)
         events.export_calendar_requested.connect(actions.export_calendar)
         actions.status_message.connect(self._show_message)
+
+    def _refresh_member_detail(self) -> None:
+        detail = self.members_tab.detail
+        if detail.member_id() is not None:
+            detail.show_member(detail.member_id())
 
     def _check_in(self, event_id: int) -> None:
         from clubdesk.ui.checkin_dialog import CheckinDialog
@@ -195,6 +203,8 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog.ask(self):
             self._show_message(self.tr("Settings saved."))
+            if self.volunteering_tab.is_loaded():
+                self.volunteering_tab.reload()  # hours are valued at the new rate
 
     def choose_language(self, code: str) -> None:
         self._settings.setValue("language", code)

@@ -35,9 +35,9 @@ from clubdesk.domain.members import (
     update_member,
 )
 from clubdesk.domain.phones import PhoneError, format_phone, normalize_phone
+from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.form_widgets import NotesEdit, OptionalDate, member_search_combo
 
-_ERROR_STYLE = "color: #b3261e;"
 _HINT_STYLE = "color: palette(placeholder-text);"
 _MAX_HEIGHT = 700
 _MIN_WIDTH = 860

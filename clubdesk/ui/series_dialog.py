@@ -40,7 +40,8 @@ from clubdesk.domain.event_series import (
 )
 from clubdesk.domain.events import EventValidationError
 from clubdesk.ui import event_deletion
-from clubdesk.ui.event_dialog import FormDialog, date_edit, kind_combo, time_edit, to_time
+from clubdesk.ui.event_dialog import kind_combo
+from clubdesk.ui.form_dialog import FormDialog, date_edit, time_edit, to_time
 from clubdesk.ui.form_widgets import NotesEdit
 
 _PREVIEW_DATES = 5

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk.domain.settings import Settings, load_settings, save_settings, validate_settings
-
-_ERROR_STYLE = "color: #b3261e;"
+from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 
 
 class SettingsDialog(QDialog):

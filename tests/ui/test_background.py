@@ -63,3 +63,18 @@ def test_failure_is_reported_with_the_exception(qtbot, db_path: Path) -> None:
                       failures.append)
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert str(failures[0]) == "No event with number 99."
+
+
+def test_a_task_nobody_keeps_lives_until_it_ends(qtbot, db_path: Path) -> None:
+    results: list[object] = []
+
+    def start() -> None:
+        task = BackgroundTask(lambda progress: sum(range(100_000)))
+        task.succeeded.connect(results.append)
+        task.start()  # the only reference goes out of scope here
+
+    start()
+    qtbot.waitUntil(lambda: results == [sum(range(100_000))], timeout=5000)
+    from clubdesk.ui import background
+
+    qtbot.waitUntil(lambda: not background._running, timeout=5000)

@@ -67,11 +67,13 @@ def test_tabs_list_rows_and_search(qtbot, window: MainWindow, make_member) -> No
     Attendance.create(event=breakfast, member=alice, status="present")
     Attendance.create(event=breakfast, member=bob, status="excused")
     Guest.create(event=breakfast, name="Zoë Martin", invited_by=alice)
-    VolunteerEntry.create(member=alice, date=dt.date(2026, 3, 3), hours=Decimal("1.75"),
-                          category="Communication", event=breakfast)
-    Referral.create(giver=alice, receiver=bob, date=dt.date(2026, 3, 4), status="won",
-                    amount=Decimal("1250.50"), closed_on=dt.date(2026, 4, 1))
-    Referral.create(giver=bob, external_recipient="Cabinet Dupré", date=dt.date(2026, 3, 5))
+    VolunteerEntry.create(member=alice, date=today - dt.timedelta(days=20),
+                          hours=Decimal("1.75"), category="Communication", event=breakfast)
+    Referral.create(giver=alice, receiver=bob, date=today - dt.timedelta(days=19),
+                    status="won", amount=Decimal("1250.50"),
+                    closed_on=today - dt.timedelta(days=2))
+    Referral.create(giver=bob, external_recipient="Cabinet Dupré",
+                    date=today - dt.timedelta(days=18))
 
     window.tabs.setCurrentWidget(window.events_tab)
     events = window.events_tab

@@ -1,0 +1,281 @@
+"""Table model of the Referrals tab: one line per :class:`ReferralRow`, and how a referral's
+history reads.
+
+The model sorts itself on keys cached per referral, as the members model does: the tab keeps
+every row in the sort order and a keystroke in the search field only filters that list. The
+status carries a colour (won green, lost grey, new blue, in progress amber); a lost referral
+is greyed whole, and someone outside the network is written in italics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from clubdesk.db import REFERRAL_STATUSES
+from clubdesk.domain.labels import referral_status_label
+from clubdesk.domain.referral_list import ReferralRow
+from clubdesk.domain.text import search_fold
+from clubdesk.ui.formatting import format_date, format_money
+
+COL_DATE = 0
+COL_GIVER = 1
+COL_RECEIVER = 2
+COL_CONTACT = 3
+COL_STATUS = 4
+COL_AMOUNT = 5
+COL_LAST_CHANGE = 6
+COL_DESCRIPTION = 7  # last: it takes the spare width
+COLUMN_COUNT = 8
+
+SortRole = int(Qt.ItemDataRole.UserRole) + 1  # tuple: what the column sorts on
+ReferralIdRole = int(Qt.ItemDataRole.UserRole) + 2  # int: the referral's id
+RowRole = int(Qt.ItemDataRole.UserRole) + 3  # object: the ReferralRow itself
+
+Index = QModelIndex | QPersistentModelIndex
+SortKey = tuple[object, ...]
+_ROOT = QModelIndex()
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RANK = {code: rank for rank, code in enumerate(REFERRAL_STATUSES)}
+# Columns whose text may be cut: the tooltip shows it whole.
+_TEXT_TIPS = {COL_GIVER: "giver_name", COL_RECEIVER: "receiver_name", COL_CONTACT: "contact",
+              COL_DESCRIPTION: "description"}
+STATUS_COLOURS = {"new": "#1a5fb4", "in_progress": "#9a5b00", "won": "#1b7a33"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReferralsModel", text)
+
+
+def history_text(steps: Sequence[tuple[str, dt.date]], amount: Decimal | None = None,
+                 status: str | None = None) -> str:
+    """"given 03/03/2026 · contacted 06/03/2026 · won 20/04/2026, 1 250,00 €".
+
+    An "in progress" step after a closing is a reopening; ``amount`` goes with the last
+    step when the referral (``status``) is won.
+    """
+    words = {"new": _tr("given {date}"), "contacted": _tr("contacted {date}"),
+             "in_progress": _tr("in progress {date}"), "won": _tr("won {date}"),
+             "lost": _tr("lost {date}")}
+    parts = []
+    for position, (code, day) in enumerate(steps):
+        text = words.get(code, "{date}").format(date=format_date(day))
+        if code == "in_progress" and position and steps[position - 1][0] in ("won", "lost"):
+            text = _tr("reopened {date}").format(date=format_date(day))
+        if code == "won" and status == "won" and amount is not None and (
+                position == len(steps) - 1):
+            text = _tr("{step}, {amount}").format(step=text, amount=format_money(amount))
+        parts.append(text)
+    return " · ".join(parts)
+
+
+class ReferralsModel(QAbstractTableModel):
+    """Referrals as a table; sorts itself in Python (see the module docstring)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReferralRow] = []
+        self._positions: dict[int, int] | None = None
+        self._sort_column = COL_DATE
+        self._sort_order = Qt.SortOrder.DescendingOrder
+        self._sort_keys: dict[int, dict[int, SortKey]] = {}
+        self._folded: dict[str, str] = {}
+        self._dates: dict[dt.date, str] = {}
+        self._money: dict[Decimal, str] = {}
+        self._headers = (
+            self.tr("Date"), self.tr("Given by"), self.tr("Received by"), self.tr("Contact"),
+            self.tr("Status"), self.tr("Business"), self.tr("Last step"),
+            self.tr("Description"),
+        )
+        self._statuses = {code: referral_status_label(code) for code in REFERRAL_STATUSES}
+        self._outside_tip = self.tr("Outside the network")
+        grey = QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                            QPalette.ColorRole.Text)
+        self._lost_brush = QBrush(grey)
+        self._status_brushes = {code: QBrush(QColor(colour))
+                                for code, colour in STATUS_COLOURS.items()}
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._display: tuple[Callable[[ReferralRow], str], ...] = (
+            lambda row: self._date_text(row.date),
+            lambda row: row.giver_name,
+            lambda row: row.receiver_name,
+            lambda row: row.contact,
+            lambda row: self._statuses.get(row.status, row.status),
+            lambda row: self._money_text(row.amount),
+            lambda row: self._date_text(row.last_change),
+            lambda row: row.description.split("\n", 1)[0],
+        )
+
+    # Qt interface -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display[column](row)
+        if role == RowRole:
+            return row
+        if role == ReferralIdRole:
+            return row.id
+        if role == SortRole:
+            return self.sort_key(row, column)
+        if role == _FOREGROUND:
+            if row.status == "lost":
+                return self._lost_brush
+            if column == COL_STATUS or (column == COL_AMOUNT and row.status == "won"):
+                return self._status_brushes.get(row.status)
+            return None
+        if role == _ALIGN and column == COL_AMOUNT:
+            return _RIGHT
+        if column == COL_RECEIVER and row.is_external:
+            if role == _FONT:
+                return self._italic
+            if role == _TOOLTIP:
+                return f"{row.receiver_name}\n{self._outside_tip}"
+        if role == _TOOLTIP and column in _TEXT_TIPS:
+            return getattr(row, _TEXT_TIPS[column]) or None
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    ) -> object:
+        if (orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT):
+            if role == _DISPLAY:
+                return self._headers[section]
+            if role == _ALIGN and section == COL_AMOUNT:
+                return _RIGHT
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort on ``column`` (-1: by date, the most recent first)."""
+        if not 0 <= column < COLUMN_COUNT:
+            column, order = COL_DATE, Qt.SortOrder.DescendingOrder
+        if (column, order) == (self._sort_column, self._sort_order):
+            return  # the rows are kept in that order (Qt asks twice on a header click)
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        moved = [(index, self._rows[index.row()].id) for index in persistent]
+        self._rows = self.ordered(self._rows)
+        self._positions = None
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(self.row_of(referral_id), index.column())
+             for index, referral_id in moved])
+        self.layoutChanged.emit()
+
+    # Rows ---------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[ReferralRow], presorted: bool = False) -> None:
+        """Show ``rows``, in the current sort order (``presorted``: already in it)."""
+        self.beginResetModel()
+        self._rows = list(rows) if presorted else self.ordered(rows)
+        self._positions = None
+        self.endResetModel()
+
+    def rows(self) -> list[ReferralRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> ReferralRow:
+        return self._rows[row]
+
+    def row_of(self, referral_id: int) -> int:
+        """The row showing ``referral_id``, or -1."""
+        if self._positions is None:
+            self._positions = {row.id: position for position, row in enumerate(self._rows)}
+        return self._positions.get(referral_id, -1)
+
+    def forget(self, referral_id: int) -> None:
+        """Drop the cached sort keys of a referral that was edited."""
+        for keys in self._sort_keys.values():
+            keys.pop(referral_id, None)
+
+    # Sorting ------------------------------------------------------------------------------
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort_column, self._sort_order
+
+    def sort_key(self, row: ReferralRow, column: int) -> SortKey:
+        """What ``column`` sorts on for ``row``; ties go by date."""
+        keys = self._sort_keys.setdefault(column, {})
+        key = keys.get(row.id)
+        if key is None:
+            key = keys[row.id] = self._make_key(row, column)
+        return key
+
+    def _fold(self, text: str) -> str:
+        folded = self._folded.get(text)
+        if folded is None:
+            folded = self._folded[text] = search_fold(text)
+        return folded
+
+    def _make_key(self, row: ReferralRow, column: int) -> SortKey:
+        when = (row.date, row.id)
+        if column == COL_GIVER:
+            return (self._fold(row.giver_name), *when)
+        if column == COL_RECEIVER:
+            return (self._fold(row.receiver_name), *when)
+        if column == COL_CONTACT:
+            return (self._fold(row.contact), *when)
+        if column == COL_DESCRIPTION:
+            return (self._fold(row.description), *when)
+        if column == COL_STATUS:
+            return (_RANK.get(row.status, len(_RANK)), *when)
+        if column == COL_AMOUNT:
+            return (Decimal(-1) if row.amount is None else row.amount, *when)
+        if column == COL_LAST_CHANGE:
+            return (row.last_change, *when)
+        return when
+
+    def ordered(self, rows: Sequence[ReferralRow]) -> list[ReferralRow]:
+        """``rows`` in the current sort order."""
+        keys = self._sort_keys.setdefault(self._sort_column, {})
+        for row in rows:
+            if row.id not in keys:
+                keys[row.id] = self._make_key(row, self._sort_column)
+        row_keys = [keys[row.id] for row in rows]
+        order = sorted(range(len(rows)), key=row_keys.__getitem__,
+                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return [rows[position] for position in order]
+
+    # Display helpers ----------------------------------------------------------------------
+
+    def _date_text(self, day: dt.date) -> str:
+        text = self._dates.get(day)
+        if text is None:
+            text = self._dates[day] = format_date(day)
+        return text
+
+    def _money_text(self, amount: Decimal | None) -> str:
+        if amount is None:
+            return ""
+        text = self._money.get(amount)
+        if text is None:
+            text = self._money[amount] = format_money(amount)
+        return text
