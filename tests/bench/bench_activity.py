@@ -1,0 +1,117 @@
+"""Figure of the activity report: every figure of the demo's last 12 months."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from bench_volunteering import _last_year, _read_only
+from figures import Context, Samples, elapsed_ms, figure
+
+_BETWEEN = "BETWEEN :start AND :end"
+_EVENTS = "e.starts_at >= :start AND e.starts_at < :after"
+_ACTIVE_END = ("status <> 'prospect' AND (joined_on IS NULL OR joined_on <= :end) "
+               "AND (left_on IS NULL OR left_on > :end)")
+# The same aggregates as activity_figures, written directly: what the figure is compared with.
+_FLOOR_SQL = [
+    "SELECT id FROM association_settings WHERE id = 1",
+    f"""SELECT COUNT(*) FILTER (WHERE status <> 'prospect' AND (joined_on IS NULL OR
+        joined_on <= :start) AND (left_on IS NULL OR left_on > :start)),
+        COUNT(*) FILTER (WHERE {_ACTIVE_END}), COUNT(*) FILTER (WHERE joined_on {_BETWEEN}),
+        COUNT(*) FILTER (WHERE left_on {_BETWEEN}),
+        (SELECT SUM(ROUND(amount * 100)) FROM membership_fee WHERE paid_on {_BETWEEN}),
+        (SELECT COUNT(DISTINCT member_id) FROM membership_fee WHERE paid_on {_BETWEEN})
+        FROM member""",
+    f"SELECT sector, COUNT(*) FROM member WHERE {_ACTIVE_END} GROUP BY sector ORDER BY 2 DESC",
+    "SELECT status, COUNT(*) FROM member GROUP BY status",
+    f"SELECT kind, COUNT(*) FROM event e WHERE {_EVENTS} GROUP BY kind",
+    f"""SELECT COUNT(*), COUNT(converted_member_id), COUNT(*) FILTER (WHERE e.kind = 'meeting')
+        FROM guest g JOIN event e ON e.id = g.event_id WHERE {_EVENTS}""",
+    f"""SELECT AVG(rate), SUM(n) FROM (SELECT COUNT(*) FILTER (WHERE a.status IN
+        ('present', 'late')) * 1.0 / COUNT(*) AS rate, COUNT(*) AS n FROM attendance a
+        JOIN event e ON e.id = a.event_id WHERE {_EVENTS} GROUP BY a.event_id)""",
+    f"""SELECT SUM(h), SUM(h) FILTER (WHERE role = 'none'), COUNT(*) FROM
+        (SELECT m.role, SUM(v.hours) AS h FROM volunteer_entry v JOIN member m
+        ON m.id = v.member_id WHERE v.date {_BETWEEN} GROUP BY v.member_id)""",
+    f"""SELECT category, SUM(hours) FROM volunteer_entry WHERE date {_BETWEEN}
+        GROUP BY category ORDER BY 2 DESC""",
+    f"""SELECT SUBSTR(date, 1, 7), SUM(hours) FROM volunteer_entry WHERE date {_BETWEEN}
+        GROUP BY 1""",
+    f"""SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'won'),
+        COUNT(*) FILTER (WHERE status = 'lost'), COUNT(*) FILTER (WHERE receiver_id IS NULL)
+        FROM referral WHERE date {_BETWEEN}""",
+    f"""SELECT SUBSTR(date, 1, 7), COUNT(*), COUNT(*) FILTER (WHERE status = 'won')
+        FROM referral WHERE date {_BETWEEN} GROUP BY 1""",
+    f"""SELECT SUBSTR(closed_on, 1, 7), SUM(ROUND(amount * 100)) FROM referral
+        WHERE status = 'won' AND closed_on {_BETWEEN} GROUP BY 1""",
+    f"""SELECT m.id, m.last_name, a.n, a.att, v.h, g.n, g.won, r.n FROM member m
+        LEFT JOIN (SELECT a.member_id, COUNT(*) AS n, COUNT(*) FILTER (WHERE a.status IN
+          ('present', 'late')) AS att FROM attendance a JOIN event e ON e.id = a.event_id
+          WHERE {_EVENTS} GROUP BY a.member_id) a ON a.member_id = m.id
+        LEFT JOIN (SELECT member_id, SUM(hours) AS h FROM volunteer_entry
+          WHERE date {_BETWEEN} GROUP BY member_id) v ON v.member_id = m.id
+        LEFT JOIN (SELECT giver_id, COUNT(*) AS n, COUNT(*) FILTER (WHERE status = 'won')
+          AS won FROM referral WHERE date {_BETWEEN} GROUP BY giver_id) g ON g.giver_id = m.id
+        LEFT JOIN (SELECT receiver_id, COUNT(*) AS n FROM referral WHERE date {_BETWEEN}
+          GROUP BY receiver_id) r ON r.receiver_id = m.id
+        WHERE ({_ACTIVE_END}) OR a.member_id IS NOT NULL OR v.member_id IS NOT NULL
+          OR g.giver_id IS NOT NULL OR r.receiver_id IS NOT NULL""",
+    f"""SELECT m.id FROM member m JOIN attendance a ON a.member_id = m.id
+        JOIN event e ON e.id = a.event_id
+        WHERE {_ACTIVE_END.replace('status', 'm.status')} AND e.starts_at >= :window
+        AND e.starts_at < :after GROUP BY m.id
+        HAVING COUNT(*) FILTER (WHERE a.status IN ('present', 'late')) = 0""",
+]
+
+
+def _floor(database: Path, values: dict[str, str]) -> None:
+    """The aggregates as plain sqlite3 queries, rows fetched, nothing built."""
+    with sqlite3.connect(database) as connection:
+        connection.execute("PRAGMA cache_size = -32000")  # as clubdesk opens it
+        results = [connection.execute(sql, values).fetchall() for sql in _FLOOR_SQL]
+    connection.close()
+    assert all(results)
+
+
+@figure("activity_report_data")
+def activity_report_data(context: Context) -> tuple[Samples, Samples]:
+    """All the activity figures of the last 12 months, against plain sqlite3 queries."""
+    import datetime as dt
+
+    from clubdesk.db import close_database, open_database
+    from clubdesk.domain.activity_figures import Period
+    from clubdesk.domain.activity_queries import activity_figures
+    from clubdesk.domain.attendance_period import months_before
+
+    date_from, date_to = _last_year(context.database)
+    period = Period(date_from, date_to)
+    window = months_before(date_to, 3) + dt.timedelta(days=1)
+    values = {"start": date_from.isoformat(), "end": date_to.isoformat(),
+              "after": (date_to + dt.timedelta(days=1)).isoformat(),
+              "window": window.isoformat()}
+    samples: Samples = []
+    floor: Samples = []
+    with tempfile.TemporaryDirectory() as folder:
+        # A copy: opening a database may migrate it, and the benchmark's cache stays as built.
+        database = Path(folder) / context.database.name
+        with _read_only(context.database) as source, sqlite3.connect(database) as copy:
+            source.backup(copy)
+        source.close()
+        copy.close()
+        open_database(database)
+        try:
+            activity_figures(period)  # warm the page cache, as the floor's is
+            _floor(database, values)
+            for _ in range(context.repeat):
+                start = time.perf_counter()
+                figures = activity_figures(period)
+                samples.append(elapsed_ms(start))
+                start = time.perf_counter()
+                _floor(database, values)
+                floor.append(elapsed_ms(start))
+                assert figures.members and len(figures.volunteering.by_month) in (12, 13)
+        finally:
+            close_database()
+    return samples, floor
