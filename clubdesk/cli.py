@@ -94,6 +94,68 @@ def _iso_date(text: str) -> dt.date:
         ) from error
 
 
+def _report_signin(args: argparse.Namespace, output: Path) -> None:
+    if args.event is None:
+        raise CommandError(_("report signin needs --event ID."))
+    from clubdesk.reports.signin_sheet import build_signin_sheet
+
+    build_signin_sheet(args.event, output)
+
+
+def _report_attendance(args: argparse.Namespace, output: Path) -> None:
+    if args.event is not None:
+        if args.date_from or args.date_to:
+            raise CommandError(_("Give either --event or --from and --to, not both."))
+        from clubdesk.reports.event_attendance import build_event_attendance_report
+
+        build_event_attendance_report(args.event, output)
+        return
+    if not (args.date_from and args.date_to):
+        raise CommandError(_("report attendance needs --event ID, or --from and --to."))
+    from clubdesk.reports.period_attendance import build_period_attendance_report
+
+    build_period_attendance_report(args.date_from, args.date_to, output)
+
+
+def _activity_period(args: argparse.Namespace):
+    """--from and --to, or by default the last full fiscal year."""
+    from clubdesk.domain.activity_figures import Period, last_full_fiscal_year
+    from clubdesk.domain.settings import load_settings
+
+    if bool(args.date_from) != bool(args.date_to):
+        raise CommandError(_("Give both --from and --to, or neither for the last full "
+                             "fiscal year."))
+    if args.date_from:
+        if args.date_from > args.date_to:
+            raise CommandError(
+                _("The period ends ({end}) before it starts ({start}).").format(
+                    end=args.date_to.isoformat(), start=args.date_from.isoformat()))
+        return Period(args.date_from, args.date_to)
+    return last_full_fiscal_year(dt.date.today(), load_settings().fiscal_year_start_month)
+
+
+def _report_activity(args: argparse.Namespace, output: Path) -> None:
+    from clubdesk.reports.activity_report import build_activity_report
+
+    build_activity_report(_activity_period(args), output)
+
+
+def _report_member(args: argparse.Namespace, output: Path) -> None:
+    if args.member is None:
+        raise CommandError(_("report member needs --member ID."))
+    from clubdesk.reports.member_sheet import build_member_sheet
+
+    build_member_sheet(args.member, _activity_period(args), output)
+
+
+REPORTS = {
+    "signin": _report_signin,
+    "attendance": _report_attendance,
+    "activity": _report_activity,
+    "member": _report_member,
+}
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from clubdesk.domain.files import OutputFileError
     from clubdesk.reports.common import ReportOutputError
@@ -101,25 +163,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     _open(args, create=False)
     output = Path(args.output)
     try:
-        if args.kind == "signin":
-            if args.event is None:
-                raise CommandError(_("report signin needs --event ID."))
-            from clubdesk.reports.signin_sheet import build_signin_sheet
-
-            build_signin_sheet(args.event, output)
-        elif args.event is not None:
-            if args.date_from or args.date_to:
-                raise CommandError(_("Give either --event or --from and --to, not both."))
-            from clubdesk.reports.event_attendance import build_event_attendance_report
-
-            build_event_attendance_report(args.event, output)
-        else:
-            if not (args.date_from and args.date_to):
-                raise CommandError(
-                    _("report attendance needs --event ID, or --from and --to."))
-            from clubdesk.reports.period_attendance import build_period_attendance_report
-
-            build_period_attendance_report(args.date_from, args.date_to, output)
+        REPORTS[args.kind](args, output)
     except (LookupError, ValueError, ReportOutputError, OutputFileError) as error:
         raise CommandError(str(error)) from error
     print(_("Report written to {path}.").format(path=output))
@@ -192,12 +236,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report", help=_("write a PDF report"),
-        description=_("Write a PDF report: the sign-in sheet of an event, or attendance for "
-                      "one event or for a period."),
+        description=_("Write a PDF report: the sign-in sheet of an event, attendance for one "
+                      "event or for a period, the activity report of a period, or one "
+                      "member's activity sheet."),
     )
-    report.add_argument("kind", choices=("signin", "attendance"),
-                        help=_("signin: sign-in sheet; attendance: attendance report"))
+    report.add_argument("kind", choices=tuple(REPORTS),
+                        help=_("signin: sign-in sheet; attendance: attendance report; "
+                               "activity: activity report (default period: the last full "
+                               "fiscal year); member: a member's activity sheet"))
     report.add_argument("--event", type=int, metavar="ID", help=_("the event's number"))
+    report.add_argument("--member", type=int, metavar="ID", help=_("the member's number"))
     report.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
                         help=_("first day of the period"))
     report.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD",

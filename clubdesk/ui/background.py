@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from clubdesk.db import close_database
@@ -93,21 +93,34 @@ def run_with_progress(
     parent: QWidget, title: str, label: str, work: Work,
     on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
 ) -> BackgroundTask:
-    """Run ``work`` with a window-modal progress dialog that has a Cancel button."""
+    """Run ``work`` with a progress dialog that has a Cancel button."""
     dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # Not modal: a modal QProgressDialog runs the event loop inside setValue(), and the
+    # other tabs' own background work then re-entered it (a crash under load).
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.setMinimumDuration(300)  # quick work finishes before anything flashes
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     task = BackgroundTask(work, parent)
 
+    state = {"busy": False, "done": False}
+
     def progressed(done: int, total: int) -> None:
-        if total > 0:
+        if state["done"] or total <= 0:
+            return
+        state["busy"] = True
+        try:
             dialog.setMaximum(total)
             dialog.setValue(min(done, total))
+        finally:
+            state["busy"] = False
 
     def finished() -> None:
+        state["done"] = True
+        if state["busy"]:
+            QTimer.singleShot(10, finished)
+            return
         dialog.close()
         dialog.deleteLater()
         task.deleteLater()

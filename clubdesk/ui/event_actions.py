@@ -69,6 +69,28 @@ class EventActions(QObject):
             lambda output, progress: build_period_attendance_report(
                 first, last, output, progress))
 
+    def activity_report(self, period) -> BackgroundTask:
+        """The activity report of ``period`` (an ``activity_figures.Period``)."""
+        from clubdesk.reports.activity_report import build_activity_report
+
+        return self.reports.run(
+            self.tr("Activity report from %1 to %2")
+            .replace("%1", f"{period.start:%d/%m/%Y}").replace("%2", f"{period.end:%d/%m/%Y}"),
+            f"rapport-activite-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.pdf",
+            lambda output, progress: build_activity_report(period, output, progress))
+
+    def member_sheet(self, member_id: int, period) -> BackgroundTask:
+        """One member's activity sheet over ``period``."""
+        from clubdesk.db import Member
+        from clubdesk.reports.member_sheet import build_member_sheet
+
+        member = Member.get_or_none(Member.id == member_id)
+        name = member.full_name if member else str(member_id)
+        return self.reports.run(
+            self.tr("Activity of %1").replace("%1", name),
+            f"activite-{_slug(name)}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.pdf",
+            lambda output, progress: build_member_sheet(member_id, period, output, progress))
+
     def export_calendar(self, target: str | None = None) -> Path | None:
         from clubdesk.domain.calendar_export import events_calendar
         from clubdesk.domain.files import OutputFileError, write_bytes_atomically

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk import __version__, i18n
 from clubdesk.db import DatabaseOpenError, open_database
+from clubdesk.ui.dashboard_tab import DashboardTab
 from clubdesk.ui.event_actions import EventActions
 from clubdesk.ui.events_tab import EventsTab
 from clubdesk.ui.members_tab import MembersTab
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setStyleSheet(TAB_STYLE)
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.count_label = QLabel()
         self.path_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
@@ -63,19 +65,22 @@ class MainWindow(QMainWindow):
 
     # -- tabs ------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
+        self.dashboard_tab = DashboardTab(self)
         self.members_tab = MembersTab(self)
         self.events_tab = EventsTab(self)
         self.volunteering_tab = VolunteeringTab(self)
         self.referrals_tab = ReferralsTab(self)
+        self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
         self.tabs.addTab(self.members_tab, self.tr("Members"))
         self.tabs.addTab(self.events_tab, self.tr("Events"))
         self.tabs.addTab(self.volunteering_tab, self.tr("Volunteering"))
         self.tabs.addTab(self.referrals_tab, self.tr("Referrals"))
         self.members_tab.member_count_changed.connect(self._show_member_count)
-        for tab in (self.members_tab, self.events_tab, self.volunteering_tab,
-                    self.referrals_tab):
+        for tab in (self.dashboard_tab, self.members_tab, self.events_tab,
+                    self.volunteering_tab, self.referrals_tab):
             tab.status_message.connect(self._show_message)
         self._wire_events()
+        self._wire_dashboard()
         # Hours and referrals show in the member's detail: keep it current.
         self.volunteering_tab.entries_changed.connect(self._refresh_member_detail)
         self.referrals_tab.referrals_changed.connect(self._refresh_member_detail)
@@ -94,6 +99,39 @@ class MainWindow(QMainWindow):
         events.period_report_requested.connect(actions.period_report)
         events.export_calendar_requested.connect(actions.export_calendar)
         actions.status_message.connect(self._show_message)
+
+    def _wire_dashboard(self) -> None:
+        """Click-through to the tabs, the activity report, and fresh figures when shown."""
+        dashboard = self.dashboard_tab
+        dashboard.open_requested.connect(self.open_filtered)
+        dashboard.report_requested.connect(self.event_actions.activity_report)
+        self.members_tab.activity_sheet_requested.connect(self._member_sheet)
+        dashboard.reload()
+
+    def _member_sheet(self, member_id: int) -> None:
+        from clubdesk.ui.period_dialog import PeriodDialog
+
+        period = PeriodDialog.ask(self, self.tr("Activity sheet"))
+        if period is not None:
+            from clubdesk.domain.activity_figures import Period
+
+            self.event_actions.member_sheet(member_id, Period(*period))
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.dashboard_tab and not self.dashboard_tab.is_computing():
+            self.dashboard_tab.reload()  # figures may have changed in the other tabs
+
+    def open_filtered(self, target: str, filters: object) -> None:
+        """Show the ``target`` tab narrowed as the dashboard asked (see ui/tab_filters)."""
+        from clubdesk.ui.tab_filters import NARROWERS
+
+        tab = {"members": self.members_tab, "events": self.events_tab,
+               "volunteering": self.volunteering_tab,
+               "referrals": self.referrals_tab}.get(target)
+        if tab is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        NARROWERS[target](tab, dict(filters) if isinstance(filters, dict) else {})
 
     def _refresh_member_detail(self) -> None:
         detail = self.members_tab.detail

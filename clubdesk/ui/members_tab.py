@@ -100,6 +100,7 @@ class MembersTab(QWidget):
 
     member_count_changed = Signal(int, int)  # shown, total
     status_message = Signal(str)
+    activity_sheet_requested = Signal(int)  # member id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +187,8 @@ class MembersTab(QWidget):
         self.delete_action = self._action(
             self.tr("Delete"), self.delete_selected,
             [QKeySequence(QKeySequence.StandardKey.Delete)], self.table, list_only)
+        self.sheet_action = self._action(
+            self.tr("Activity sheet…"), self.request_activity_sheet, [], self, whole_tab)
 
         self.new_button = self._button(self.new_action, self.tr("New member (Ctrl+N)"))
         self.edit_button = self._button(self.edit_action,
@@ -325,13 +328,21 @@ class MembersTab(QWidget):
         has_row = row is not None
         self.edit_action.setEnabled(has_row)
         self.delete_action.setEnabled(has_row)
+        self.sheet_action.setEnabled(has_row)
         self.archive_action.setEnabled(has_row and row.status != "former")
         if self.detail.member_id() != (row.id if row else None) or not has_row:
             self.detail.show_member(row.id if row else None)
 
+    def request_activity_sheet(self) -> None:
+        """Ask the window for the selected member's activity sheet (a PDF)."""
+        member_id = self.selected_member_id()
+        if member_id is not None:
+            self.activity_sheet_requested.emit(member_id)
+
     def _context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
-        for action in (self.edit_action, self.archive_action, self.delete_action):
+        for action in (self.edit_action, self.sheet_action, self.archive_action,
+                       self.delete_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.new_action)

@@ -38,6 +38,7 @@ def elapsed_ms(start: float) -> float:
 
 # Importing the modules registers their figures, in the order printed.
 import bench_activity  # noqa: E402, F401
+import bench_activity_render  # noqa: E402, F401
 import bench_attendance  # noqa: E402, F401
 import bench_members  # noqa: E402, F401
 import bench_referrals  # noqa: E402, F401

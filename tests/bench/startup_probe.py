@@ -50,7 +50,7 @@ def run_app(database: str, settings_path: str) -> int:
     settings = QSettings(settings_path, QSettings.Format.IniFormat)
     window = MainWindow(Path(database), settings)
     window.resize(1366, 768)
-    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentWidget(window.members_tab)
     _quit_after_first_paint(app, window.members_tab.table.viewport())
     window.show()
     return app.exec()

@@ -31,7 +31,7 @@ def _texts(tab) -> list[str]:
 
 def test_tabs_in_order_with_window_title(window: MainWindow, db_path: Path) -> None:
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert names == ["Members", "Events", "Volunteering", "Referrals"]
+    assert names == ["Dashboard", "Members", "Events", "Volunteering", "Referrals"]
     assert db_path.name in window.windowTitle()
     assert window.path_label.text() == str(db_path)
 
@@ -137,7 +137,7 @@ def test_switching_to_a_new_database_rebuilds_the_tabs(
     assert window.switch_database(other) is True
     assert Path(database.database) == other
     assert Member.select().count() == 0
-    assert window.tabs.count() == 4
+    assert window.tabs.count() == 5
     assert settings.value("database/last") == str(other)
     assert other.name in window.windowTitle()
 
@@ -180,3 +180,46 @@ def test_calendar_export_from_the_window(window: MainWindow, tmp_path: Path) -> 
     written = window.event_actions.export_calendar(str(tmp_path / "agenda"))
     assert written == tmp_path / "agenda.ics"
     assert b"SUMMARY:Soir" in written.read_bytes()
+
+
+def test_dashboard_opens_tabs_narrowed(qtbot, window: MainWindow, make_member) -> None:
+    from clubdesk.domain.activity_figures import Period
+
+    make_member(last_name="Actif", status="active")
+    make_member(last_name="Ancien", status="former")
+    window.members_tab.reload()
+    window.open_filtered("members", {"status": "active"})
+    assert window.tabs.currentWidget() is window.members_tab
+    assert window.members_tab.model.rowCount() == 1
+
+    year = Period(dt.date(dt.date.today().year, 1, 1), dt.date(dt.date.today().year, 12, 31))
+    window.open_filtered("events", {"period": year})
+    assert window.tabs.currentWidget() is window.events_tab
+    assert window.events_tab.period_filter.currentData() == "this_year"
+
+    window.open_filtered("referrals", {"status": "won", "period": year})
+    assert window.tabs.currentWidget() is window.referrals_tab
+    assert window.referrals_tab.status_filter.currentData() == "won"
+    assert window.referrals_tab.period_filter.bounds() == (year.start, year.end)
+
+    window.open_filtered("volunteering", {"period": year})
+    assert window.tabs.currentWidget() is window.volunteering_tab
+    assert window.volunteering_tab.filters.period.period() == (year.start, year.end)
+
+
+def test_activity_report_and_member_sheet_are_previewed(
+    qtbot, window: MainWindow, make_member
+) -> None:
+    from clubdesk.domain.activity_figures import Period
+
+    member = make_member(first_name="Zoë", last_name="Lefèvre")
+    runner = window.event_actions.reports
+    period = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    window.dashboard_tab.report_requested.emit(period)
+    qtbot.waitUntil(lambda: len(runner.previews) == 1, timeout=20_000)
+    assert runner.previews[0].suggested_name == "rapport-activite-2026-01-01-2026-12-31.pdf"
+    window.event_actions.member_sheet(member.id, period)
+    qtbot.waitUntil(lambda: len(runner.previews) == 2, timeout=20_000)
+    assert runner.previews[1].suggested_name.startswith("activite-zoe-lefevre-2026")
+    for preview in list(runner.previews):
+        preview.close()

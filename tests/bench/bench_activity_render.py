@@ -1,0 +1,90 @@
+"""Figure of the activity report's layout: the PDF from figures already computed.
+
+The floor is reportlab laying out the same rows with no charts, no cover and no styling of
+its own: a SimpleDocTemplate with the small tables and one plain Table of every member.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from figures import Context, Samples, elapsed_ms, figure
+
+
+def _last_year(database: Path) -> tuple[dt.date, dt.date]:
+    """The 365 days up to the last day with attendance in the demo."""
+    uri = f"{database.resolve().as_uri()}?mode=ro&immutable=1"
+    with sqlite3.connect(uri, uri=True) as connection:
+        last = connection.execute(
+            "SELECT MAX(e.starts_at) FROM event e "
+            "WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id)").fetchone()[0]
+    connection.close()
+    date_to = dt.date.fromisoformat(last[:10])
+    return date_to - dt.timedelta(days=364), date_to
+
+
+def _floor(figures: object, output: Path) -> None:
+    """The same rows through plain reportlab: one Table a list, default styles."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    from clubdesk.domain.activity_figures import ActivityFigures
+
+    assert isinstance(figures, ActivityFigures)
+    small = [
+        [[item.label, str(item.value)] for item in figures.membership.by_sector],
+        [[item.label, str(item.value)] for item in figures.membership.by_status],
+        [[item.label, str(item.value)] for item in figures.meetings.by_kind],
+        [[item.label, str(item.value)] for item in figures.volunteering.by_category],
+        [[item.label, str(item.value)] for item in figures.volunteering.by_month],
+        [[item.month, str(item.given), str(item.won)] for item in figures.referrals.by_month],
+    ]
+    members = [[f"{m.last_name} {m.first_name}", m.company, str(m.attendance_rate),
+                str(m.hours), str(m.referrals_given), str(m.referrals_received),
+                str(m.referrals_won), str(m.business_generated)] for m in figures.members]
+    story = [Table(rows) for rows in small if rows]
+    story.append(Table([["name", "company", "rate", "hours", "given", "received", "won",
+                         "business"], *members], repeatRows=1))
+    SimpleDocTemplate(str(output), pagesize=A4).build(story)
+
+
+@figure("activity_report_render")
+def activity_report_render(context: Context) -> tuple[Samples, Samples]:
+    """The activity report's PDF from prepared figures, against plain reportlab tables."""
+    from clubdesk.db import close_database, open_database
+    from clubdesk.domain.activity_figures import Period
+    from clubdesk.domain.activity_queries import activity_figures
+    from clubdesk.i18n import set_language
+    from clubdesk.reports.activity_report import build_activity_report_from
+
+    repeat = min(context.repeat, 2) if context.size == "federation" else context.repeat
+    samples: Samples = []
+    floor: Samples = []
+    set_language("fr")
+    with tempfile.TemporaryDirectory() as folder:
+        # A copy: opening a database may migrate it, and the benchmark's cache stays as built.
+        database = Path(folder) / context.database.name
+        uri = f"{context.database.resolve().as_uri()}?mode=ro&immutable=1"
+        with sqlite3.connect(uri, uri=True) as source, sqlite3.connect(database) as copy:
+            source.backup(copy)
+        source.close()
+        copy.close()
+        open_database(database)
+        try:
+            figures = activity_figures(Period(*_last_year(context.database)))
+        finally:
+            close_database()
+        output = Path(folder) / "rapport.pdf"
+        plain = Path(folder) / "plain.pdf"
+        for _ in range(repeat):
+            start = time.perf_counter()
+            build_activity_report_from(figures, output)
+            samples.append(elapsed_ms(start))
+            start = time.perf_counter()
+            _floor(figures, plain)
+            floor.append(elapsed_ms(start))
+    return samples, floor

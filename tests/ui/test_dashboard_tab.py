@@ -1,0 +1,250 @@
+"""The Dashboard tab: cards, changes, click-through, period, background computation, charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QWidget
+
+from clubdesk.domain.activity_figures import (
+    ActivityFigures,
+    Amount,
+    Count,
+    HealthFigures,
+    MeetingFigures,
+    MembershipFigures,
+    MonthReferrals,
+    Period,
+    ReferralFigures,
+    VolunteeringFigures,
+    last_full_fiscal_year,
+)
+from clubdesk.ui import background, dashboard_period, dashboard_tab
+from clubdesk.ui.dashboard_cards import BAD, GOOD, NEUTRAL
+from clubdesk.ui.dashboard_health import STOPPED, TOP_TENTH
+from clubdesk.ui.dashboard_tab import DashboardTab
+
+TODAY = dt.date(2026, 11, 29)
+YEAR_2025 = Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+YEAR_2024 = Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+
+def _months(period: Period) -> list[str]:
+    return [f"{period.start.year}-{month:02d}" for month in range(1, 13)]
+
+
+def figures(period: Period, *, members: int = 100, joined: int = 10, left: int = 4,
+            events: int = 40, attendance: float | None = 0.75, hours: str = "500",
+            given: int = 60, won: int = 20, business: str = "30000", guests: int = 30,
+            guests_joined: int = 6, stopped: tuple[str, ...] = ("Zoé Martin",),
+            top_tenth: float | None = 0.40, sectors: int = 3) -> ActivityFigures:
+    """Hand-made figures of one period: what the tests vary, with plausible defaults."""
+    months = _months(period)
+    return ActivityFigures(
+        period=period, association="Club Test",
+        membership=MembershipFigures(
+            active_at_start=members - joined + left, active_at_end=members, joined=joined,
+            left=left, retention_rate=0.9,
+            by_sector=[Count(f"Secteur {index}", 20 - index) for index in range(sectors)],
+            by_status=[Count("active", members)], dues_received=Decimal("9000"),
+            dues_paid_by=members),
+        meetings=MeetingFigures(
+            events=events, by_kind=[Count("meeting", events)],
+            average_attendance_rate=attendance, attendance_rows=events * members,
+            guests=guests, guests_joined=guests_joined),
+        volunteering=VolunteeringFigures(
+            hours=Decimal(hours), value=Decimal(hours) * 20, hourly_rate=Decimal("20"),
+            volunteers=25, by_category=[Amount("Accueil", Decimal(hours))],
+            by_month=[Amount(month, Decimal(hours) / 12) for month in months]),
+        referrals=ReferralFigures(
+            given=given, won=won, lost=10, open=given - won - 10,
+            conversion_rate=won / (won + 10), business=Decimal(business), to_outside=2,
+            by_month=[MonthReferrals(month, given // 12, won // 12, Decimal(0))
+                      for month in months]),
+        health=HealthFigures(
+            members=members, active_members=members * 3 // 5,
+            hours_outside_bureau_share=0.5, top_tenth_hours_share=top_tenth,
+            guests_per_meeting=guests / events if events else None,
+            guest_conversion=guests_joined / guests if guests else None,
+            stopped_coming=list(stopped)),
+        members=[])
+
+
+@pytest.fixture
+def tab(qtbot) -> Iterator[DashboardTab]:
+    host = QWidget()  # kept alive by this frame while the test runs
+    qtbot.addWidget(host)
+    widget = DashboardTab(host, today=TODAY)
+    widget.resize(1366, 768)
+    yield widget
+
+
+class Computations:
+    """Stands in for activity_figures; records the periods asked for."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.periods: list[Period] = []
+        self.gates: dict[Period, threading.Event] = {}
+        monkeypatch.setattr(dashboard_tab, "load_activity_figures", lambda: self.compute)
+
+    def compute(self, period: Period, progress=None) -> ActivityFigures:
+        self.periods.append(period)
+        gate = self.gates.get(period)
+        if gate is not None:
+            assert gate.wait(10)
+        return figures(period, members=100 + period.start.year - 2000)
+
+
+@pytest.fixture
+def computations(monkeypatch: pytest.MonkeyPatch) -> Computations:
+    return Computations(monkeypatch)
+
+
+def test_cards_show_numbers_and_changes(tab: DashboardTab) -> None:
+    tab.show_figures(
+        figures(YEAR_2025, members=112, joined=15, left=3, hours="550", attendance=0.70,
+                stopped=("A", "B", "C")),
+        figures(YEAR_2024, members=100, hours="500", attendance=0.75, stopped=("A",)))
+    members = tab.cards["members"]
+    assert members.value.text() == "112"
+    assert "+15 joined" in members.detail.text() and "3 left" in members.detail.text()
+    assert members.changes[0].text == "▲ +12\u00a0% vs 2024"
+    assert members.changes[0].color == GOOD
+    hours = tab.cards["hours"]
+    assert hours.value.text() == f"{QLocale().toString(550)}\u00a0h"
+    assert hours.changes[0].text == "▲ +10\u00a0% vs 2024"
+    events = tab.cards["events"]
+    assert "70\u00a0%" in events.detail.text()
+    assert events.changes[0].color == NEUTRAL  # 40 events both years
+    assert events.changes[1].text == "attendance rate ▼ \u22125.0 pts"
+    assert events.changes[1].color == BAD
+    # More members who stopped coming is bad news, though the number rose.
+    stopped = tab.health.changes[STOPPED].text()
+    assert "▲ +2" in stopped and BAD in stopped
+    assert tab.health.values[STOPPED].text() == "3"
+    assert tab.health.values[STOPPED].toolTip().splitlines() == ["A", "B", "C"]
+    assert tab.versus.text() == "compared with 2024"
+
+
+def test_a_smaller_top_tenth_share_is_good_news(tab: DashboardTab) -> None:
+    tab.show_figures(figures(YEAR_2025, top_tenth=0.30), figures(YEAR_2024, top_tenth=0.40))
+    assert GOOD in tab.health.changes[TOP_TENTH].text()
+    assert "▼ \u221210.0 pts</span>" in tab.health.changes[TOP_TENTH].text()
+
+
+def test_nothing_to_compare_with(tab: DashboardTab) -> None:
+    tab.show_figures(figures(YEAR_2025, events=5, attendance=None),
+                     figures(YEAR_2024, events=0, attendance=None, guests=0))
+    events = tab.cards["events"]
+    assert events.changes[0].text == "▲ +5 vs 2024"
+    assert events.changes[1].text == "attendance rate no comparison"
+    assert events.detail.text() == "Average attendance –"
+
+
+@pytest.mark.parametrize(("card", "target", "filters"), [
+    ("members", "members", {"status": "active"}),
+    ("events", "events", {"period": YEAR_2025}),
+    ("guests", "events", {"period": YEAR_2025}),
+    ("hours", "volunteering", {"period": YEAR_2025}),
+    ("referrals", "referrals", {"period": YEAR_2025}),
+    ("business", "referrals", {"status": "won", "period": YEAR_2025}),
+])
+def test_clicking_a_card_opens_its_tab(qtbot, tab: DashboardTab, computations: Computations,
+                                       card: str, target: str, filters: dict) -> None:
+    tab.set_period(YEAR_2025)
+    qtbot.waitUntil(lambda: not tab.is_computing())
+    with qtbot.waitSignal(tab.open_requested) as blocker:
+        qtbot.mouseClick(tab.cards[card], Qt.MouseButton.LeftButton)
+    assert blocker.args == [target, filters]
+
+
+def test_default_period_is_the_last_full_fiscal_year(qtbot, tab: DashboardTab,
+                                                     db_path) -> None:
+    assert tab.period() == last_full_fiscal_year(TODAY, 1) == YEAR_2025
+    assert tab.period_combo.currentText() == "Last full year (2025)"
+
+
+def test_choosing_a_period_computes_it_and_the_previous_one(
+        qtbot, tab: DashboardTab, computations: Computations) -> None:
+    with qtbot.waitSignal(tab.period_combo.period_changed):
+        tab.period_combo.choose(dashboard_period.THIS_YEAR)
+    this_year = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert tab.period() == this_year
+    assert tab.computing.isVisibleTo(tab)
+    qtbot.waitUntil(lambda: tab.current is not None)
+    assert computations.periods == [this_year, this_year.previous()]
+    assert tab.cards["members"].value.text() == "126"
+    assert not tab.computing.isVisibleTo(tab)
+
+
+def test_since_a_date_and_custom_dates(qtbot, tab: DashboardTab, computations: Computations,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dashboard_period, "ask_since", lambda *args: dt.date(2026, 3, 1))
+    tab.period_combo.choose(dashboard_period.SINCE)
+    assert tab.period() == Period(dt.date(2026, 3, 1), TODAY)
+    custom = Period(dt.date(2025, 9, 1), dt.date(2026, 8, 31))
+    monkeypatch.setattr(dashboard_period, "ask_dates", lambda *args: custom)
+    tab.period_combo.choose(dashboard_period.CUSTOM)
+    assert tab.period() == custom
+    assert "2025" in tab.period_combo.currentText()
+    monkeypatch.setattr(dashboard_period, "ask_dates", lambda *args: None)  # Cancel
+    tab.period_combo.choose(dashboard_period.CUSTOM)
+    assert tab.period() == custom
+    qtbot.waitUntil(lambda: tab.current is not None and tab.current.period == custom)
+
+
+def test_a_newer_request_supersedes_an_older_one(qtbot, tab: DashboardTab,
+                                                 computations: Computations) -> None:
+    gate = computations.gates[YEAR_2024] = threading.Event()
+    tab.set_period(YEAR_2024)
+    qtbot.waitUntil(lambda: YEAR_2024 in computations.periods)
+    tab.set_period(YEAR_2025)
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.is_computing())
+    assert tab.current is not None and tab.current.period == YEAR_2025
+    qtbot.waitUntil(lambda: not background._running)  # the older task ended too
+    assert tab.current.period == YEAR_2025  # the older result, arrived last, was ignored
+
+
+def test_report_button_asks_for_the_period(qtbot, tab: DashboardTab,
+                                           computations: Computations) -> None:
+    tab.set_period(YEAR_2024)
+    with qtbot.waitSignal(tab.report_requested) as blocker:
+        tab.report_button.click()
+    assert blocker.args == [YEAR_2024]
+    qtbot.waitUntil(lambda: not tab.is_computing())
+
+
+def test_charts_have_a_bar_per_month_and_the_top_sectors(tab: DashboardTab) -> None:
+    tab.show_figures(figures(YEAR_2025, sectors=12), figures(YEAR_2024))
+    charts = tab.charts
+    assert len(charts.hours.categories) == 12 and charts.hours.bar_count() == 12
+    assert len(charts.referrals.categories) == 12 and charts.referrals.bar_count() == 24
+    assert len(charts.sectors.categories) == 9  # top 8 and "Others"
+    assert charts.sectors.categories[0] == "Other sectors"  # drawn at the bottom
+    assert charts.sectors.categories[-1] == "Secteur 0"  # the largest on top
+    others = charts.sectors.series.barSets()[0].at(0)
+    assert others == sum(20 - index for index in range(8, 12))
+
+
+def test_real_figures_of_the_small_demo(qtbot, db_path) -> None:
+    pytest.importorskip("clubdesk.domain.activity_queries")
+    from clubdesk.domain.demo import build_demo
+
+    build_demo("small", seed=1, today=TODAY)
+    host = QWidget()
+    qtbot.addWidget(host)
+    tab = DashboardTab(host, today=TODAY)
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.current is not None, timeout=20000)
+    assert tab.current.period == YEAR_2025 and tab.previous.period == YEAR_2024
+    assert tab.cards["members"].value.text() == QLocale().toString(
+        tab.current.membership.active_at_end)
+    assert tab.current.membership.active_at_end > 0
+    assert len(tab.charts.hours.categories) == 12
+
