@@ -143,3 +143,28 @@ def test_export_lists_to_csv(demo: Path, tmp_path: Path, capsys, kind: str) -> N
     assert "lignes écrites" in capsys.readouterr().out
     assert main(["--db", str(demo), "export", kind, "-o", str(tmp_path / "x.xlsx")]) == 2
     assert "*.csv" in capsys.readouterr().err
+
+
+def test_activity_report_and_member_sheet(demo: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "activite.pdf"
+    assert main(["--db", str(demo), "report", "activity", "--from", "2025-12-01",
+                 "--to", "2026-11-29", "-o", str(out)]) == 0
+    text = _text(out)
+    assert "Activity report" in text and "Network health" in text
+    assert main(["--db", str(demo), "report", "activity", "-o", str(tmp_path / "d.pdf")]) == 0
+    sheet = tmp_path / "fiche.pdf"
+    assert main(["--db", str(demo), "report", "member", "--member", "1", "-o", str(sheet)]) == 0
+    assert len(PdfReader(sheet).pages) >= 1
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["report", "member"], "--member"),
+    (["report", "member", "--member", "99999"], "99999"),
+    (["report", "activity", "--from", "2026-01-01"], "--to"),
+    (["report", "activity", "--from", "2026-12-01", "--to", "2026-01-01"], "before"),
+])
+def test_activity_refusals(demo: Path, tmp_path: Path, capsys, arguments, message) -> None:
+    out = tmp_path / "r.pdf"
+    assert main(["--db", str(demo), *arguments, "-o", str(out)]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
