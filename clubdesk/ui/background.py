@@ -55,28 +55,35 @@ class BackgroundTask(QObject):
         _running.discard(self)
 
     def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
+        try:
+            self.progressed.emit(done, total)
+        except RuntimeError:  # the task was deleted with its window: stop the work
+            self._cancel.set()
+            return False
         return not self._cancel.is_set()
 
     def _run(self) -> None:
         """Called on the worker thread."""
         try:
-            self.result = self._work(self._progress)
-        except BaseException as error:  # noqa: BLE001 - reported to the GUI thread
-            if self._cancel.is_set():
-                self.cancelled.emit()
+            try:
+                self.result = self._work(self._progress)
+            except BaseException as error:  # noqa: BLE001 - reported to the GUI thread
+                if self._cancel.is_set():
+                    self.cancelled.emit()
+                else:
+                    traceback.print_exception(error)
+                    self.error = error
+                    self.failed.emit(error)
             else:
-                traceback.print_exception(error)
-                self.error = error
-                self.failed.emit(error)
-        else:
-            if self._cancel.is_set():
-                self.cancelled.emit()
-            else:
-                self.succeeded.emit(self.result)
-        finally:
-            close_database()  # this thread's own connection
-            self.finished.emit()
+                if self._cancel.is_set():
+                    self.cancelled.emit()
+                else:
+                    self.succeeded.emit(self.result)
+            finally:
+                close_database()  # this thread's own connection
+                self.finished.emit()
+        except RuntimeError:
+            pass  # the application is closing and took the task with it: nobody listens
 
 
 class _Runner(QRunnable):

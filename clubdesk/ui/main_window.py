@@ -60,8 +60,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)
 
         self._build_menus()
+        self._rebuilding = True  # adding the first tab makes it current: not yet
         self._build_tabs()
         self._restore_state()
+        self._rebuilding = False
+        # The figures are computed when the dashboard is seen, not behind another tab.
+        self._tab_shown(self.tabs.currentIndex())
 
     # -- tabs ------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -106,7 +110,6 @@ class MainWindow(QMainWindow):
         dashboard.open_requested.connect(self.open_filtered)
         dashboard.report_requested.connect(self.event_actions.activity_report)
         self.members_tab.activity_sheet_requested.connect(self._member_sheet)
-        dashboard.reload()
 
     def _member_sheet(self, member_id: int) -> None:
         from clubdesk.ui.period_dialog import PeriodDialog
@@ -118,6 +121,8 @@ class MainWindow(QMainWindow):
             self.event_actions.member_sheet(member_id, Period(*period))
 
     def _tab_shown(self, index: int) -> None:
+        if self._rebuilding:
+            return
         if self.tabs.widget(index) is self.dashboard_tab and not self.dashboard_tab.is_computing():
             self.dashboard_tab.reload()  # figures may have changed in the other tabs
 
@@ -147,12 +152,15 @@ class MainWindow(QMainWindow):
 
     def _rebuild_tabs(self) -> None:
         current = self.tabs.currentIndex()
+        self._rebuilding = True
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
             widget.deleteLater()
         self._build_tabs()
         self.tabs.setCurrentIndex(max(current, 0))
+        self._rebuilding = False
+        self._tab_shown(self.tabs.currentIndex())
 
     def _show_member_count(self, shown: int, total: int) -> None:
         self.count_label.setText(self.tr("%n member(s)", "", total))

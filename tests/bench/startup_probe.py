@@ -48,6 +48,7 @@ def run_app(database: str, settings_path: str) -> int:
     install_translators(app, "fr")
     open_database(database)
     settings = QSettings(settings_path, QSettings.Format.IniFormat)
+    settings.setValue("window/tab", 1)  # the Members tab, as the user left it
     window = MainWindow(Path(database), settings)
     window.resize(1366, 768)
     window.tabs.setCurrentWidget(window.members_tab)

@@ -223,3 +223,25 @@ def test_activity_report_and_member_sheet_are_previewed(
     assert runner.previews[1].suggested_name.startswith("activite-zoe-lefevre-2026")
     for preview in list(runner.previews):
         preview.close()
+
+
+def test_dashboard_computes_only_when_seen(
+    qtbot, db_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clubdesk.ui import dashboard_tab
+
+    calls: list[object] = []
+    real = dashboard_tab.load_activity_figures
+
+    def counting():
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(dashboard_tab, "load_activity_figures", counting)
+    settings.setValue("window/tab", 1)
+    behind = MainWindow(db_path, settings)
+    qtbot.addWidget(behind)
+    assert calls == []  # the Members tab is in front: nothing computed
+    behind.tabs.setCurrentWidget(behind.dashboard_tab)
+    assert calls == [1]
+    qtbot.waitUntil(lambda: not behind.dashboard_tab.is_computing(), timeout=10_000)
