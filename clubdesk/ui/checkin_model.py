@@ -7,10 +7,9 @@ instant on a list of several thousand members.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from clubdesk.db import ATTENDANCE_STATUSES
 from clubdesk.domain.checkin import CheckinRow
 from clubdesk.domain.labels import attendance_status_label
+from clubdesk.ui.row_model import RowListModel
 
 COL_LAST_NAME = 0
 COL_FIRST_NAME = 1
@@ -72,15 +72,15 @@ def status_icon(status: str, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
-class CheckinModel(QAbstractTableModel):
+class CheckinModel(RowListModel):
     """Members on the list; the note column is editable (``note_edited`` asks to save)."""
+
+    COLUMN_COUNT = COLUMN_COUNT
 
     note_edited = Signal(int, str)  # member id, new note
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[CheckinRow] = []
-        self._positions: dict[int, int] | None = None
         self._held: dict[int, int] = {}  # holder id → proxies held
         self._headers = (
             self.tr("Last name"), self.tr("First name"), self.tr("Company"),
@@ -107,11 +107,7 @@ class CheckinModel(QAbstractTableModel):
 
     # Qt interface -------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
         if not index.isValid():
@@ -168,24 +164,8 @@ class CheckinModel(QAbstractTableModel):
 
     # Rows ---------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[CheckinRow]) -> None:
-        """Show ``rows`` in the order given."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._positions = None
-        self.endResetModel()
-
-    def rows(self) -> list[CheckinRow]:
-        return list(self._rows)
-
-    def row_at(self, position: int) -> CheckinRow:
-        return self._rows[position]
-
-    def row_of(self, member_id: int) -> int:
-        """The line showing ``member_id``, or -1."""
-        if self._positions is None:
-            self._positions = {row.member_id: pos for pos, row in enumerate(self._rows)}
-        return self._positions.get(member_id, -1)
+    def row_id(self, row: CheckinRow) -> int:
+        return row.member_id
 
     def update_row(self, row: CheckinRow) -> bool:
         """Replace the same member's row in place; False when that member is not shown."""

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QObject,
@@ -26,6 +25,7 @@ from clubdesk.domain.event_list import EventRow
 from clubdesk.domain.labels import event_kind_label
 from clubdesk.domain.text import fold
 from clubdesk.ui.formatting import format_date
+from clubdesk.ui.row_model import RowListModel
 
 COL_DATE = 0
 COL_TIME = 1
@@ -55,14 +55,14 @@ def _time(value: dt.datetime) -> str:
     return f"{value:%H:%M}"
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(RowListModel):
     """Events as a table; sorts itself in Python (see the module docstring)."""
+
+    COLUMN_COUNT = COLUMN_COUNT
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[EventRow] = []
         self._given: list[EventRow] = []
-        self._positions: dict[int, int] | None = None
         self._today = dt.date.today()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -89,11 +89,7 @@ class EventsModel(QAbstractTableModel):
 
     # Qt interface -------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: Index, role: int = _DISPLAY) -> object:
         if not index.isValid():
@@ -133,16 +129,7 @@ class EventsModel(QAbstractTableModel):
         """Sort on ``column``; -1 gives back the order the rows came in."""
         self._sort_column = column if 0 <= column < COLUMN_COUNT else -1
         self._sort_order = order
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        moved = [(index, self._rows[index.row()].id) for index in persistent]
-        self._rows = self._sorted(self._given)
-        self._positions = None
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(self.row_of(event_id), index.column()) for index, event_id in moved],
-        )
-        self.layoutChanged.emit()
+        self._reorder(lambda _rows: self._sorted(self._given))
 
     # Rows ---------------------------------------------------------------------------------
 
@@ -154,18 +141,6 @@ class EventsModel(QAbstractTableModel):
         self._rows = self._sorted(self._given)
         self._positions = None
         self.endResetModel()
-
-    def rows(self) -> list[EventRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> EventRow:
-        return self._rows[row]
-
-    def row_of(self, event_id: int) -> int:
-        """The row showing ``event_id``, or -1."""
-        if self._positions is None:
-            self._positions = {row.id: position for position, row in enumerate(self._rows)}
-        return self._positions.get(event_id, -1)
 
     def today(self) -> dt.date:
         return self._today

@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -29,6 +28,7 @@ from clubdesk.domain.member_list import MemberRow
 from clubdesk.domain.phones import format_phone
 from clubdesk.domain.text import fold
 from clubdesk.ui.formatting import format_date
+from clubdesk.ui.row_model import RowListModel
 
 COL_LAST_NAME = 0
 COL_FIRST_NAME = 1
@@ -70,13 +70,13 @@ def _phone_digits(phone: str) -> str:
     return "".join(char for char in phone if char.isdigit())
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowListModel):
     """Members as a table; sorts in Python on cached keys (see the module docstring)."""
+
+    COLUMN_COUNT = COLUMN_COUNT
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[MemberRow] = []
-        self._positions: dict[int, int] | None = None  # member id → row, built on demand
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._sort_keys: dict[int, dict[int, SortKey]] = {}  # column → member id → key
@@ -110,11 +110,7 @@ class MembersModel(QAbstractTableModel):
 
     # Qt interface -------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
         if not index.isValid():
@@ -148,37 +144,12 @@ class MembersModel(QAbstractTableModel):
         self._sort_order = order
         if column < 0 or column >= COLUMN_COUNT or not self._rows:
             return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        moved = [(index, self._rows[index.row()].id) for index in persistent]
-        self._rows = self._sorted(self._rows)
-        self._positions = None
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(self.row_of(member_id), index.column()) for index, member_id in moved],
-        )
-        self.layoutChanged.emit()
+        self._reorder(self._sorted)
 
     # Rows ---------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[MemberRow], presorted: bool = False) -> None:
-        """Show ``rows``, in the current sort order (``presorted``: already in it)."""
-        self.beginResetModel()
-        self._rows = list(rows) if presorted else self._sorted(rows)
-        self._positions = None
-        self.endResetModel()
-
-    def rows(self) -> list[MemberRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> MemberRow:
-        return self._rows[row]
-
-    def row_of(self, member_id: int) -> int:
-        """The row showing ``member_id``, or -1."""
-        if self._positions is None:
-            self._positions = {member.id: position for position, member in enumerate(self._rows)}
-        return self._positions.get(member_id, -1)
+    def _order(self, rows: Sequence[MemberRow]) -> list[MemberRow]:
+        return self._sorted(rows)
 
     def update_row(self, row: MemberRow) -> bool:
         """Replace the row of the same member; False when that member is not shown.

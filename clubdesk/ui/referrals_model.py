@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -29,6 +28,7 @@ from clubdesk.domain.labels import referral_status_label
 from clubdesk.domain.referral_list import ReferralRow
 from clubdesk.domain.text import search_fold
 from clubdesk.ui.formatting import format_date, format_money
+from clubdesk.ui.row_model import RowListModel
 
 COL_DATE = 0
 COL_GIVER = 1
@@ -86,13 +86,13 @@ def history_text(steps: Sequence[tuple[str, dt.date]], amount: Decimal | None = 
     return " · ".join(parts)
 
 
-class ReferralsModel(QAbstractTableModel):
+class ReferralsModel(RowListModel):
     """Referrals as a table; sorts itself in Python (see the module docstring)."""
+
+    COLUMN_COUNT = COLUMN_COUNT
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ReferralRow] = []
-        self._positions: dict[int, int] | None = None
         self._sort_column = COL_DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._sort_keys: dict[int, dict[int, SortKey]] = {}
@@ -126,11 +126,7 @@ class ReferralsModel(QAbstractTableModel):
 
     # Qt interface -------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: Index, role: int = _DISPLAY) -> object:
         if not index.isValid():
@@ -179,37 +175,12 @@ class ReferralsModel(QAbstractTableModel):
         if (column, order) == (self._sort_column, self._sort_order):
             return  # the rows are kept in that order (Qt asks twice on a header click)
         self._sort_column, self._sort_order = column, order
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        moved = [(index, self._rows[index.row()].id) for index in persistent]
-        self._rows = self.ordered(self._rows)
-        self._positions = None
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(self.row_of(referral_id), index.column())
-             for index, referral_id in moved])
-        self.layoutChanged.emit()
+        self._reorder(self.ordered)
 
     # Rows ---------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[ReferralRow], presorted: bool = False) -> None:
-        """Show ``rows``, in the current sort order (``presorted``: already in it)."""
-        self.beginResetModel()
-        self._rows = list(rows) if presorted else self.ordered(rows)
-        self._positions = None
-        self.endResetModel()
-
-    def rows(self) -> list[ReferralRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> ReferralRow:
-        return self._rows[row]
-
-    def row_of(self, referral_id: int) -> int:
-        """The row showing ``referral_id``, or -1."""
-        if self._positions is None:
-            self._positions = {row.id: position for position, row in enumerate(self._rows)}
-        return self._positions.get(referral_id, -1)
+    def _order(self, rows: Sequence[ReferralRow]) -> list[ReferralRow]:
+        return self.ordered(rows)
 
     def forget(self, referral_id: int) -> None:
         """Drop the cached sort keys of a referral that was edited."""

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 from clubdesk.domain.text import fold
 from clubdesk.domain.volunteer_list import VolunteerRow
 from clubdesk.ui.formatting import format_date, format_hours
+from clubdesk.ui.row_model import RowListModel
 
 COL_DATE = 0
 COL_MEMBER = 1
@@ -47,13 +47,13 @@ _TEXT_COLUMNS = {COL_MEMBER: "member_name", COL_CATEGORY: "category",
                  COL_EVENT: "event_title", COL_DESCRIPTION: "description"}
 
 
-class VolunteerModel(QAbstractTableModel):
+class VolunteerModel(RowListModel):
     """Volunteer entries as a table; sorts itself in Python (see the module docstring)."""
+
+    COLUMN_COUNT = COLUMN_COUNT
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[VolunteerRow] = []
-        self._positions: dict[int, int] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._sort_keys: dict[int, dict[int, SortKey]] = {}  # column → entry id → key
@@ -73,11 +73,7 @@ class VolunteerModel(QAbstractTableModel):
 
     # Qt interface -------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: Index, role: int = _DISPLAY) -> object:
         if not index.isValid():
@@ -116,39 +112,16 @@ class VolunteerModel(QAbstractTableModel):
             return  # the rows are always kept in the current order (Qt asks twice a click)
         self._sort_column = column
         self._sort_order = order
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        moved = [(index, self._rows[index.row()].id) for index in persistent]
         if self._sort_column < 0:  # back to the most recent first
-            self._rows = sorted(self._rows, key=lambda row: (row.date, row.id), reverse=True)
+            self._reorder(lambda rows: sorted(rows, key=lambda row: (row.date, row.id),
+                                              reverse=True))
         else:
-            self._rows = self._sorted(self._rows)
-        self._positions = None
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(self.row_of(entry_id), index.column()) for index, entry_id in moved])
-        self.layoutChanged.emit()
+            self._reorder(self._sorted)
 
     # Rows ---------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[VolunteerRow], presorted: bool = False) -> None:
-        """Show ``rows``, in the current sort order (``presorted``: already in it)."""
-        self.beginResetModel()
-        self._rows = list(rows) if presorted else self._sorted(rows)
-        self._positions = None
-        self.endResetModel()
-
-    def rows(self) -> list[VolunteerRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> VolunteerRow:
-        return self._rows[row]
-
-    def row_of(self, entry_id: int) -> int:
-        """The row showing ``entry_id``, or -1."""
-        if self._positions is None:
-            self._positions = {row.id: position for position, row in enumerate(self._rows)}
-        return self._positions.get(entry_id, -1)
+    def _order(self, rows: Sequence[VolunteerRow]) -> list[VolunteerRow]:
+        return self._sorted(rows)
 
     def forget(self, entry_ids: Sequence[int]) -> None:
         """Drop the cached sort keys of entries that changed."""
