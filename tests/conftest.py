@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +30,14 @@ def db_path(tmp_path: Path) -> Iterator[Path]:
     """A new, empty clubdesk database file, open for the test."""
     path = open_database(tmp_path / "clubdesk.db")
     yield path
+    _wait_for_background_work()
     close_database()
+
+
+def _wait_for_background_work() -> None:
+    """Let the GUI's worker threads finish before their database goes away."""
+    if "clubdesk.ui.background" in sys.modules:
+        sys.modules["clubdesk.ui.background"].task_pool().waitForDone(30_000)
 
 
 @pytest.fixture
@@ -59,6 +67,7 @@ def qt_english(request: pytest.FixtureRequest) -> Iterator[None]:
     if not QT_FIXTURES & set(request.fixturenames):
         yield
         return
+    from clubdesk.ui.background import task_pool
     from clubdesk.ui.translator import install_translators
 
     app = request.getfixturevalue("qapp")
@@ -66,6 +75,8 @@ def qt_english(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     for translator in translators:
         app.removeTranslator(translator)
+    # No test leaves work running into the next one.
+    task_pool().waitForDone(30_000)
 
 
 @pytest.fixture

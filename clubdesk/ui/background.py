@@ -24,6 +24,19 @@ Work = Callable[[Callable[[int, int], bool]], Any]
 _running: set[BackgroundTask] = set()
 
 
+def task_pool() -> QThreadPool:
+    """clubdesk's own threads: a few, so that one long report never keeps a list waiting
+    (Qt's global pool has one thread per core, two on a small laptop)."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(max(4, QThreadPool.globalInstance().maxThreadCount()))
+    return _pool
+
+
+_pool: QThreadPool | None = None
+
+
 class BackgroundTask(QObject):
     """One run of ``work`` in Qt's thread pool."""
 
@@ -49,7 +62,7 @@ class BackgroundTask(QObject):
     def start(self, pool: QThreadPool | None = None) -> None:
         _running.add(self)
         self.finished.connect(self._release)
-        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+        (pool or task_pool()).start(_Runner(self))
 
     def _release(self) -> None:
         _running.discard(self)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QWidget
 
 from clubdesk import i18n
@@ -23,6 +23,7 @@ from clubdesk.domain.referrals import (
 )
 from clubdesk.ui import referral_actions, referral_filters
 from clubdesk.ui import referrals_model as m
+from clubdesk.ui.background import task_pool
 from clubdesk.ui.referrals_tab import LIST, SUMMARY, ReferralsTab
 from clubdesk.ui.translator import install_translators
 
@@ -148,7 +149,7 @@ def test_a_reload_while_reading_wins(qtbot, host, club) -> None:
     widget = ReferralsTab(host)
     host.show()
     assert widget.count_label.text() == "Reading the referrals…"
-    QThreadPool.globalInstance().waitForDone()  # read: three rows, on their way to the tab
+    task_pool().waitForDone()  # read: three rows, on their way to the tab
     Referral.delete().where(Referral.id == club["old"]).execute()
     widget.reload()  # newer than what the background read
     QCoreApplication.processEvents()  # the background's rows arrive, and are left aside
