@@ -24,6 +24,11 @@ Work = Callable[[Callable[[int, int], bool]], Any]
 _running: set[BackgroundTask] = set()
 
 
+def running_tasks() -> list[BackgroundTask]:
+    """The tasks whose work has not ended yet."""
+    return [task for task in _running if not task._done.is_set()]
+
+
 def task_pool() -> QThreadPool:
     """clubdesk's own threads: a few, so that one long report never keeps a list waiting
     (Qt's global pool has one thread per core, two on a small laptop)."""
@@ -52,6 +57,7 @@ class BackgroundTask(QObject):
         self._cancel = threading.Event()
         self.result: Any = None
         self.error: BaseException | None = None
+        self._done = threading.Event()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -60,6 +66,9 @@ class BackgroundTask(QObject):
         return self._cancel.is_set()
 
     def start(self, pool: QThreadPool | None = None) -> None:
+        # A task whose window went first never gets its finished signal: drop it here,
+        # on the GUI thread, once its worker is done with it.
+        _running.difference_update([task for task in _running if task._done.is_set()])
         _running.add(self)
         self.finished.connect(self._release)
         (pool or task_pool()).start(_Runner(self))
@@ -94,9 +103,10 @@ class BackgroundTask(QObject):
                     self.succeeded.emit(self.result)
             finally:
                 close_database()  # this thread's own connection
+                self._done.set()
                 self.finished.emit()
         except RuntimeError:
-            pass  # the application is closing and took the task with it: nobody listens
+            pass  # deleted with its window while its work ran: nobody listens any more
 
 
 class _Runner(QRunnable):

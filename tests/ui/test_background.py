@@ -74,7 +74,7 @@ def test_a_task_nobody_keeps_lives_until_it_ends(qtbot, db_path: Path) -> None:
         task.start()  # the only reference goes out of scope here
 
     start()
-    qtbot.waitUntil(lambda: results == [sum(range(100_000))], timeout=5000)
+    qtbot.waitUntil(lambda: results == [sum(range(100_000))], timeout=20_000)
     from clubdesk.ui import background
 
-    qtbot.waitUntil(lambda: not background._running, timeout=5000)
+    qtbot.waitUntil(lambda: not background.running_tasks(), timeout=20_000)

@@ -202,12 +202,12 @@ def test_a_newer_request_supersedes_an_older_one(qtbot, tab: DashboardTab,
                                                  computations: Computations) -> None:
     gate = computations.gates[YEAR_2024] = threading.Event()
     tab.set_period(YEAR_2024)
-    qtbot.waitUntil(lambda: YEAR_2024 in computations.periods)
+    qtbot.waitUntil(lambda: YEAR_2024 in computations.periods, timeout=20_000)
     tab.set_period(YEAR_2025)
     gate.set()
-    qtbot.waitUntil(lambda: not tab.is_computing())
+    qtbot.waitUntil(lambda: not tab.is_computing(), timeout=20_000)
     assert tab.current is not None and tab.current.period == YEAR_2025
-    qtbot.waitUntil(lambda: not background._running)  # the older task ended too
+    qtbot.waitUntil(lambda: not background.running_tasks(), timeout=20_000)  # older too
     assert tab.current.period == YEAR_2025  # the older result, arrived last, was ignored
 
 
