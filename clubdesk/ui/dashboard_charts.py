@@ -50,7 +50,7 @@ def top_sectors(counts: list[Count], top: int = TOP_SECTORS) -> list[Count]:
 def _nice_max(value: float) -> float:
     """An axis end a little above ``value``, on a round number."""
     if value <= 0:
-        return 1.0
+        return 4.0  # an empty period still gets a readable 0-4 axis
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
         if value <= step * 5:
             return float(step * int(value // step + 1))
@@ -99,6 +99,8 @@ class DashboardChart(QChartView):
         value_axis.setRange(0, _nice_max(highest))
         value_axis.setLabelFormat("%d")
         value_axis.applyNiceNumbers()
+        if value_axis.max() <= 10:  # whole numbers only: "0 0 0 1" read as nonsense
+            value_axis.setTickCount(int(value_axis.max()) + 1)
         if horizontal:
             # The largest sector on top: Qt draws the first category at the bottom.
             chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
