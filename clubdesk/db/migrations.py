@@ -16,11 +16,14 @@ from playhouse.migrate import SqliteMigrator, migrate
 from clubdesk.db.models import (
     ALL_MODELS,
     AssociationSettings,
+    AuditEntry,
+    ImportMapping,
+    Member,
     ReferralStatusChange,
     VolunteerCategory,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v1_to_v2(db: SqliteDatabase) -> None:
@@ -66,8 +69,25 @@ def _v2_to_v3(db: SqliteDatabase) -> None:
         "WHERE status <> 'new'")
 
 
+def _v3_to_v4(db: SqliteDatabase) -> None:
+    """GDPR: consent withdrawals, anonymisation date, retention period, audit log, and the
+    remembered column mappings of imports."""
+    migrator = SqliteMigrator(db)
+    member = Member._meta
+    settings = AssociationSettings._meta
+    migrate(
+        *(migrator.add_column(member.table_name, name, member.fields[name])
+          for name in ("consent_directory_withdrawn_on", "consent_photos_withdrawn_on",
+                       "consent_newsletter_withdrawn_on", "anonymized_on")),
+        migrator.add_column(settings.table_name, "retention_months",
+                            settings.fields["retention_months"]),
+    )
+    db.create_tables([AuditEntry, ImportMapping])
+
+
 # STEPS[n] upgrades a database from version n to n + 1.
-STEPS: dict[int, Callable[[SqliteDatabase], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def user_version(db: SqliteDatabase) -> int:

@@ -78,6 +78,11 @@ class Member(BaseModel):
     consent_photos_on = DateField(null=True)
     consent_newsletter = BooleanField(default=False)
     consent_newsletter_on = DateField(null=True)
+    # When a consent was withdrawn (the consent itself is then False).
+    consent_directory_withdrawn_on = DateField(null=True)
+    consent_photos_withdrawn_on = DateField(null=True)
+    consent_newsletter_withdrawn_on = DateField(null=True)
+    anonymized_on = DateField(null=True)
     notes = TextField(default="")
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
@@ -194,6 +199,25 @@ class ReferralStatusChange(BaseModel):
     created_at = DateTimeField(default=_now)
 
 
+class AuditEntry(BaseModel):
+    """What was done to the data in bulk or to personal data: imports, exports, merges,
+    erasures (GDPR accountability). ``details`` is plain text for the user."""
+
+    at = DateTimeField(default=_now, index=True)
+    action = CharField()
+    details = TextField(default="")
+    rows = IntegerField(default=0)
+
+
+class ImportMapping(BaseModel):
+    """How the columns of a file were matched to member fields, remembered for next time;
+    ``headers`` is the file's header row, folded and joined, ``mapping`` JSON."""
+
+    headers = TextField(unique=True)
+    mapping = TextField()
+    used_at = DateTimeField(default=_now)
+
+
 class AssociationSettings(BaseModel):
     """A single row (id 1) holding the association's own details."""
 
@@ -211,6 +235,8 @@ class AssociationSettings(BaseModel):
     # Attendance alert: more than this many absences within this many months.
     absence_alert_count = IntegerField(default=3)
     absence_alert_months = IntegerField(default=6)
+    # GDPR retention: former members are listed for anonymisation after this many months.
+    retention_months = IntegerField(default=36)
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
@@ -224,5 +250,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     VolunteerCategory,
     Referral,
     ReferralStatusChange,
+    AuditEntry,
+    ImportMapping,
     AssociationSettings,
 )

@@ -19,6 +19,7 @@ class Settings:
     quorum_share: Decimal
     absence_alert_count: int
     absence_alert_months: int
+    retention_months: int
 
 
 def load_settings() -> Settings:

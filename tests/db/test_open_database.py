@@ -189,7 +189,10 @@ def test_constraints_refuse_impossible_rows(db_path: Path) -> None:
 def test_version_1_file_gains_the_general_assembly_settings(tmp_path: Path) -> None:
     path = open_database(tmp_path / "v1.db")
     Member.create(first_name="Gaëlle", last_name="Ancienne")
-    # Make it the file clubdesk 0.1 wrote: without the columns version 2 added.
+    # Make it the file clubdesk 0.1 wrote: without what versions 2 to 4 added.
+    _drop_version_4_additions()
+    database.execute_sql("DROP TABLE referral_status_change")
+    database.execute_sql("DROP TABLE volunteer_category")
     for column in ("max_proxies_per_holder", "quorum_share", "absence_alert_count",
                    "absence_alert_months"):
         database.execute_sql(f"ALTER TABLE association_settings DROP COLUMN {column}")
@@ -218,6 +221,7 @@ def test_version_2_file_gains_categories_and_referral_history(tmp_path: Path) ->
                     amount=Decimal("900"), closed_on="2026-03-15")
     VolunteerEntry.create(member=giver, date="2026-01-05", hours=Decimal("2"),
                           category="Tenue du stand")
+    _drop_version_4_additions()
     database.execute_sql("DROP TABLE referral_status_change")
     database.execute_sql("DROP TABLE volunteer_category")
     database.execute_sql("PRAGMA user_version = 2")
@@ -236,3 +240,31 @@ def test_a_new_file_has_the_default_categories(db_path: Path) -> None:
     from clubdesk.db import VolunteerCategory
 
     assert VolunteerCategory.select().count() == 6
+
+
+def test_version_3_file_gains_the_gdpr_columns_and_tables(tmp_path: Path) -> None:
+    from clubdesk.db import AuditEntry, ImportMapping
+
+    path = open_database(tmp_path / "v3.db")
+    Member.create(first_name="Hélène", last_name="Consentante", consent_photos=True)
+    _drop_version_4_additions()
+    database.execute_sql("PRAGMA user_version = 3")
+    close_database()
+
+    open_database(path)
+    member = Member.get()
+    assert member.consent_photos and member.consent_photos_withdrawn_on is None
+    assert AuditEntry.select().count() == 0 and ImportMapping.select().count() == 0
+    from clubdesk.domain.settings import load_settings
+
+    assert load_settings().retention_months == 36
+
+
+def _drop_version_4_additions() -> None:
+    """Give an open current file the shape of schema 3."""
+    for column in ("consent_directory_withdrawn_on", "consent_photos_withdrawn_on",
+                   "consent_newsletter_withdrawn_on", "anonymized_on"):
+        database.execute_sql(f"ALTER TABLE member DROP COLUMN {column}")
+    database.execute_sql("ALTER TABLE association_settings DROP COLUMN retention_months")
+    database.execute_sql("DROP TABLE audit_entry")
+    database.execute_sql("DROP TABLE import_mapping")
