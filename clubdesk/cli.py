@@ -172,8 +172,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from clubdesk.domain.calendar_export import PeriodError, events_calendar
-    from clubdesk.domain.csv_export import export_referrals, export_volunteering
+    from clubdesk.domain.csv_export import export_csv
     from clubdesk.domain.files import OutputFileError, write_bytes_atomically
+    from clubdesk.domain.xlsx_export import export_xlsx
 
     _open(args, create=False)
     output = Path(args.output)
@@ -181,21 +182,55 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CommandError(_("The period ends ({end}) before it starts ({start}).").format(
             end=args.date_to.isoformat(), start=args.date_from.isoformat()))
+    writers = {".csv": export_csv, ".xlsx": export_xlsx}
     try:
-        if args.kind == "events":
-            if suffix != ".ics":
-                raise CommandError(
-                    _("Events are exported as an iCalendar file: name it *.ics."))
+        if args.kind == "events" and suffix == ".ics":
             write_bytes_atomically(output, events_calendar(args.date_from, args.date_to))
             print(_("Calendar written to {path}.").format(path=output))
             return EXIT_OK
-        if suffix != ".csv":
-            raise CommandError(_("Lists are exported as CSV files: name it *.csv."))
-        export = export_volunteering if args.kind == "volunteering" else export_referrals
-        count = export(output, args.date_from, args.date_to)
+        if suffix not in writers:
+            if args.kind == "events":
+                raise CommandError(_("Name the file *.ics (calendar), *.csv or *.xlsx "
+                                     "(spreadsheet): “{suffix}” is not a known format.").format(
+                                         suffix=suffix or output.name))
+            raise CommandError(_("Name the file *.csv or *.xlsx (spreadsheet): “{suffix}” is "
+                                 "not a known format.").format(suffix=suffix or output.name))
+        count = writers[suffix](args.kind, output, args.date_from, args.date_to)
     except (PeriodError, OutputFileError) as error:
         raise CommandError(str(error)) from error
     print(ngettext("%n row written to {path}.", count).format(path=output))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from clubdesk.domain.member_import import run_import_command
+
+    _open(args, create=False)
+    code, report = run_import_command(Path(args.file), dry_run=args.dry_run,
+                                      skip_invalid=args.skip_invalid,
+                                      on_duplicate=args.duplicates)
+    if code:
+        print(report, file=sys.stderr)
+        return EXIT_ERROR
+    print(report)
+    return EXIT_OK
+
+
+def cmd_gdpr(args: argparse.Namespace) -> int:
+    _open(args, create=False)
+    if args.action == "export":
+        if not args.output:
+            raise CommandError(_("gdpr export needs -o FILE.json or -o FILE.pdf."))
+        from clubdesk.reports.personal_data import gdpr_export_command
+
+        code, message = gdpr_export_command(args.member, Path(args.output))
+    else:
+        from clubdesk.domain.gdpr import gdpr_anonymize_command
+
+        code, message = gdpr_anonymize_command(args.member)
+    if code:
+        raise CommandError(message)
+    print(message)
     return EXIT_OK
 
 
@@ -256,11 +291,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export", help=_("export data to a file"),
-        description=_("Export the events to an iCalendar file (*.ics) that phones and "
-                      "calendars open, or the volunteer hours or referrals to a CSV file "
-                      "(*.csv) that Excel opens."),
+        description=_("Export a list to a CSV file (*.csv) or an Excel workbook (*.xlsx): "
+                      "members, events, attendance, guests, volunteer hours, referrals or "
+                      "membership fees; the format follows the file's name. Events can also "
+                      "go to an iCalendar file (*.ics) that phones and calendars open. The "
+                      "period applies to each list's date: the day members joined, the "
+                      "event's day, the day of the entry or referral, the day a fee was paid "
+                      "(else the start of its period)."),
     )
-    export.add_argument("kind", choices=("events", "volunteering", "referrals"),
+    export.add_argument("kind", choices=("members", "events", "attendance", "guests",
+                                         "volunteering", "referrals", "fees"),
                         help=_("what to export"))
     export.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
                         help=_("first day of the period (default: all)"))
@@ -269,6 +309,34 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="FILE",
                         help=_("the file to write"))
     export.set_defaults(handler=cmd_export)
+
+    import_parser = commands.add_parser(
+        "import", help=_("import members from a CSV or Excel file"),
+        description=_("Import members from a CSV or Excel (.xlsx) file: columns are "
+                      "recognised from French or English headers; nothing is written when "
+                      "a row is invalid, unless --skip-invalid."),
+    )
+    import_parser.add_argument("kind", choices=("members",), help=_("what to import"))
+    import_parser.add_argument("file", metavar="FILE", help=_("the .csv or .xlsx file"))
+    import_parser.add_argument("--dry-run", action="store_true",
+                               help=_("check and report, write nothing"))
+    import_parser.add_argument("--skip-invalid", action="store_true",
+                               help=_("import the valid rows and leave out the invalid ones"))
+    import_parser.add_argument("--duplicates", choices=("skip", "update", "add"),
+                               default="skip",
+                               help=_("what to do with members already known (default: skip)"))
+    import_parser.set_defaults(handler=cmd_import)
+
+    gdpr = commands.add_parser(
+        "gdpr", help=_("a member's personal data: export it, or anonymise the member"),
+        description=_("GDPR duties: export everything stored about one member (JSON or "
+                      "PDF), or anonymise a member (identity removed, statistics kept)."),
+    )
+    gdpr.add_argument("action", choices=("export", "anonymize"), help=_("what to do"))
+    gdpr.add_argument("--member", type=int, required=True, metavar="ID",
+                      help=_("the member's number"))
+    gdpr.add_argument("-o", "--output", metavar="FILE", help=_("the .json or .pdf to write"))
+    gdpr.set_defaults(handler=cmd_gdpr)
     return parser
 
 

@@ -141,8 +141,45 @@ def test_export_lists_to_csv(demo: Path, tmp_path: Path, capsys, kind: str) -> N
     assert len(rows) > 20 and rows[0][0] == "Date"
     assert all(r[0].endswith("/2026") and r[0][3:5] <= "06" for r in rows[1:])
     assert "lignes écrites" in capsys.readouterr().out
-    assert main(["--db", str(demo), "export", kind, "-o", str(tmp_path / "x.xlsx")]) == 2
-    assert "*.csv" in capsys.readouterr().err
+    assert main(["--db", str(demo), "export", kind, "-o", str(tmp_path / "x.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "*.csv" in err and "*.xlsx" in err and ".pdf" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("kind", ["members", "events", "attendance", "guests", "volunteering",
+                                  "referrals", "fees"])
+def test_export_every_list_to_csv_and_xlsx(demo: Path, tmp_path: Path, capsys,
+                                           kind: str) -> None:
+    import csv
+
+    import openpyxl
+
+    csv_file, xlsx_file = tmp_path / f"{kind}.csv", tmp_path / f"{kind}.XLSX"
+    for out in (csv_file, xlsx_file):
+        assert main(["--db", str(demo), "--lang", "fr", "export", kind, "-o", str(out)]) == 0
+        assert "écrite" in capsys.readouterr().out
+    with csv_file.open(encoding="utf-8-sig", newline="") as handle:
+        from_csv = list(csv.reader(handle, delimiter=";"))
+    sheet = openpyxl.load_workbook(xlsx_file, read_only=True).worksheets[0]
+    from_xlsx = list(sheet.iter_rows(values_only=True))
+    assert len(from_csv) == len(from_xlsx) > 1
+    assert from_csv[0] == list(from_xlsx[0])
+    assert not any(str(value).startswith("=") for row in from_xlsx for value in row)
+
+
+def test_export_period_and_unknown_suffix_for_events(demo: Path, tmp_path: Path,
+                                                     capsys) -> None:
+    import openpyxl
+
+    out = tmp_path / "events.xlsx"
+    assert main(["--db", str(demo), "export", "events", "-o", str(out),
+                 "--from", "2026-03-01", "--to", "2026-03-31"]) == 0
+    rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(min_row=2,
+                                                                     values_only=True))
+    assert rows and all(isinstance(r[0], dt.datetime) and r[0].month == 3 for r in rows)
+    assert main(["--db", str(demo), "export", "events", "-o", str(tmp_path / "e.txt")]) == 2
+    assert "*.ics" in capsys.readouterr().err
 
 
 def test_activity_report_and_member_sheet(demo: Path, tmp_path: Path, capsys) -> None:

@@ -40,6 +40,7 @@ def elapsed_ms(start: float) -> float:
 import bench_activity  # noqa: E402, F401
 import bench_activity_render  # noqa: E402, F401
 import bench_attendance  # noqa: E402, F401
+import bench_import  # noqa: E402, F401
 import bench_members  # noqa: E402, F401
 import bench_referrals  # noqa: E402, F401
 import bench_volunteering  # noqa: E402, F401

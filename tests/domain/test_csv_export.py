@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from clubdesk import i18n
-from clubdesk.db import Event, Referral, VolunteerEntry
+from clubdesk.db import AuditEntry, Event, Guest, MembershipFee, Referral, VolunteerEntry
 from clubdesk.domain.csv_export import (
+    export_csv,
     export_referrals,
     export_volunteering,
     neutralise,
@@ -74,3 +75,63 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         write_csv(tmp_path / "x.csv", ["A"], rows())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_members_csv_neutralises_formulas_and_keeps_scripts(db_path: Path, make_member,
+                                                             tmp_path: Path) -> None:
+    make_member(first_name="Łukasz", last_name='=HYPERLINK("x")', company="+33",
+                profession="-2", sector="@SUM", city="Nguyễn", joined_on=dt.date(2026, 2, 1))
+    make_member(first_name="Жанна", last_name="Петрова", joined_on=dt.date(2019, 1, 1))
+    i18n.set_language("fr")
+    out = tmp_path / "membres.csv"
+    assert export_csv("members", out, dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == 1
+    rows = _read(out)
+    assert rows[0][:3] == ["Nom", "Prénom", "E-mail"]
+    assert rows[1][:10] == ["\'=HYPERLINK(\"x\")", "Łukasz", "", "", "\'+33", "\'-2", "\'@SUM",
+                            "", "", "Nguyễn"]
+    assert rows[1][13] == "01/02/2026"
+    assert export_csv("members", out) == 2
+    assert _read(out)[2][:2] == ["Петрова", "Жанна"]
+    audit = [(entry.details, entry.rows) for entry in AuditEntry.select().order_by(AuditEntry.id)]
+    assert audit == [("members csv", 1), ("members csv", 2)]
+
+
+def test_events_guests_and_fees_csv(db_path: Path, make_member, tmp_path: Path) -> None:
+    member = make_member(first_name="Zoë", last_name="Martin")
+    event = Event.create(title="Réunion", starts_at=dt.datetime(2026, 3, 10, 8, 30))
+    Guest.create(event=event, name="Nguyễn Văn An", invited_by=member)
+    MembershipFee.create(member=member, period_start=dt.date(2026, 1, 1),
+                         period_end=dt.date(2026, 12, 31), amount=Decimal("1234.5"),
+                         paid_on=dt.date(2026, 2, 3), method="transfer")
+    i18n.set_language("fr")
+    export_csv("events", tmp_path / "e.csv")
+    assert _read(tmp_path / "e.csv")[1][:8] == ["10/03/2026", "08:30", "", "Réunion", "Réunion",
+                                                "", "0", "1"]
+    export_csv("guests", tmp_path / "g.csv")
+    assert _read(tmp_path / "g.csv")[1] == ["10/03/2026", "Réunion", "Nguyễn Văn An", "", "",
+                                            "Zoë Martin", ""]
+    export_csv("fees", tmp_path / "f.csv")
+    assert _read(tmp_path / "f.csv")[1] == ["Martin", "Zoë", "01/01/2026", "31/12/2026",
+                                            "1234,50", "03/02/2026", "Virement"]
+    assert export_csv("fees", tmp_path / "f.csv", dt.date(2026, 3, 1)) == 0
+    assert len(_read(tmp_path / "f.csv")) == 1
+
+
+def test_a_failed_export_keeps_the_old_file_and_writes_no_audit(db_path: Path, make_member,
+                                                                tmp_path: Path,
+                                                                monkeypatch) -> None:
+    from clubdesk.domain import csv_export
+
+    make_member()
+    out = tmp_path / "m.csv"
+    out.write_text("old", encoding="utf-8")
+
+    def broken(value):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(csv_export, "format_cell", broken)
+    with pytest.raises(RuntimeError):
+        export_csv("members", out)
+    assert out.read_text(encoding="utf-8") == "old"
+    assert not list(tmp_path.glob("*.part"))
+    assert AuditEntry.select().count() == 0

@@ -1,0 +1,204 @@
+"""Right to erasure and retention: anonymise members so that no trace of them is left.
+
+A member is anonymised rather than deleted: the association's statistics (attendance,
+volunteer hours, referrals, dues) and the other members' records stay linked to the
+anonymised row, which no longer says who it was. Then the database file is rewritten
+(checkpoint, VACUUM, checkpoint) so that the old name and e-mail address are gone from the
+file and its write-ahead log too, not merely from the tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import Field, OperationalError, fn
+
+from clubdesk.db import (
+    Attendance,
+    AuditEntry,
+    Event,
+    Guest,
+    Member,
+    Referral,
+    VolunteerEntry,
+    database,
+)
+from clubdesk.domain.activity_sheet import UnknownMemberError
+from clubdesk.domain.audit import record
+from clubdesk.domain.settings import load_settings
+from clubdesk.i18n import _, ngettext
+
+ANONYMOUS_NAME = "Membre anonymisé"
+"""Stored (not translated) as the last name of an anonymised member, with its number."""
+
+# Free text where another record may name the member: the name is replaced there.
+FREE_TEXT: tuple[Field, ...] = (
+    Member.notes, Attendance.note, Attendance.substitute_name, Guest.name, Guest.company,
+    Guest.email, Referral.contact, Referral.description, Referral.external_recipient,
+    VolunteerEntry.description, Event.title, Event.description, AuditEntry.details,
+)
+
+
+def anonymous_name(member_id: int) -> str:
+    """What an anonymised member is called: "Membre anonymisé n° 12"."""
+    return f"{ANONYMOUS_NAME} n° {member_id}"
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    """What :func:`anonymize_members` did.
+
+    ``purged`` is False when the write-ahead log could not be emptied (another program
+    was reading the file): the old data may linger there until the next erasure or
+    closing. ``backups`` are copies of the file made before schema upgrades, which still
+    hold the old data: the user must delete them.
+    """
+
+    count: int
+    purged: bool
+    backups: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class RetentionCandidate:
+    id: int
+    first_name: str
+    last_name: str
+    left_on: dt.date
+
+
+def anonymize_member(member_id: int, today: dt.date | None = None) -> ErasureResult:
+    """Anonymise one member; :class:`UnknownMemberError` if there is none."""
+    return anonymize_members([member_id], today)
+
+
+def anonymize_members(member_ids: Iterable[int],
+                      today: dt.date | None = None) -> ErasureResult:
+    """Anonymise these members in one transaction, then purge the file once.
+
+    All or nothing: an unknown number raises :class:`UnknownMemberError` and changes
+    nothing. Members already anonymised are anonymised again (harmless). Must be called
+    outside any transaction (the file is rewritten afterwards): RuntimeError otherwise.
+    """
+    if database.in_transaction():
+        raise RuntimeError("anonymize_members() must run outside a transaction")
+    ids = sorted(set(member_ids))
+    if not ids:
+        return ErasureResult(0, True, ())
+    today = today or dt.date.today()
+    # Freed space is overwritten with zeros, not left holding the old values.
+    database.execute_sql("PRAGMA secure_delete = ON")
+    with database.atomic():
+        members = {member.id: member for member in Member.select().where(Member.id.in_(ids))}
+        for member_id in ids:
+            if member_id not in members:
+                raise UnknownMemberError(member_id)
+        for member in members.values():
+            _anonymize(member, today)
+        numbers = ", ".join(str(member_id) for member_id in ids)
+        record("erasure", ngettext("%n member anonymised (numbers: {numbers}).", len(ids))
+               .format(numbers=numbers), rows=len(ids))
+    return ErasureResult(len(ids), purge_database(), _backups())
+
+
+def _traces(member: Member) -> list[str]:
+    """How other records may write the member's name or address, longest first."""
+    first, last = member.first_name.strip(), member.last_name.strip()
+    forms = {f"{first} {last}", f"{last} {first}", f"{last.upper()} {first}",
+             f"{first} {last.upper()}", member.email.strip()}
+    return sorted((form.strip() for form in forms if len(form.strip()) >= 3),
+                  key=len, reverse=True)
+
+
+def _anonymize(member: Member, today: dt.date) -> None:
+    label = anonymous_name(member.id)
+    traces = _traces(member)
+    if member.email.strip():
+        Guest.update(email="").where(Guest.email == member.email).execute()
+    Guest.update(name=label, company="", email="").where(
+        Guest.converted_member == member.id).execute()
+    # What the member said about their absences (possibly their health) goes too.
+    Attendance.update(note="").where(Attendance.member == member.id).execute()
+    for trace in traces:
+        for field in FREE_TEXT:
+            field.model.update({field: fn.replace(field, trace, label)}).where(
+                fn.instr(field, trace) > 0).execute()
+    Member.update(
+        first_name="", last_name=label, email="", phone="", company="", profession="",
+        address="", city="", postcode="", notes="", role="none", status="former",
+        left_on=member.left_on or today, anonymized_on=today,
+        consent_directory=False, consent_directory_on=None,
+        consent_directory_withdrawn_on=None, consent_photos=False, consent_photos_on=None,
+        consent_photos_withdrawn_on=None, consent_newsletter=False,
+        consent_newsletter_on=None, consent_newsletter_withdrawn_on=None,
+        updated_at=dt.datetime.now().replace(microsecond=0),
+    ).where(Member.id == member.id).execute()
+
+
+def purge_database() -> bool:
+    """Rewrite the file so that deleted values are gone from it and from its log.
+
+    Outside any transaction: empty the write-ahead log into the file, rebuild the file
+    (VACUUM copies the live rows only), empty the log again. True when the log could be
+    emptied (no other connection was reading).
+    """
+    if database.in_transaction():
+        raise RuntimeError("purge_database() must run outside a transaction")
+    try:
+        database.execute_sql("PRAGMA secure_delete = ON")
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        database.execute_sql("VACUUM")
+        busy = database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except OperationalError:  # locked by another connection: the rows are anonymised
+        return False
+    return busy == 0
+
+
+def _backups() -> tuple[Path, ...]:
+    """Copies of the database made before schema upgrades (they hold the old data)."""
+    name = database.database
+    if not name or name == ":memory:":
+        return ()
+    path = Path(name)
+    return tuple(sorted(path.parent.glob(f"{path.name}.schema*.bak")))
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """``day`` moved back ``months`` months (the 31st becomes the month's last day)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def retention_candidates(today: dt.date | None = None) -> list[RetentionCandidate]:
+    """Former members who left more than ``retention_months`` ago, not yet anonymised,
+    longest gone first."""
+    cutoff = months_before(today or dt.date.today(), load_settings().retention_months)
+    query = (Member.select(Member.id, Member.first_name, Member.last_name, Member.left_on)
+             .where((Member.status == "former") & Member.left_on.is_null(False)
+                    & (Member.left_on < cutoff) & Member.anonymized_on.is_null())
+             .order_by(Member.left_on, Member.id))
+    return [RetentionCandidate(row.id, row.first_name, row.last_name, row.left_on)
+            for row in query]
+
+
+def erasure_message(member_id: int, result: ErasureResult) -> str:
+    """What to tell the user once member ``member_id`` is anonymised."""
+    lines = [_("Member no. {number} anonymised: their identity is erased from the database "
+               "file.").format(number=member_id)]
+    if not result.purged:
+        lines.append(_("Another program is reading the database: close it, then run the "
+                       "erasure again to clear the old data from the log file."))
+    if result.backups:
+        lines.append(_("These backup copies still hold the old data; delete them: "
+                       "{files}").format(files=", ".join(str(path) for path in result.backups)))
+    return "\n".join(lines)

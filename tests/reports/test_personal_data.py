@@ -1,0 +1,80 @@
+"""The personal data PDF: every section, the member's name, and the export command."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from gdpr_member import EMAIL, NAME, build_subject
+from pdf_text import pdf_pages
+
+from clubdesk import i18n
+from clubdesk.db import AuditEntry, Member
+from clubdesk.reports.personal_data import build_personal_data_pdf, gdpr_export_command
+
+SECTIONS_EN = ("Identity and contact details", "Consents", "Dues", "Attendance",
+               "Proxies held", "Guests invited", "Invited as a guest before joining",
+               "Volunteering", "Referrals given", "Referrals received", "Members sponsored")
+SECTIONS_FR = ("Identité et coordonnées", "Consentements", "Cotisations", "Présences",
+               "Pouvoirs reçus", "Invités", "Invité avant son adhésion", "Bénévolat",
+               "Recommandations données", "Recommandations reçues", "Membres parrainés")
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    i18n.set_language("fr")
+    yield
+    i18n.set_language("en")
+
+
+def test_pdf_has_every_section_and_the_name(db_path: Path, tmp_path: Path) -> None:
+    subject = build_subject()
+    output = build_personal_data_pdf(subject.member.id, tmp_path / "data.pdf")
+    text = " ".join(pdf_pages(output))
+    assert NAME[0] in text and NAME[1].upper() in text
+    assert EMAIL in text
+    for section in SECTIONS_EN:
+        assert section in text, section
+    for detail in ("Gaston Invité", "Simon Filleul", "Paul Parrain", "Fanny Amie",
+                   "Accueil des invités", "Assemblée générale"):
+        assert detail in text, detail
+    entry = AuditEntry.get()
+    assert entry.action == "access" and "PDF" in entry.details
+
+
+def test_pdf_in_french(db_path: Path, tmp_path: Path, french: None) -> None:
+    subject = build_subject()
+    text = " ".join(pdf_pages(build_personal_data_pdf(subject.member.id,
+                                                      tmp_path / "données.pdf")))
+    for section in SECTIONS_FR:
+        assert section in text, section
+
+
+def test_pdf_of_a_member_with_no_history(db_path: Path, tmp_path: Path) -> None:
+    member = Member.create(first_name="Nina", last_name="Neuve")
+    text = " ".join(pdf_pages(build_personal_data_pdf(member.id, tmp_path / "n.pdf")))
+    assert "NEUVE" in text and "Nothing recorded." in text
+
+
+def test_export_command_by_suffix(db_path: Path, tmp_path: Path) -> None:
+    subject = build_subject()
+    status, message = gdpr_export_command(subject.member.id, tmp_path / "out.JSON")
+    assert status == 0, message
+    assert json.loads((tmp_path / "out.JSON").read_text("utf-8"))["member"]["email"] == EMAIL
+    status, message = gdpr_export_command(subject.member.id, tmp_path / "out.pdf")
+    assert status == 0 and (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+    assert AuditEntry.select().count() == 2
+
+
+def test_export_command_refusals(db_path: Path, tmp_path: Path) -> None:
+    subject = build_subject()
+    status, message = gdpr_export_command(subject.member.id, tmp_path / "out.txt")
+    assert status == 2 and ".json" in message
+    status, message = gdpr_export_command(999, tmp_path / "out.json")
+    assert status == 2 and "999" in message
+    assert not (tmp_path / "out.json").exists()
+    status, message = gdpr_export_command(subject.member.id, tmp_path / "nowhere" / "x.pdf")
+    assert status == 1 and "nowhere" in message
+    assert AuditEntry.select().count() == 0
