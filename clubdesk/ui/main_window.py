@@ -193,6 +193,13 @@ class MainWindow(QMainWindow):
         settings_action = QAction(self.tr("Association &settings…"), self)
         settings_action.triggered.connect(self.edit_settings)
         options_menu.addAction(settings_action)
+        audit_action = QAction(self.tr("&Audit log…"), self)
+        audit_action.triggered.connect(self.show_audit_log)
+        retention_action = QAction(self.tr("&Former members to anonymise…"), self)
+        retention_action.triggered.connect(self.review_retention)
+        options_menu.addAction(audit_action)
+        options_menu.addAction(retention_action)
+        options_menu.addSeparator()
         language_menu = options_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = i18n.current_language()
@@ -243,6 +250,17 @@ class MainWindow(QMainWindow):
         self.database_changed.emit(path)
         self._show_message(self.tr("Opened %1").replace("%1", str(path)))
         return True
+
+    def show_audit_log(self) -> None:
+        from clubdesk.ui.audit_dialog import AuditDialog
+
+        AuditDialog.ask(self)
+
+    def review_retention(self) -> None:
+        from clubdesk.ui.retention_dialog import RetentionDialog
+
+        if RetentionDialog.ask(self):
+            self.members_tab.reload()
 
     def edit_settings(self) -> None:
         from clubdesk.ui.settings_dialog import SettingsDialog

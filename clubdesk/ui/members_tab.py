@@ -189,6 +189,11 @@ class MembersTab(QWidget):
             [QKeySequence(QKeySequence.StandardKey.Delete)], self.table, list_only)
         self.sheet_action = self._action(
             self.tr("Activity sheet…"), self.request_activity_sheet, [], self, whole_tab)
+        self.personal_data_action = self._action(
+            self.tr("Export personal data (GDPR)…"), self.export_personal_data, [], self,
+            whole_tab)
+        self.anonymize_action = self._action(
+            self.tr("Anonymise (GDPR)…"), self.anonymize_selected, [], self, whole_tab)
 
         self.new_button = self._button(self.new_action, self.tr("New member (Ctrl+N)"))
         self.edit_button = self._button(self.edit_action,
@@ -329,9 +334,27 @@ class MembersTab(QWidget):
         self.edit_action.setEnabled(has_row)
         self.delete_action.setEnabled(has_row)
         self.sheet_action.setEnabled(has_row)
+        self.personal_data_action.setEnabled(has_row)
+        self.anonymize_action.setEnabled(has_row)
         self.archive_action.setEnabled(has_row and row.status != "former")
         if self.detail.member_id() != (row.id if row else None) or not has_row:
             self.detail.show_member(row.id if row else None)
+
+    def export_personal_data(self) -> None:
+        """Everything stored about the selected member, as JSON or PDF (right of access)."""
+        from clubdesk.ui.personal_data_actions import export_personal_data
+
+        member_id = self.selected_member_id()
+        if member_id is not None:
+            export_personal_data(self, member_id)
+
+    def anonymize_selected(self) -> None:
+        """Erase the selected member's identity (right to erasure), after confirmation."""
+        from clubdesk.ui.personal_data_actions import anonymize
+
+        member_id = self.selected_member_id()
+        if member_id is not None and anonymize(self, member_id):
+            self.reload()
 
     def request_activity_sheet(self) -> None:
         """Ask the window for the selected member's activity sheet (a PDF)."""
@@ -344,6 +367,9 @@ class MembersTab(QWidget):
         for action in (self.edit_action, self.sheet_action, self.archive_action,
                        self.delete_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.personal_data_action)
+        menu.addAction(self.anonymize_action)
         menu.addSeparator()
         menu.addAction(self.new_action)
         menu.popup(self.table.viewport().mapToGlobal(position))

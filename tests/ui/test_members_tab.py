@@ -415,3 +415,26 @@ def test_an_empty_register_says_how_to_start(host, db_path, dialogs: Dialogs) ->
     widget.new_member()
     assert widget.model.rowCount() == 1
     assert "Select a member" in widget.detail.placeholder.text()
+
+
+def test_gdpr_actions_act_on_the_selected_member(
+    tab: MembersTab, people, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clubdesk.ui import personal_data_actions
+
+    asked: list[tuple[str, int]] = []
+    monkeypatch.setattr(personal_data_actions, "export_personal_data",
+                        lambda parent, member_id: asked.append(("export", member_id)))
+
+    def anonymize(parent, member_id: int) -> bool:
+        asked.append(("anonymize", member_id))
+        Member.update(first_name="", last_name="Membre anonymisé").where(
+            Member.id == member_id).execute()
+        return True
+
+    monkeypatch.setattr(personal_data_actions, "anonymize", anonymize)
+    tab.select_member(people["jean"].id)
+    tab.personal_data_action.trigger()
+    tab.anonymize_action.trigger()
+    assert asked == [("export", people["jean"].id), ("anonymize", people["jean"].id)]
+    assert any("Membre anonymisé" in name for name in _names(tab))  # the list reloaded
