@@ -189,6 +189,8 @@ class MembersTab(QWidget):
             [QKeySequence(QKeySequence.StandardKey.Delete)], self.table, list_only)
         self.sheet_action = self._action(
             self.tr("Activity sheet…"), self.request_activity_sheet, [], self, whole_tab)
+        self.merge_action = self._action(
+            self.tr("Merge with another member…"), self.merge_selected, [], self, whole_tab)
         self.personal_data_action = self._action(
             self.tr("Export personal data (GDPR)…"), self.export_personal_data, [], self,
             whole_tab)
@@ -335,10 +337,24 @@ class MembersTab(QWidget):
         self.delete_action.setEnabled(has_row)
         self.sheet_action.setEnabled(has_row)
         self.personal_data_action.setEnabled(has_row)
+        self.merge_action.setEnabled(has_row)
         self.anonymize_action.setEnabled(has_row)
         self.archive_action.setEnabled(has_row and row.status != "former")
         if self.detail.member_id() != (row.id if row else None) or not has_row:
             self.detail.show_member(row.id if row else None)
+
+    def merge_selected(self) -> None:
+        """Merge a duplicate record into the selected member, field by field."""
+        from clubdesk.ui import merge_dialog
+
+        keep_id = self.selected_member_id()
+        if keep_id is None:
+            return
+        other_id = merge_dialog.ask_other_member(self, keep_id)
+        if other_id is not None and other_id != keep_id and merge_dialog.MergeDialog.ask(
+                self, keep_id, other_id):
+            self.reload()
+            self.select_member(keep_id)
 
     def export_personal_data(self) -> None:
         """Everything stored about the selected member, as JSON or PDF (right of access)."""
@@ -368,6 +384,7 @@ class MembersTab(QWidget):
                        self.delete_action):
             menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(self.merge_action)
         menu.addAction(self.personal_data_action)
         menu.addAction(self.anonymize_action)
         menu.addSeparator()

@@ -438,3 +438,27 @@ def test_gdpr_actions_act_on_the_selected_member(
     tab.anonymize_action.trigger()
     assert asked == [("export", people["jean"].id), ("anonymize", people["jean"].id)]
     assert any("Membre anonymisé" in name for name in _names(tab))  # the list reloaded
+
+
+def test_merge_a_duplicate_into_the_selected_member(
+    tab: MembersTab, people, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clubdesk.ui import merge_dialog
+
+    monkeypatch.setattr(merge_dialog, "ask_other_member",
+                        lambda parent, keep_id: people["eloise2"].id)
+    merged: list[tuple[int, int]] = []
+
+    def merge(parent, keep_id: int, other_id: int) -> bool:
+        from clubdesk.domain.member_merge import merge_members
+
+        merged.append((keep_id, other_id))
+        merge_members(keep_id, other_id, {})
+        return True
+
+    monkeypatch.setattr(merge_dialog.MergeDialog, "ask", staticmethod(merge))
+    tab.select_member(people["eloise"].id)
+    tab.merge_action.trigger()
+    assert merged == [(people["eloise"].id, people["eloise2"].id)]
+    assert Member.get_or_none(Member.id == people["eloise2"].id) is None
+    assert _selected_name(tab) == "Éloïse Dupont"
