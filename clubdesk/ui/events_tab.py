@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,7 @@ from clubdesk.domain.labels import event_kind_label
 from clubdesk.ui import event_deletion
 from clubdesk.ui import events_model as columns
 from clubdesk.ui.events_model import EventsModel, RowRole
-from clubdesk.ui.table_views import make_row_table
+from clubdesk.ui.table_views import current_row_object, make_row_table, select_line
 
 ANY = ""
 # Widths at 1366 pixels; the location, last, takes the rest.
@@ -246,8 +246,7 @@ class EventsTab(QWidget):
     # -- selection ------------------------------------------------------------------------
 
     def selected_row(self) -> EventRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return indexes[0].data(RowRole) if indexes else None
+        return current_row_object(self.table, RowRole)  # type: ignore[no-any-return]
 
     def selected_event_id(self) -> int | None:
         row = self.selected_row()
@@ -255,15 +254,7 @@ class EventsTab(QWidget):
 
     def select_event(self, event_id: int) -> bool:
         """Select and show ``event_id``'s row; False when the filters hide it."""
-        position = self.model.row_of(event_id)
-        if position < 0:
-            return False
-        index = self.model.index(position, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
-        return True
+        return select_line(self.table, self.model.row_of(event_id))
 
     def _started(self, row: EventRow) -> bool:
         return row.starts_at.date() <= self._today

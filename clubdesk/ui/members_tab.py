@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,7 +44,7 @@ from clubdesk.domain.text import fold
 from clubdesk.ui import members_model as columns
 from clubdesk.ui.member_detail import MemberDetail
 from clubdesk.ui.members_model import MembersModel, RowRole
-from clubdesk.ui.table_views import make_row_table
+from clubdesk.ui.table_views import current_row_object, make_row_table, select_line
 
 # Filter choices kept in the combos' item data.
 STATUS_CURRENT = "current"
@@ -304,8 +304,7 @@ class MembersTab(QWidget):
     # -- selection ------------------------------------------------------------------------
 
     def selected_row(self) -> MemberRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return indexes[0].data(RowRole) if indexes else None
+        return current_row_object(self.table, RowRole)  # type: ignore[no-any-return]
 
     def selected_member_id(self) -> int | None:
         row = self.selected_row()
@@ -313,17 +312,7 @@ class MembersTab(QWidget):
 
     def select_member(self, member_id: int) -> bool:
         """Select and show ``member_id``'s row; False when the filters hide it."""
-        position = self.model.row_of(member_id)
-        if position < 0:
-            return False
-        index = self.model.index(position, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_line(self.table, self.model.row_of(member_id))
 
     def _select_position(self, position: int) -> None:
         count = self.model.rowCount()

@@ -14,7 +14,6 @@ import datetime as dt
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QItemSelectionModel,
     QObject,
     QPoint,
     Qt,
@@ -47,7 +46,7 @@ from clubdesk.ui.referral_actions import ReferralActions
 from clubdesk.ui.referral_detail import ReferralDetail
 from clubdesk.ui.referral_summary_view import ReferralSummaryView
 from clubdesk.ui.referrals_model import ReferralsModel, RowRole
-from clubdesk.ui.table_views import make_row_table
+from clubdesk.ui.table_views import current_row_object, make_row_table, select_line
 
 LIST, SUMMARY = 0, 1
 NEWEST_FIRST = (columns.COL_DATE, Qt.SortOrder.DescendingOrder)
@@ -309,8 +308,7 @@ class ReferralsTab(QWidget):
     # -- selection ------------------------------------------------------------------------
 
     def selected_row(self) -> ReferralRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return indexes[0].data(RowRole) if indexes else None
+        return current_row_object(self.table, RowRole)  # type: ignore[no-any-return]
 
     def selected_referral_id(self) -> int | None:
         row = self.selected_row()
@@ -318,15 +316,7 @@ class ReferralsTab(QWidget):
 
     def select_referral(self, referral_id: int) -> bool:
         """Select and show ``referral_id``'s row; False when the filters hide it."""
-        position = self.model.row_of(referral_id)
-        if position < 0:
-            return False
-        index = self.model.index(position, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
-        return True
+        return select_line(self.table, self.model.row_of(referral_id))
 
     def _selection_changed(self) -> None:
         row = self.selected_row()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Selection = QAbstractItemView.SelectionMode
@@ -39,3 +40,21 @@ def make_row_table(
     for column, width in (widths or {}).items():
         header.resizeSection(column, width)
     return table
+
+
+def current_row_object(table: QTableView, role: int) -> Any:
+    """The object (``role``) of the first selected row, or None."""
+    indexes = table.selectionModel().selectedRows()
+    return indexes[0].data(role) if indexes else None
+
+
+def select_line(table: QTableView, position: int) -> bool:
+    """Select and show line ``position`` of the table's model; False when there is none."""
+    if position < 0:
+        return False
+    index = table.model().index(position, 0)
+    table.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    table.scrollTo(index)
+    return True
