@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from clubdesk.db import EVENT_KINDS
 from clubdesk.domain.events import (
     EventInput,
-    EventValidationError,
     ValidationResult,
     create_event,
     event_input,
@@ -180,23 +179,14 @@ class EventDialog(FormDialog):
 
     def accept(self) -> None:
         """Check again, then save; refuse with a message if the domain says no."""
-        self.revalidate()
-        if self._errors:
-            self._refuse(list(self._errors.values()))
-            return
-        try:
-            if self.event_id is None:
-                self.saved_event_id = create_event(self.collect())
-            else:
-                update_event(self.event_id, self.collect())
-                self.saved_event_id = self.event_id
-        except EventValidationError as error:
-            self._refuse(list(error.result.errors.values()))
-            return
-        except LookupError as error:
-            self._refuse([str(error)])
-            return
-        super().accept()
+        self.save_or_refuse(self._save)
+
+    def _save(self) -> None:
+        if self.event_id is None:
+            self.saved_event_id = create_event(self.collect())
+        else:
+            update_event(self.event_id, self.collect())
+            self.saved_event_id = self.event_id
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Event not saved"), self.tr("The event was not saved:"), messages)

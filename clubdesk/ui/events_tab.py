@@ -33,7 +33,7 @@ from clubdesk.domain.labels import event_kind_label
 from clubdesk.ui import event_deletion
 from clubdesk.ui import events_model as columns
 from clubdesk.ui.events_model import EventsModel, RowRole
-from clubdesk.ui.table_views import current_row_object, make_row_table, select_line
+from clubdesk.ui.table_views import action_button, current_row_object, make_row_table, select_line
 
 ANY = ""
 # Widths at 1366 pixels; the location, last, takes the rest.
@@ -154,16 +154,16 @@ class EventsTab(QWidget):
         self.export_action = self._action(self.tr("Export calendar (.ics)…"),
                                           self.export_calendar_requested.emit)
 
-        self.new_button = self._button(self.new_action, self.tr("New event (Ctrl+N)"))
-        self.new_series_button = self._button(
+        self.new_button = action_button(self.new_action, self.tr("New event (Ctrl+N)"))
+        self.new_series_button = action_button(
             self.new_series_action,
             self.tr("Regular meetings: every week, every two weeks or every month "
                     "(Ctrl+Shift+N)"))
-        self.edit_button = self._button(self.edit_action,
+        self.edit_button = action_button(self.edit_action,
                                         self.tr("Edit the selected event (F2)"))
-        self.delete_button = self._button(self.delete_action,
+        self.delete_button = action_button(self.delete_action,
                                           self.tr("Delete the selected event (Delete)"))
-        self.checkin_button = self._button(
+        self.checkin_button = action_button(
             self.checkin_action,
             self.tr("Record who came to the selected event, and their guests (Enter)"))
         self.reports_menu = QMenu(self)
@@ -176,13 +176,6 @@ class EventsTab(QWidget):
                 self.reports_menu.addAction(action)
         self.reports_button = QPushButton(self.tr("Reports"))
         self.reports_button.setMenu(self.reports_menu)
-
-    def _button(self, action: QAction, tooltip: str) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(tooltip)
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        return button
 
     def _build_layout(self) -> None:
         toolbar = QHBoxLayout()

@@ -5,6 +5,7 @@ the database refuses. Also the date and time fields the dialogs use."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -124,6 +125,35 @@ class FormDialog(QDialog):
                 field=self._field_labels.get(name, name), message=message)
             for name, message in self._errors.items()]
         self.save_button.setToolTip("\n".join(lines) if self._errors else "")
+
+    def _refuse(self, messages: list[str]) -> None:
+        """Say why nothing was saved (each dialog gives its own title)."""
+        raise NotImplementedError
+
+    def save_or_refuse(self, save: Callable[[], object]) -> None:
+        """What every form's accept() does: check again, save, or say why nothing was.
+
+        The domain refuses with a ValueError carrying ``result.errors`` or ``errors`` (field
+        -> message), or a LookupError when the record went meanwhile.
+        """
+        self.revalidate()
+        if self._errors:
+            self._refuse(list(self._errors.values()))
+            return
+        try:
+            save()
+        except LookupError as error:
+            self._refuse([str(error)])
+            return
+        except ValueError as error:
+            result = getattr(error, "result", None)
+            errors = result.errors if result is not None else getattr(error, "errors", None)
+            if not isinstance(errors, dict):
+                raise
+            self.revalidate()
+            self._refuse(list(errors.values()))
+            return
+        QDialog.accept(self)
 
     def refuse(self, title: str, intro: str, messages: list[str]) -> None:
         """Say why nothing was saved; window-modal, so the form stays as typed."""

@@ -44,7 +44,7 @@ from clubdesk.domain.text import fold
 from clubdesk.ui import members_model as columns
 from clubdesk.ui.member_detail import MemberDetail
 from clubdesk.ui.members_model import MembersModel, RowRole
-from clubdesk.ui.table_views import current_row_object, make_row_table, select_line
+from clubdesk.ui.table_views import action_button, current_row_object, make_row_table, select_line
 
 # Filter choices kept in the combos' item data.
 STATUS_CURRENT = "current"
@@ -197,24 +197,17 @@ class MembersTab(QWidget):
         self.anonymize_action = self._action(
             self.tr("Anonymise (GDPR)…"), self.anonymize_selected, [], self, whole_tab)
 
-        self.new_button = self._button(self.new_action, self.tr("New member (Ctrl+N)"))
-        self.edit_button = self._button(self.edit_action,
+        self.new_button = action_button(self.new_action, self.tr("New member (Ctrl+N)"))
+        self.edit_button = action_button(self.edit_action,
                                         self.tr("Edit the selected member (Enter)"))
-        self.archive_button = self._button(
+        self.archive_button = action_button(
             self.archive_action,
             self.tr("Archive the selected member: they become a former member and their "
                     "history is kept"))
-        self.delete_button = self._button(
+        self.delete_button = action_button(
             self.delete_action,
             self.tr("Delete the selected member (Delete): only for a member entered by "
                     "mistake, without any history"))
-
-    def _button(self, action: QAction, tooltip: str) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(tooltip)
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        return button
 
     def _build_layout(self) -> None:
         toolbar = QHBoxLayout()

@@ -25,6 +25,7 @@ from clubdesk.domain.referrals import (
 from clubdesk.ui import referral_filters as filters
 from clubdesk.ui.formatting import format_date
 from clubdesk.ui.referrals_model import history_text
+from clubdesk.ui.table_views import action_button
 
 if TYPE_CHECKING:
     from clubdesk.ui.referrals_tab import ReferralsTab
@@ -78,18 +79,18 @@ class ReferralActions(QObject):
         self.reopen_action = self._action(self.tr("Reopen…"),
                                           lambda: self.change_status("in_progress"))
 
-        self.new_button = self._button(self.new_action, self.tr("New referral (Ctrl+N)"))
-        self.edit_button = self._button(self.edit_action,
+        self.new_button = action_button(self.new_action, self.tr("New referral (Ctrl+N)"))
+        self.edit_button = action_button(self.edit_action,
                                         self.tr("Edit the selected referral (Enter)"))
-        self.delete_button = self._button(self.delete_action,
+        self.delete_button = action_button(self.delete_action,
                                           self.tr("Delete the selected referral (Delete)"))
         tips = {"contacted": self.tr("The receiver has contacted the prospect"),
                 "in_progress": self.tr("A quote or a negotiation is under way"),
                 "won": self.tr("Business closed: its amount and date"),
                 "lost": self.tr("No business came of it")}
-        self.status_buttons = {status: self._button(action, tips[status])
+        self.status_buttons = {status: action_button(action, tips[status])
                                for status, action in self.status_actions.items()}
-        self.reopen_button = self._button(
+        self.reopen_button = action_button(
             self.reopen_action, self.tr("Back to in progress: the amount and the closing "
                                         "date are cleared, the reopening is kept"))
 
@@ -106,13 +107,6 @@ class ReferralActions(QObject):
         action.triggered.connect(lambda _checked=False: slot())
         widget.addAction(action)
         return action
-
-    def _button(self, action: QAction, tooltip: str) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(tooltip)
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        return button
 
     def buttons(self) -> list[QPushButton | None]:
         """The buttons in toolbar order; None where a gap goes."""

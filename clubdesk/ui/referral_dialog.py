@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.referrals import (
     ReferralInput,
-    ReferralNotFoundError,
-    ReferralValidationError,
     create_referral,
     member_choices,
     referral_input,
@@ -174,23 +172,14 @@ class ReferralDialog(FormDialog):
 
     def accept(self) -> None:
         """Check again, then save; refuse with a message if the domain says no."""
-        self.revalidate()
-        if self._errors:
-            self._refuse(list(self._errors.values()))
-            return
-        try:
-            if self.referral_id is None:
-                self.saved_referral_id = create_referral(self.collect())
-            else:
-                update_referral(self.referral_id, self.collect())
-                self.saved_referral_id = self.referral_id
-        except ReferralValidationError as error:
-            self._refuse(list(error.result.errors.values()))
-            return
-        except ReferralNotFoundError as error:
-            self._refuse([str(error)])
-            return
-        super().accept()
+        self.save_or_refuse(self._save)
+
+    def _save(self) -> None:
+        if self.referral_id is None:
+            self.saved_referral_id = create_referral(self.collect())
+        else:
+            update_referral(self.referral_id, self.collect())
+            self.saved_referral_id = self.referral_id
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Referral not saved"), self.tr("The referral was not saved:"),

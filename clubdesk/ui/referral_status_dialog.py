@@ -19,8 +19,6 @@ from clubdesk.domain.amounts import parse_amount
 from clubdesk.domain.referral_list import referral_rows
 from clubdesk.domain.referrals import (
     CLOSED_STATUSES,
-    ReferralNotFoundError,
-    StatusChangeError,
     change_status,
     check_status_change,
     referral_state,
@@ -148,21 +146,12 @@ class ReferralStatusDialog(FormDialog):
 
     def accept(self) -> None:
         """Check again, then save; refuse with a message if the domain says no."""
-        self.revalidate()
-        if self._errors:
-            self._refuse(list(self._errors.values()))
-            return
+        self.save_or_refuse(self._save)
+
+    def _save(self) -> None:
         day, amount = self.collect()
-        try:
-            change_status(self.referral_id, self.status, day, amount)  # type: ignore[arg-type]
-        except StatusChangeError as error:
-            self._refuse(list(error.errors.values()))
-            return
-        except ReferralNotFoundError as error:
-            self._refuse([str(error)])
-            return
+        change_status(self.referral_id, self.status, day, amount)  # type: ignore[arg-type]
         self.saved = True
-        super().accept()
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Step not saved"), self.tr("The referral was not changed:"),

@@ -38,7 +38,6 @@ from clubdesk.domain.event_series import (
     update_series,
     validate_series,
 )
-from clubdesk.domain.events import EventValidationError
 from clubdesk.ui import event_deletion
 from clubdesk.ui.event_dialog import kind_combo
 from clubdesk.ui.form_dialog import FormDialog, date_edit, time_edit, to_time
@@ -273,24 +272,15 @@ class SeriesDialog(FormDialog):
 
     def accept(self) -> None:
         """Check again, then save; refuse with a message if the domain says no."""
-        self.revalidate()
-        if self._errors:
-            self._refuse(list(self._errors.values()))
-            return
-        try:
-            if self.series_id is None:
-                self.saved_series_id = create_series(self.collect())[0]
-            else:
-                update_series(self.series_id, self.collect(), self.from_day(),
-                              self.changed_fields())
-                self.saved_series_id = self.series_id
-        except EventValidationError as error:
-            self._refuse(list(error.result.errors.values()))
-            return
-        except LookupError as error:
-            self._refuse([str(error)])
-            return
-        super().accept()
+        self.save_or_refuse(self._save)
+
+    def _save(self) -> None:
+        if self.series_id is None:
+            self.saved_series_id = create_series(self.collect())[0]
+        else:
+            update_series(self.series_id, self.collect(), self.from_day(),
+                          self.changed_fields())
+            self.saved_series_id = self.series_id
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Series not saved"), self.tr("The series was not saved:"),

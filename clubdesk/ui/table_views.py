@@ -1,4 +1,5 @@
-"""The one way clubdesk sets up a list: whole rows, fixed row height, no row numbers."""
+"""The one way clubdesk sets up a list (whole rows, fixed row height, no row numbers),
+selects in it, and puts an action on a toolbar button."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
 Selection = QAbstractItemView.SelectionMode
 Triggers = QAbstractItemView.EditTrigger
@@ -58,3 +60,12 @@ def select_line(table: QTableView, position: int) -> bool:
         | QItemSelectionModel.SelectionFlag.Rows)
     table.scrollTo(index)
     return True
+
+
+def action_button(action: QAction, tooltip: str) -> QPushButton:
+    """A toolbar button that triggers ``action`` and follows its enabled state."""
+    button = QPushButton(action.text())
+    button.setToolTip(tooltip)
+    button.clicked.connect(action.trigger)
+    action.enabledChanged.connect(button.setEnabled)
+    return button

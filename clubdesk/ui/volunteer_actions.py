@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 from clubdesk.domain.volunteer_list import VolunteerRow
 from clubdesk.domain.volunteering import VolunteerEntryNotFoundError
 from clubdesk.ui.formatting import format_date, format_hours
+from clubdesk.ui.table_views import action_button
 
 
 def edit_entry_dialog(parent: QWidget, entry_id: int | None, member_id: int | None = None,
@@ -71,17 +72,17 @@ class VolunteerActions(QObject):
         self.delete_action = add_action(self.tr("Delete"), self.delete_selected,
                                             [keys.Delete], on_list=True)
         self.categories_action = add_action(self.tr("Categories…"), self.edit_categories)
-        self.new_button = self._button(self.new_action,
+        self.new_button = action_button(self.new_action,
                                        self.tr("Log the time one member gave (Ctrl+N)"))
-        self.batch_button = self._button(
+        self.batch_button = action_button(
             self.batch_action,
             self.tr("Log the same hours for several members at once, or for everyone "
                     "present at an event (Ctrl+Shift+N)"))
-        self.edit_button = self._button(self.edit_action,
+        self.edit_button = action_button(self.edit_action,
                                         self.tr("Edit the selected entry (Enter)"))
-        self.delete_button = self._button(self.delete_action,
+        self.delete_button = action_button(self.delete_action,
                                           self.tr("Delete the selected entries (Delete)"))
-        self.categories_button = self._button(
+        self.categories_button = action_button(
             self.categories_action,
             self.tr("The association's list of volunteer categories: add, rename, archive"))
         self._list_shown = True
@@ -99,13 +100,6 @@ class VolunteerActions(QObject):
         action.triggered.connect(lambda _checked=False: slot())
         widget.addAction(action)
         return action
-
-    def _button(self, action: QAction, tooltip: str) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(tooltip)
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        return button
 
     def buttons(self) -> list[QPushButton]:
         return [self.new_button, self.batch_button, self.edit_button, self.delete_button,

@@ -30,9 +30,7 @@ from clubdesk.domain.volunteer_choices import (
     member_choices,
 )
 from clubdesk.domain.volunteering import (
-    VolunteerEntryNotFoundError,
     VolunteerInput,
-    VolunteerValidationError,
     create_entry,
     entry_input,
     update_entry,
@@ -232,25 +230,15 @@ class VolunteerDialog(FormDialog):
 
     def accept(self) -> None:
         """Check again, then save; refuse with a message if the domain says no."""
-        self.revalidate()
-        if self._errors:
-            self._refuse(list(self._errors.values()))
-            return
+        self.save_or_refuse(self._save)
+
+    def _save(self) -> None:
         data = self.collect()
-        try:
-            if self.entry_id is None:
-                self.saved_entry_id = create_entry(data)
-            else:
-                update_entry(self.entry_id, data)
-                self.saved_entry_id = self.entry_id
-        except VolunteerValidationError as error:
-            self.revalidate()
-            self._refuse(list(error.result.errors.values()))
-            return
-        except VolunteerEntryNotFoundError as error:
-            self._refuse([str(error)])
-            return
-        super().accept()
+        if self.entry_id is None:
+            self.saved_entry_id = create_entry(data)
+        else:
+            update_entry(self.entry_id, data)
+            self.saved_entry_id = self.entry_id
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Hours not saved"), self.tr("The hours were not saved:"), messages)
