@@ -87,9 +87,10 @@ def read_csv_text(text: str) -> Table:
         for record in reader:
             first_line = previous + 1
             previous = reader.line_num
-            cells: list[Cell] = [unneutralise(cell) for cell in record]
-            if not any(str(cell).strip() for cell in cells):
+            if not "".join(record).strip():
                 continue
+            cells: list[Cell] = [unneutralise(cell) if cell.startswith("'") else cell
+                                 for cell in record]
             if table is None:
                 table = Table(headers=[str(cell).strip() for cell in cells])
             else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from peewee import fn
@@ -97,7 +97,12 @@ def _clean(data: MemberInput, today: dt.date) -> MemberInput:
     for consent in CONSENTS:
         if getattr(data, consent) and getattr(data, f"{consent}_on") is None:
             values[f"{consent}_on"] = today
-    return replace(data, **values)
+    # A copy made from the instance's dict: dataclasses.replace() runs __init__ again and
+    # copy.copy() goes through __reduce_ex__, a third of the time of checking a row when an
+    # import checks 20,000 of them.
+    cleaned = object.__new__(MemberInput)
+    cleaned.__dict__.update(data.__dict__, **values)
+    return cleaned
 
 
 def _email_owner(email: str, member_id: int | None) -> str | None:

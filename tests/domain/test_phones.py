@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clubdesk import i18n
+from clubdesk.domain import phones
 from clubdesk.domain.phones import PhoneError, format_phone, normalize_phone
 
 
@@ -78,3 +81,39 @@ def test_format_phone(stored: str, shown: str) -> None:
 def test_format_then_normalize_round_trips() -> None:
     for stored in ("+33612345678", "+32470123456", "+590690123456"):
         assert normalize_phone(format_phone(stored)) == stored
+
+
+_DIGITS = st.text(alphabet="0123456789", min_size=8, max_size=11)
+_PREFIXES = st.sampled_from(["", "0", "+33", "0033", "+33 ", "00", "+3"])
+_SEPARATOR = st.sampled_from(["", " ", ".", "-", "\u00a0"])
+
+
+def _slow(text: str) -> str | PhoneError:
+    """The full phonenumbers path, without the fast one."""
+    try:
+        return phones.phonenumbers.format_number(phones._parse(text.strip(), "FR"),
+                                                 phones.PhoneNumberFormat.E164)
+    except PhoneError as error:
+        return error
+
+
+@settings(max_examples=3000, deadline=None)
+@given(prefix=_PREFIXES, digits=_DIGITS, separator=_SEPARATOR)
+def test_fast_path_agrees_with_phonenumbers(prefix: str, digits: str, separator: str) -> None:
+    """Whatever the digits and their spacing, the one-regex path for French numbers gives
+    what the full parse gives, and only takes numbers the full parse accepts."""
+    text = prefix + separator.join(digits[i:i + 2] for i in range(0, len(digits), 2))
+    fast = phones._french_fast(text)
+    slow = _slow(text)
+    if fast is not None:
+        assert fast == slow
+    try:
+        assert normalize_phone(text) == slow
+    except PhoneError as error:
+        assert isinstance(slow, PhoneError) and str(error) == str(slow)
+
+
+@pytest.mark.parametrize("number", ["0612345678", "0123456789", "0970123456", "0800123456",
+                                    "0899123456", "0512345678", "0745678901"])
+def test_fast_path_takes_common_french_numbers(number: str) -> None:
+    assert phones._french_fast(number) == _slow(number) == "+33" + number[1:]
