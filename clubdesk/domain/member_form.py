@@ -15,7 +15,9 @@ from clubdesk.domain.phones import PhoneError, normalize_phone
 from clubdesk.i18n import _
 
 CONSENTS = ("consent_directory", "consent_photos", "consent_newsletter")
-"""The consent flags; each has a date field named ``<flag>_on``."""
+"""The consent flags; each has the date it was given, ``<flag>_on``, and the date it was
+withdrawn, ``<flag>_withdrawn_on``: a withdrawn consent keeps both, so the association can
+show when it held the member's consent (GDPR, article 7)."""
 
 # Single-line texts: trimmed, inner runs of spaces collapsed (a pasted "Jean  Pierre").
 _LINE_FIELDS = (
@@ -64,10 +66,13 @@ class MemberInput:
     left_on: dt.date | None = None
     consent_directory: bool = False
     consent_directory_on: dt.date | None = None
+    consent_directory_withdrawn_on: dt.date | None = None
     consent_photos: bool = False
     consent_photos_on: dt.date | None = None
+    consent_photos_withdrawn_on: dt.date | None = None
     consent_newsletter: bool = False
     consent_newsletter_on: dt.date | None = None
+    consent_newsletter_withdrawn_on: dt.date | None = None
     notes: str = ""
 
 
@@ -87,7 +92,8 @@ class ValidationResult:
 
 
 def _clean(data: MemberInput, today: dt.date) -> MemberInput:
-    """Trimmed texts, lower-case email, compact postcode, consent dates defaulted to today."""
+    """Trimmed texts, lower-case email, compact postcode, consent dates defaulted to today
+    (the date given for a ticked consent, the withdrawal for an unticked one given before)."""
     values: dict[str, Any] = {
         name: " ".join(getattr(data, name).split()) for name in _LINE_FIELDS
     }
@@ -95,8 +101,13 @@ def _clean(data: MemberInput, today: dt.date) -> MemberInput:
     values["postcode"] = str(values["postcode"]).replace(" ", "")
     values["notes"] = data.notes.strip()
     for consent in CONSENTS:
-        if getattr(data, consent) and getattr(data, f"{consent}_on") is None:
-            values[f"{consent}_on"] = today
+        given = getattr(data, f"{consent}_on")
+        if getattr(data, consent):
+            if given is None:
+                values[f"{consent}_on"] = today
+        elif given is not None and getattr(data, f"{consent}_withdrawn_on") is None:
+            # A consent given once and now refused is withdrawn today, not forgotten.
+            values[f"{consent}_withdrawn_on"] = today
     # A copy made from the instance's dict: dataclasses.replace() runs __init__ again and
     # copy.copy() goes through __reduce_ex__, a third of the time of checking a row when an
     # import checks 20,000 of them.
@@ -139,13 +150,24 @@ def _check_membership(data: MemberInput, errors: dict[str, str]) -> None:
 
 def _check_consents(data: MemberInput, today: dt.date, errors: dict[str, str]) -> None:
     for consent in CONSENTS:
-        date = getattr(data, f"{consent}_on")
-        if date is None:
-            continue
-        if not getattr(data, consent):
-            errors[f"{consent}_on"] = _("A consent date needs the consent to be given.")
-        elif date > today:
+        given = getattr(data, f"{consent}_on")
+        withdrawn = getattr(data, f"{consent}_withdrawn_on")
+        if given is not None and given > today:
             errors[f"{consent}_on"] = _("A consent cannot be dated in the future.")
+        if withdrawn is None:
+            continue
+        if getattr(data, consent):
+            errors[f"{consent}_withdrawn_on"] = _(
+                "A consent that is given has no withdrawal date: untick it to withdraw it.")
+        elif given is None:
+            errors[f"{consent}_withdrawn_on"] = _(
+                "A withdrawal needs the date the consent was given.")
+        elif withdrawn < given:
+            errors[f"{consent}_withdrawn_on"] = _(
+                "The consent cannot be withdrawn before it was given ({date}).").format(
+                    date=given.strftime("%d/%m/%Y"))
+        elif withdrawn > today:
+            errors[f"{consent}_withdrawn_on"] = _("A withdrawal cannot be dated in the future.")
 
 
 def validate_member(data: MemberInput, member_id: int | None = None) -> ValidationResult:
@@ -185,8 +207,7 @@ def validate_member(data: MemberInput, member_id: int | None = None) -> Validati
         elif not Member.select().where(Member.id == cleaned.sponsor_id).exists():
             errors["sponsor_id"] = _("This sponsor is not in the member list any more.")
 
-    # Checked on the values as given: a date left on an unticked consent is an error, and
-    # the date defaulted in ``cleaned`` only applies to a ticked one.
+    # Checked on the values as given, before ``_clean`` defaulted the dates to today.
     _check_consents(data, today, errors)
 
     return ValidationResult(errors=errors, cleaned=None if errors else cleaned)

@@ -60,6 +60,8 @@ class MemberProfile:
     consent_photos: bool
     consent_newsletter: bool
     notes: str
+    # Consents withdrawn: "directory", "photos" or "newsletter" -> the date of withdrawal.
+    withdrawals: dict[str, dt.date] = field(default_factory=dict)
 
     @property
     def full_name(self) -> str:
@@ -146,6 +148,8 @@ def member_profile(member_id: int) -> MemberProfile:
             Member.postcode, Member.city, Member.status, Member.role, Member.joined_on,
             Member.left_on, sponsor.first_name, sponsor.last_name, Member.consent_directory,
             Member.consent_photos, Member.consent_newsletter, Member.notes,
+            Member.consent_directory_withdrawn_on, Member.consent_photos_withdrawn_on,
+            Member.consent_newsletter_withdrawn_on,
         )
         .join(sponsor, JOIN.LEFT_OUTER, on=(Member.sponsor == sponsor.id))
         .where(Member.id == member_id)
@@ -154,11 +158,15 @@ def member_profile(member_id: int) -> MemberProfile:
     )
     if values is None:
         raise Member.DoesNotExist(f"no member with id {member_id}")
-    card, (sponsor_first, sponsor_last), consents, notes = (
-        values[:15], values[15:17], values[17:20], values[20]
+    card, (sponsor_first, sponsor_last), consents, notes, withdrawn = (
+        values[:15], values[15:17], values[17:20], values[20], values[21:24]
     )
     sponsor_name = f"{sponsor_first or ''} {sponsor_last or ''}".strip()
-    return MemberProfile(*card, sponsor_name, *(bool(flag) for flag in consents), notes)
+    withdrawals = {kind: day for kind, flag, day in zip(
+        ("directory", "photos", "newsletter"), consents, withdrawn, strict=True)
+        if day is not None and not flag}
+    return MemberProfile(*card, sponsor_name, *(bool(flag) for flag in consents), notes,
+                         withdrawals)
 
 
 def _attendance(member_id: int, recent: int) -> dict[str, object]:

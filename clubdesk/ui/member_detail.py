@@ -201,6 +201,14 @@ class MemberDetail(QWidget):
                 (self.tr("newsletter"), profile.consent_newsletter),
             ) if given
         )
+        names = {"directory": self.tr("directory"), "photos": self.tr("photos"),
+                 "newsletter": self.tr("newsletter")}
+        withdrawn = ", ".join(
+            self.tr("{consent} on {date}").format(consent=names[kind], date=format_date(day))
+            for kind, day in profile.withdrawals.items())
+        consents = self.tr("Consents: {list}").format(list=consents or self.tr("none"))
+        if withdrawn:
+            consents += " — " + self.tr("withdrawn: {list}").format(list=withdrawn)
         role = bureau_role_label(profile.role) if profile.role != "none" else ""
         self.membership.setText(self._table((
             (self.tr("Status"), member_status_label(profile.status)),
@@ -208,7 +216,7 @@ class MemberDetail(QWidget):
             (self.tr("Joined"), format_date(profile.joined_on)),
             (self.tr("Left"), format_date(profile.left_on)),
             (self.tr("Sponsored by"), profile.sponsor_name),
-        )) + self._note(self.tr("Consents: {list}").format(list=consents or self.tr("none")))
+        )) + self._note(consents)
             + (f"<p style='margin-top: 4px'>{escape(profile.notes)}</p>" if profile.notes
                else ""))
 

@@ -35,6 +35,7 @@ from clubdesk.domain.members import (
     update_member,
 )
 from clubdesk.domain.phones import PhoneError, format_phone, normalize_phone
+from clubdesk.ui.consent_widgets import ConsentRow
 from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.form_widgets import NotesEdit, OptionalDate, member_search_combo
 
@@ -137,19 +138,23 @@ class MemberDialog(QDialog):
 
         today = dt.date.today()
         self.consents = {
-            "consent_directory": OptionalDate(
-                QCheckBox(self.tr("Listed in the members' directory")), today),
-            "consent_photos": OptionalDate(QCheckBox(self.tr("Photos may be published")), today),
-            "consent_newsletter": OptionalDate(QCheckBox(self.tr("Receives the newsletter")),
-                                               today),
+            "consent_directory": ConsentRow(
+                QCheckBox(self.tr("Listed in the members' directory")), today, self),
+            "consent_photos": ConsentRow(QCheckBox(self.tr("Photos may be published")), today,
+                                         self),
+            "consent_newsletter": ConsentRow(QCheckBox(self.tr("Receives the newsletter")),
+                                             today, self),
         }
         consents = QGroupBox(self.tr("Consents"))
         grid = QGridLayout(consents)
-        for row, (name, consent) in enumerate(self.consents.items()):
-            grid.addWidget(consent.check, 2 * row, 0)
-            grid.addWidget(QLabel(self.tr("on")), 2 * row, 1)
-            grid.addWidget(consent.edit, 2 * row, 2)
-            grid.addWidget(self._message_label(f"{name}_on"), 2 * row + 1, 0, 1, 3)
+        for index, (name, consent) in enumerate(self.consents.items()):
+            row = 4 * index
+            grid.addWidget(consent.check, row, 0)
+            grid.addWidget(QLabel(self.tr("on")), row, 1)
+            grid.addWidget(consent.edit, row, 2)
+            grid.addWidget(self._message_label(f"{name}_on"), row + 1, 0, 1, 3)
+            grid.addWidget(consent.withdrawal, row + 2, 0, 1, 3)
+            grid.addWidget(self._message_label(f"{name}_withdrawn_on"), row + 3, 0, 1, 3)
         grid.setColumnStretch(0, 1)
 
         self.notes = NotesEdit()
@@ -199,6 +204,9 @@ class MemberDialog(QDialog):
             "consent_directory_on": self.tr("Directory consent"),
             "consent_photos_on": self.tr("Photo consent"),
             "consent_newsletter_on": self.tr("Newsletter consent"),
+            "consent_directory_withdrawn_on": self.tr("Directory consent withdrawn on"),
+            "consent_photos_withdrawn_on": self.tr("Photo consent withdrawn on"),
+            "consent_newsletter_withdrawn_on": self.tr("Newsletter consent withdrawn on"),
         }
 
     def _message_label(self, name: str) -> QLabel:
@@ -275,7 +283,8 @@ class MemberDialog(QDialog):
         self.joined_on.set_value(data.joined_on is not None, data.joined_on)
         self.left_on.set_value(data.left_on is not None, data.left_on)
         for name, consent in self.consents.items():
-            consent.set_value(getattr(data, name), getattr(data, f"{name}_on"))
+            consent.set_value(getattr(data, name), getattr(data, f"{name}_on"),
+                              getattr(data, f"{name}_withdrawn_on"))
         self.notes.setPlainText(data.notes)
 
     def _sponsor_id(self) -> tuple[int | None, bool]:
@@ -296,7 +305,8 @@ class MemberDialog(QDialog):
         consents: dict[str, object] = {}
         for name, consent in self.consents.items():
             consents[name] = consent.check.isChecked()
-            consents[f"{name}_on"] = consent.value()
+            consents[f"{name}_on"] = consent.given_on()
+            consents[f"{name}_withdrawn_on"] = consent.withdrawn_on()
         return MemberInput(
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
@@ -329,9 +339,11 @@ class MemberDialog(QDialog):
         self.role.currentIndexChanged.connect(self._revalidate)
         self.sponsor.editTextChanged.connect(self._revalidate)
         self.sponsor.currentIndexChanged.connect(self._revalidate)
-        for optional in (self.joined_on, self.left_on, *self.consents.values()):
+        for optional in (self.joined_on, self.left_on):
             optional.check.toggled.connect(self._revalidate)
             optional.edit.dateChanged.connect(self._revalidate)
+        for consent in self.consents.values():
+            consent.connect_changes(self._revalidate)
         self.notes.textChanged.connect(self._revalidate)
 
     def errors(self) -> dict[str, str]:

@@ -72,10 +72,13 @@ class MergeDialog(QDialog):
             "left_on": self.tr("Left on"),
             "consent_directory": self.tr("Directory consent"),
             "consent_directory_on": self.tr("Directory consent given on"),
+            "consent_directory_withdrawn_on": self.tr("Directory consent withdrawn on"),
             "consent_photos": self.tr("Photo consent"),
             "consent_photos_on": self.tr("Photo consent given on"),
+            "consent_photos_withdrawn_on": self.tr("Photo consent withdrawn on"),
             "consent_newsletter": self.tr("Newsletter consent"),
             "consent_newsletter_on": self.tr("Newsletter consent given on"),
+            "consent_newsletter_withdrawn_on": self.tr("Newsletter consent withdrawn on"),
             "notes": self.tr("Notes"),
         }
 

@@ -172,11 +172,45 @@ def test_ticked_consent_without_date_is_dated_today(valid: MemberInput) -> None:
     assert data.consent_photos_on is None
 
 
-def test_consent_date_requires_the_consent(valid: MemberInput) -> None:
-    result = validate_member(replace(valid, consent_newsletter_on=dt.date(2023, 1, 15)))
-    assert result.errors == {
-        "consent_newsletter_on": "A consent date needs the consent to be given."
-    }
+def test_unticked_consent_with_a_date_is_withdrawn_today(valid: MemberInput) -> None:
+    """A consent given once and refused now keeps its date and gains a withdrawal date."""
+    given = dt.date(2023, 1, 15)
+    cleaned = validate_member(replace(valid, consent_newsletter_on=given)).cleaned
+    assert cleaned is not None
+    assert cleaned.consent_newsletter is False
+    assert cleaned.consent_newsletter_on == given
+    assert cleaned.consent_newsletter_withdrawn_on == TODAY
+    assert cleaned.consent_photos_withdrawn_on is None  # never given: nothing withdrawn
+
+
+def test_withdrawal_keeps_its_own_date(valid: MemberInput) -> None:
+    data = replace(valid, consent_photos_on=dt.date(2022, 5, 1),
+                   consent_photos_withdrawn_on=dt.date(2024, 3, 2))
+    cleaned = validate_member(data).cleaned
+    assert cleaned is not None
+    assert cleaned.consent_photos_withdrawn_on == dt.date(2024, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"consent_photos": True, "consent_photos_on": dt.date(2022, 5, 1)},
+         "A consent that is given has no withdrawal date: untick it to withdraw it."),
+        ({}, "A withdrawal needs the date the consent was given."),
+        ({"consent_photos_on": dt.date(2024, 6, 1)},
+         "The consent cannot be withdrawn before it was given (01/06/2024)."),
+    ],
+)
+def test_withdrawal_date_rules(valid: MemberInput, changes: dict, message: str) -> None:
+    data = replace(valid, consent_photos_withdrawn_on=dt.date(2024, 3, 2), **changes)
+    assert validate_member(data).errors == {"consent_photos_withdrawn_on": message}
+
+
+def test_withdrawal_cannot_be_dated_in_the_future(valid: MemberInput) -> None:
+    data = replace(valid, consent_photos_on=dt.date(2022, 5, 1),
+                   consent_photos_withdrawn_on=TODAY + dt.timedelta(days=1))
+    assert validate_member(data).errors == {
+        "consent_photos_withdrawn_on": "A withdrawal cannot be dated in the future."}
 
 
 def test_consent_cannot_be_dated_in_the_future(valid: MemberInput) -> None:

@@ -162,3 +162,12 @@ def test_profile_reads_the_card_with_the_sponsor_name(make_member) -> None:
     assert member_profile(sponsor.id).sponsor_name == ""
     with pytest.raises(Member.DoesNotExist):
         member_profile(404)
+
+
+def test_profile_lists_withdrawn_consents_with_their_date(make_member) -> None:
+    member = make_member(first_name="Inès", last_name="Lefèvre", consent_directory=True,
+                         consent_directory_on=dt.date(2020, 1, 2),
+                         consent_photos_on=dt.date(2020, 1, 2),
+                         consent_photos_withdrawn_on=dt.date(2025, 6, 30))
+    profile = member_profile(member.id)
+    assert profile.withdrawals == {"photos": dt.date(2025, 6, 30)}

@@ -267,6 +267,54 @@ def test_ticked_consent_is_dated_today(new_dialog: MemberDialog) -> None:
     assert member.consent_newsletter is False and member.consent_newsletter_on is None
 
 
+def test_unticking_a_given_consent_records_its_withdrawal(qtbot, make_member) -> None:
+    given = dt.date(2022, 4, 1)
+    member = make_member(first_name="Inès", last_name="Lefèvre", consent_photos=True,
+                         consent_photos_on=given)
+    dialog = MemberDialog(member.id)
+    qtbot.addWidget(dialog)
+    photos = dialog.consents["consent_photos"]
+    assert photos.withdrawal.isHidden()
+    photos.check.setChecked(False)
+    assert not photos.withdrawal.isHidden()
+    assert photos.withdrawn_on() == TODAY
+    assert photos.given_on() == given  # kept: the association held it until today
+    photos.withdrawn_edit.setDate(dt.date(2021, 1, 1))
+    assert message(dialog, "consent_photos_withdrawn_on") == (
+        "The consent cannot be withdrawn before it was given (01/04/2022).")
+    assert not dialog.save_button.isEnabled()
+    photos.withdrawn_edit.setDate(dt.date(2024, 5, 6))
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    member = Member.get_by_id(member.id)
+    assert member.consent_photos is False
+    assert member.consent_photos_on == given
+    assert member.consent_photos_withdrawn_on == dt.date(2024, 5, 6)
+
+    again = MemberDialog(member.id)
+    qtbot.addWidget(again)
+    photos = again.consents["consent_photos"]
+    assert not photos.withdrawal.isHidden()
+    assert photos.withdrawn_on() == dt.date(2024, 5, 6)
+    photos.check.setChecked(True)  # given again: a new consent, dated today
+    assert photos.withdrawal.isHidden()
+    again.save_button.click()
+    member = Member.get_by_id(member.id)
+    assert (member.consent_photos, member.consent_photos_on,
+            member.consent_photos_withdrawn_on) == (True, TODAY, None)
+
+
+def test_consent_ticked_then_unticked_leaves_no_trace(new_dialog: MemberDialog) -> None:
+    fill_names(new_dialog)
+    photos = new_dialog.consents["consent_photos"]
+    photos.check.setChecked(True)
+    photos.check.setChecked(False)
+    assert photos.withdrawal.isHidden()
+    new_dialog.save_button.click()
+    member = Member.get_by_id(new_dialog.saved_member_id)
+    assert (member.consent_photos_on, member.consent_photos_withdrawn_on) == (None, None)
+
+
 def test_cancel_saves_nothing(new_dialog: MemberDialog) -> None:
     fill_names(new_dialog)
     new_dialog.reject()
