@@ -4,8 +4,10 @@ the events both attended, then Merge."""
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -54,7 +56,13 @@ class MergeDialog(QDialog):
         dialog = cls(keep_id, other_id, parent)
         try:
             dialog.exec()
-            return dialog.result_ is not None
+            if dialog.result_ is None:
+                return False
+            box = QMessageBox(QMessageBox.Icon.Information, dialog.tr("Members merged"),
+                              dialog.summary_text(), QMessageBox.StandardButton.Ok, parent)
+            box.setTextFormat(Qt.TextFormat.RichText)
+            box.exec()
+            return True
         finally:
             dialog.deleteLater()
 
@@ -185,6 +193,52 @@ class MergeDialog(QDialog):
                 keep=attendance_status_label(conflict.keep_status),
                 other=attendance_status_label(conflict.other_status)))
         return "\n".join(lines)
+
+    def _kind_names(self) -> dict[str, str]:
+        return {
+            "fees": self.tr("Fees"), "attendances": self.tr("Attendance rows"),
+            "proxies_held": self.tr("Proxies held"), "guests_invited": self.tr("Guests invited"),
+            "guests_converted": self.tr("Converted guests"),
+            "volunteer_entries": self.tr("Volunteer entries"),
+            "referrals_given": self.tr("Referrals given"),
+            "referrals_received": self.tr("Referrals received"),
+            "sponsored": self.tr("Sponsored members"),
+        }
+
+    def summary_text(self) -> str:
+        """After the merge: each kind of row, counted for both records before and for the
+        kept one after, so the secretary sees that nothing was lost."""
+        result = self.result_
+        if result is None:
+            return ""
+        cell = "<td style='padding: 2px 10px; text-align: right'>{}</td>"
+        head = "<th style='padding: 2px 10px'>{}</th>"
+        rows = [
+            f"<tr><td>{escape(name)}</td>"
+            + "".join(cell.format(counts[kind]) for counts in (
+                result.keep_before, result.other_before, result.after))
+            + "</tr>"
+            for kind, name in self._kind_names().items()
+            if result.keep_before[kind] or result.other_before[kind] or result.after[kind]
+        ]
+        text = "<p>{}</p>".format(escape(self.tr("{other} was merged into {name}.").format(
+            other=self.preview.other_name, name=self.preview.keep_name)))
+        if not rows:
+            return text + "<p>{}</p>".format(escape(self.tr("Neither had any related rows.")))
+        notes = []
+        if result.conflicts_resolved:
+            notes.append(self.tr(
+                "%n event(s) attended by both now count(s) once, with the best status.", "",
+                result.conflicts_resolved))
+        if result.referrals_externalised:
+            notes.append(self.tr(
+                "%n referral(s) between the two keep(s) the recipient as an external name.", "",
+                result.referrals_externalised))
+        return (text + "<table><tr><th></th>{}{}{}</tr>{}</table>".format(
+            head.format(escape(self.tr("Kept record"))),
+            head.format(escape(self.tr("Merged record"))),
+            head.format(escape(self.tr("After"))), "".join(rows))
+            + "".join(f"<p>{escape(note)}</p>" for note in notes))
 
     # -- merging ----------------------------------------------------------------------------
 

@@ -87,3 +87,22 @@ def test_the_duplicate_is_chosen_by_its_exact_label(qtbot, make_member) -> None:
     assert chosen_member(combo) == other.id
     combo.setEditText("Dupo")
     assert chosen_member(combo) is None
+
+
+def test_summary_counts_rows_before_and_after(qtbot, make_member) -> None:
+    keep, other = _pair(make_member)
+    dialog = MergeDialog(keep.id, other.id)
+    qtbot.addWidget(dialog)
+    assert dialog.summary_text() == ""
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    text = dialog.summary_text()
+    assert "Jeanne Dupond was merged into Jeanne Dupont." in text
+    # fees: 0 kept + 2 other -> 2; attendance: 1 + 1 -> 1 (the same event, counted once)
+    assert ("<tr><td>Fees</td>" + "".join(
+        f"<td style='padding: 2px 10px; text-align: right'>{n}</td>" for n in (0, 2, 2))
+        + "</tr>") in text
+    assert ("<tr><td>Attendance rows</td>" + "".join(
+        f"<td style='padding: 2px 10px; text-align: right'>{n}</td>" for n in (1, 1, 1))
+        + "</tr>") in text
+    assert "1 event attended by both now counts once, with the best status." in text
+    assert "Volunteer entries" not in text  # neither had any
