@@ -181,11 +181,14 @@ class MainWindow(QMainWindow):
         open_action = QAction(self.tr("&Open database…"), self)
         open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         open_action.triggered.connect(self.open_database_dialog)
+        self.import_action = QAction(self.tr("&Import members…"), self)
+        self.import_action.triggered.connect(self.import_members)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(new_action)
         file_menu.addAction(open_action)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -250,6 +253,16 @@ class MainWindow(QMainWindow):
         self.database_changed.emit(path)
         self._show_message(self.tr("Opened %1").replace("%1", str(path)))
         return True
+
+    def import_members(self) -> None:
+        """The import wizard; the lists and the figures show the new members after it."""
+        from clubdesk.ui.import_wizard import ImportWizard
+
+        if ImportWizard.ask(self):
+            self.members_tab.reload()
+            if self.tabs.currentWidget() is self.dashboard_tab:
+                self.dashboard_tab.reload()  # otherwise it recomputes when next shown
+            self._show_message(self.tr("Members imported."))
 
     def show_audit_log(self) -> None:
         from clubdesk.ui.audit_dialog import AuditDialog
