@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from clubdesk.domain.export_lists import build_list, record_export
+from clubdesk.domain.export_lists import Progress, build_list, record_export
 from clubdesk.domain.files import atomic_output
 from clubdesk.i18n import current_language
 
@@ -59,10 +59,14 @@ def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[C
 
 
 def export_csv(kind: str, path: str | Path, date_from: dt.date | None = None,
-               date_to: dt.date | None = None) -> int:
+               date_to: dt.date | None = None, ids: Iterable[int] | None = None,
+               progress: Progress | None = None) -> int:
     """Write the list ``kind`` (see ``export_lists.KINDS``) of the period to ``path``, whole
-    or not at all, note it in the audit trail; returns the number of rows written."""
-    listing = build_list(kind, date_from, date_to)
+    or not at all, note it in the audit trail; returns the number of rows written.
+
+    ``ids``: only the rows of these ids, in their order (see ``export_lists.SELECTION_OF``);
+    ``progress`` may stop the export (``export_selection.ExportCancelled``, nothing written)."""
+    listing = build_list(kind, date_from, date_to, ids, progress)
     count = write_csv(path, listing.header, listing.rows)
     record_export(kind, "csv", count)
     return count

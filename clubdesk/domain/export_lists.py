@@ -4,12 +4,17 @@ A list is a translated header and rows of typed values (``str``, ``int``, ``Deci
 ``datetime.date``, ``datetime.datetime`` or ``None``); the writers of
 :mod:`clubdesk.domain.csv_export` and :mod:`clubdesk.domain.xlsx_export` turn them into
 cells. The optional period applies to the list's own date (see :data:`PERIOD_OF`).
+
+The optional selection (the ids of the lines a tab shows, see :data:`SELECTION_OF`) keeps
+only the rows of those ids, grouped in the order of the ids. The ids go to a temporary
+table of the connection that the list's query joins: a tab may show 20,000 members, far more
+than SQLite's limit on a statement's parameters, and the query still streams its rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,6 +30,12 @@ from clubdesk.db import (
     VolunteerEntry,
 )
 from clubdesk.domain.audit import record
+from clubdesk.domain.export_selection import (
+    Progress,
+    Selection,
+    reporting,
+    restricted,
+)
 from clubdesk.domain.labels import (
     attendance_status_label,
     bureau_role_label,
@@ -49,18 +60,32 @@ PERIOD_OF = {
     "referrals": "date",
     "fees": "paid_on, else period_start when unpaid",
 }
+# What the ids of a selection are, for each list.
+SELECTION_OF = {
+    "members": "member",
+    "events": "event",
+    "attendance": "event",
+    "guests": "event",
+    "volunteering": "volunteer entry",
+    "referrals": "referral",
+    "fees": "member",
+}
+# The lists with one row per id of the selection (when the period keeps it).
+ROW_PER_ID = frozenset({"members", "events", "volunteering", "referrals"})
 # Attendance statuses that count as "there" in the events list.
 PRESENT_STATUSES = ("present", "late", "substitute")
 
 
 @dataclass(frozen=True)
 class ExportList:
-    """One list ready to write: ``rows`` is a one-shot iterator."""
+    """One list ready to write: ``rows`` is a one-shot iterator; ``expected`` is its number
+    of rows when known beforehand (a selection of members, say), else 0."""
 
     kind: str
     title: str
     header: list[str]
     rows: Iterator[Row]
+    expected: int = 0
 
 
 class UnknownListError(ValueError):
@@ -68,15 +93,29 @@ class UnknownListError(ValueError):
 
 
 def build_list(kind: str, date_from: dt.date | None = None,
-               date_to: dt.date | None = None) -> ExportList:
-    """The header and rows of the list ``kind`` for the period (bounds included)."""
+               date_to: dt.date | None = None, ids: Iterable[int] | None = None,
+               progress: Progress | None = None) -> ExportList:
+    """The header and rows of the list ``kind`` for the period (bounds included).
+
+    ``ids`` (see :data:`SELECTION_OF`): only the rows of these ids, in their order (the
+    rows of one id in the list's usual order); None: every row of the period. ``progress``
+    is called as the rows are read, and stops them with :class:`ExportCancelled`.
+    """
     try:
         builder = _BUILDERS[kind]
     except KeyError:
         raise UnknownListError(_("Unknown list “{kind}”: choose one of {kinds}.").format(
             kind=kind, kinds=", ".join(KINDS))) from None
-    title, header, rows = builder(date_from, date_to)
-    return ExportList(kind, title, header, rows)
+    selection = None if ids is None else Selection(ids)
+    title, header, rows = builder(date_from, date_to, selection)
+    expected = 0
+    if selection is not None:
+        rows = selection.around(rows)
+        if kind in ROW_PER_ID and date_from is None and date_to is None:
+            expected = len(selection.ids)
+    if progress is not None:
+        rows = reporting(rows, progress, expected)
+    return ExportList(kind, title, header, rows, expected)
 
 
 def record_export(kind: str, file_format: str, rows: int) -> None:
@@ -150,7 +189,8 @@ Built = tuple[str, list[str], Iterator[Row]]
 
 # -- the lists -------------------------------------------------------------------------------
 
-def _members(date_from: dt.date | None, date_to: dt.date | None) -> Built:
+def _members(date_from: dt.date | None, date_to: dt.date | None,
+             selection: Selection | None) -> Built:
     sponsor = Member.alias("sponsor")
     query = _period(
         Member.select(Member.last_name, Member.first_name, Member.email, Member.phone,
@@ -159,10 +199,11 @@ def _members(date_from: dt.date | None, date_to: dt.date | None) -> Built:
                       sponsor.first_name, sponsor.last_name, Member.joined_on, Member.left_on,
                       Member.consent_directory, Member.consent_photos,
                       Member.consent_newsletter)
-        .join(sponsor, JOIN.LEFT_OUTER, on=(Member.sponsor == sponsor.id))
-        .order_by(Member.last_name, Member.first_name, Member.id),
+        .join(sponsor, JOIN.LEFT_OUTER, on=(Member.sponsor == sponsor.id)),
         Member.joined_on, date_from, date_to,
-    ).tuples()
+    )
+    query = restricted(query, Member.id, selection, Member.last_name, Member.first_name,
+                        Member.id).tuples()
     header = [_("Last name"), _("First name"), _("Email"), _("Phone"), _("Company"),
               _("Profession"), _("Sector"), _("Address"), _("Postcode"), _("City"),
               _("Status"), _("Role"), _("Sponsor"), _("Joined on"), _("Left on"),
@@ -180,7 +221,8 @@ def _members(date_from: dt.date | None, date_to: dt.date | None) -> Built:
     return _("Members"), header, rows()
 
 
-def _events(date_from: dt.date | None, date_to: dt.date | None) -> Built:
+def _events(date_from: dt.date | None, date_to: dt.date | None,
+            selection: Selection | None) -> Built:
     present = (Attendance
                .select(Attendance.event_id.alias("event_id"),
                        fn.COUNT(Attendance.id).alias("n"))
@@ -193,10 +235,10 @@ def _events(date_from: dt.date | None, date_to: dt.date | None) -> Built:
                      fn.COALESCE(present.c.n, 0), fn.COALESCE(guests.c.n, 0),
                      Event.description)
         .join(present, JOIN.LEFT_OUTER, on=(present.c.event_id == Event.id))
-        .join(guests, JOIN.LEFT_OUTER, on=(guests.c.event_id == Event.id), src=Event)
-        .order_by(Event.starts_at, Event.id),
+        .join(guests, JOIN.LEFT_OUTER, on=(guests.c.event_id == Event.id), src=Event),
         Event.starts_at, date_from, date_to,
-    ).tuples()
+    )
+    query = restricted(query, Event.id, selection, Event.starts_at, Event.id).tuples()
     header = [_("Date"), _("Start time"), _("End time"), _("Title"), _("Kind"), _("Location"),
               _("Members present"), _("Guests"), _("Description")]
 
@@ -212,7 +254,8 @@ def _events(date_from: dt.date | None, date_to: dt.date | None) -> Built:
     return _("Events"), header, rows()
 
 
-def _attendance(date_from: dt.date | None, date_to: dt.date | None) -> Built:
+def _attendance(date_from: dt.date | None, date_to: dt.date | None,
+                selection: Selection | None) -> Built:
     proxy = Member.alias("proxy")
     query = _moment_period(
         Attendance.select(Event.starts_at, Event.title, Member.last_name, Member.first_name,
@@ -220,10 +263,11 @@ def _attendance(date_from: dt.date | None, date_to: dt.date | None) -> Built:
                           proxy.last_name, Attendance.note)
         .join(Event, on=(Attendance.event == Event.id))
         .join(Member, on=(Attendance.member == Member.id), src=Attendance)
-        .join(proxy, JOIN.LEFT_OUTER, on=(Attendance.proxy_to == proxy.id), src=Attendance)
-        .order_by(Event.starts_at, Event.id, Member.last_name, Member.first_name),
+        .join(proxy, JOIN.LEFT_OUTER, on=(Attendance.proxy_to == proxy.id), src=Attendance),
         Event.starts_at, date_from, date_to,
-    ).tuples()
+    )
+    query = restricted(query, Event.id, selection, Event.starts_at, Event.id,
+                        Member.last_name, Member.first_name, Attendance.id).tuples()
     header = [_("Date"), _("Event"), _("Last name"), _("First name"), _("Status"),
               _("Substitute"), _("Proxy given to"), _("Note")]
 
@@ -236,7 +280,8 @@ def _attendance(date_from: dt.date | None, date_to: dt.date | None) -> Built:
     return _("Attendance"), header, rows()
 
 
-def _guests(date_from: dt.date | None, date_to: dt.date | None) -> Built:
+def _guests(date_from: dt.date | None, date_to: dt.date | None,
+            selection: Selection | None) -> Built:
     inviter = Member.alias("inviter")
     convert = Member.alias("convert")
     query = _moment_period(
@@ -245,10 +290,11 @@ def _guests(date_from: dt.date | None, date_to: dt.date | None) -> Built:
                      convert.last_name)
         .join(Event, on=(Guest.event == Event.id))
         .join(inviter, JOIN.LEFT_OUTER, on=(Guest.invited_by == inviter.id), src=Guest)
-        .join(convert, JOIN.LEFT_OUTER, on=(Guest.converted_member == convert.id), src=Guest)
-        .order_by(Event.starts_at, Event.id, Guest.name),
+        .join(convert, JOIN.LEFT_OUTER, on=(Guest.converted_member == convert.id), src=Guest),
         Event.starts_at, date_from, date_to,
-    ).tuples()
+    )
+    query = restricted(query, Event.id, selection, Event.starts_at, Event.id,
+                        Guest.name, Guest.id).tuples()
     header = [_("Date"), _("Event"), _("Name"), _("Company"), _("Email"), _("Invited by"),
               _("Became a member")]
 
@@ -261,17 +307,19 @@ def _guests(date_from: dt.date | None, date_to: dt.date | None) -> Built:
     return _("Guests"), header, rows()
 
 
-def _volunteering(date_from: dt.date | None, date_to: dt.date | None) -> Built:
+def _volunteering(date_from: dt.date | None, date_to: dt.date | None,
+                  selection: Selection | None) -> Built:
     rate = load_settings().volunteer_hourly_rate
     query = _period(
         VolunteerEntry.select(VolunteerEntry.date, Member.last_name, Member.first_name,
                               VolunteerEntry.hours, VolunteerEntry.category, Event.title,
                               VolunteerEntry.description)
         .join(Member, on=(VolunteerEntry.member == Member.id))
-        .join(Event, JOIN.LEFT_OUTER, on=(VolunteerEntry.event == Event.id), src=VolunteerEntry)
-        .order_by(VolunteerEntry.date, Member.last_name, Member.first_name),
+        .join(Event, JOIN.LEFT_OUTER, on=(VolunteerEntry.event == Event.id), src=VolunteerEntry),
         VolunteerEntry.date, date_from, date_to,
-    ).tuples()
+    )
+    query = restricted(query, VolunteerEntry.id, selection, VolunteerEntry.date,
+                        Member.last_name, Member.first_name, VolunteerEntry.id).tuples()
     header = [_("Date"), _("Last name"), _("First name"), _("Hours"), _("Value (€)"),
               _("Category"), _("Event"), _("Description")]
 
@@ -284,7 +332,8 @@ def _volunteering(date_from: dt.date | None, date_to: dt.date | None) -> Built:
     return _("Volunteering"), header, rows()
 
 
-def _referrals(date_from: dt.date | None, date_to: dt.date | None) -> Built:
+def _referrals(date_from: dt.date | None, date_to: dt.date | None,
+               selection: Selection | None) -> Built:
     giver = Member.alias("giver")
     receiver = Member.alias("receiver")
     query = _period(
@@ -293,10 +342,11 @@ def _referrals(date_from: dt.date | None, date_to: dt.date | None) -> Built:
                         Referral.description, Referral.status, Referral.amount,
                         Referral.closed_on)
         .join(giver, on=(Referral.giver == giver.id))
-        .join(receiver, JOIN.LEFT_OUTER, on=(Referral.receiver == receiver.id), src=Referral)
-        .order_by(Referral.date, Referral.id),
+        .join(receiver, JOIN.LEFT_OUTER, on=(Referral.receiver == receiver.id), src=Referral),
         Referral.date, date_from, date_to,
-    ).tuples()
+    )
+    query = restricted(query, Referral.id, selection, Referral.date,
+                        Referral.id).tuples()
     header = [_("Date"), _("Given by"), _("Received by"), _("Outside the network"),
               _("Contact"), _("Description"), _("Status"), _("Business (€)"), _("Closed on")]
 
@@ -311,16 +361,17 @@ def _referrals(date_from: dt.date | None, date_to: dt.date | None) -> Built:
     return _("Referrals"), header, rows()
 
 
-def _fees(date_from: dt.date | None, date_to: dt.date | None) -> Built:
+def _fees(date_from: dt.date | None, date_to: dt.date | None,
+          selection: Selection | None) -> Built:
     query = _period(
         MembershipFee.select(Member.last_name, Member.first_name, MembershipFee.period_start,
                              MembershipFee.period_end, MembershipFee.amount,
                              MembershipFee.paid_on, MembershipFee.method)
-        .join(Member, on=(MembershipFee.member == Member.id))
-        .order_by(MembershipFee.period_start, Member.last_name, Member.first_name,
-                  MembershipFee.id),
+        .join(Member, on=(MembershipFee.member == Member.id)),
         fn.COALESCE(MembershipFee.paid_on, MembershipFee.period_start), date_from, date_to,
-    ).tuples()
+    )
+    query = restricted(query, Member.id, selection, MembershipFee.period_start,
+                        Member.last_name, Member.first_name, MembershipFee.id).tuples()
     header = [_("Last name"), _("First name"), _("Period start"), _("Period end"),
               _("Amount (€)"), _("Paid on"), _("Payment method")]
 
@@ -332,7 +383,7 @@ def _fees(date_from: dt.date | None, date_to: dt.date | None) -> Built:
     return _("Membership fees"), header, rows()
 
 
-_BUILDERS: dict[str, Callable[[dt.date | None, dt.date | None], Built]] = {
+_BUILDERS: dict[str, Callable[[dt.date | None, dt.date | None, Selection | None], Built]] = {
     "members": _members,
     "events": _events,
     "attendance": _attendance,

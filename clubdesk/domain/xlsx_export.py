@@ -11,6 +11,7 @@ the CSV files), so openpyxl never takes a value for a formula.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -25,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from clubdesk.domain.csv_export import Cell, neutralise
-from clubdesk.domain.export_lists import build_list, record_export
+from clubdesk.domain.export_lists import Progress, build_list, record_export
 from clubdesk.domain.files import atomic_output
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -93,11 +94,29 @@ class _CellMaker:
 
 def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Cell]],
                title: str = "Export") -> int:
-    """Write a whole workbook or nothing; returns the number of rows written."""
+    """Write a whole workbook or nothing; returns the number of rows written.
+
+    The destination is tried first: a read-only folder fails before any row is read.
+    """
+    with atomic_output(path) as partial:
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(title=_sheet_title(title))
+        try:
+            count = _fill(sheet, header, rows)
+            book.save(partial)
+        except BaseException:
+            # openpyxl streams the sheet to a file of its own: close it now, not when the
+            # half-written sheet is collected (a warning then).
+            with contextlib.suppress(Exception):
+                sheet.close()
+            raise
+    return count
+
+
+def _fill(sheet: WriteOnlyWorksheet, header: Sequence[str],
+          rows: Iterable[Sequence[Cell]]) -> int:
     rows = iter(rows)
     sample = list(islice(rows, SAMPLE_ROWS))
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=_sheet_title(title))
     for index, width in enumerate(_widths(header, sample), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
@@ -115,16 +134,18 @@ def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[
         count += 1
     if header:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
-    with atomic_output(path) as partial:
-        book.save(partial)
     return count
 
 
 def export_xlsx(kind: str, path: str | Path, date_from: dt.date | None = None,
-                date_to: dt.date | None = None) -> int:
+                date_to: dt.date | None = None, ids: Iterable[int] | None = None,
+                progress: Progress | None = None) -> int:
     """Write the list ``kind`` (see ``export_lists.KINDS``) of the period to ``path``, whole
-    or not at all, note it in the audit trail; returns the number of rows written."""
-    listing = build_list(kind, date_from, date_to)
+    or not at all, note it in the audit trail; returns the number of rows written.
+
+    ``ids``: only the rows of these ids, in their order (see ``export_lists.SELECTION_OF``);
+    ``progress`` may stop the export (``export_selection.ExportCancelled``, nothing written)."""
+    listing = build_list(kind, date_from, date_to, ids, progress)
     count = write_xlsx(path, listing.header, listing.rows, listing.title)
     record_export(kind, "xlsx", count)
     return count

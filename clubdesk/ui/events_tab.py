@@ -33,6 +33,7 @@ from clubdesk.domain.labels import event_kind_label
 from clubdesk.ui import event_deletion
 from clubdesk.ui import events_model as columns
 from clubdesk.ui.events_model import EventsModel, RowRole
+from clubdesk.ui.export_actions import ListExport
 from clubdesk.ui.table_views import action_button, current_row_object, make_row_table, select_line
 
 ANY = ""
@@ -176,18 +177,28 @@ class EventsTab(QWidget):
                 self.reports_menu.addAction(action)
         self.reports_button = QPushButton(self.tr("Reports"))
         self.reports_button.setMenu(self.reports_menu)
+        # The events shown, their attendance or their guests.
+        self.exporter = ListExport(self, self.table, ("events", "attendance", "guests"),
+                                   self.status_message.emit)
+        self.export_button = self.exporter.button
 
     def _build_layout(self) -> None:
+        # Search and filters above, the count and the commands below, as in the Volunteering
+        # and Referrals tabs: on one line, seven buttons left the search no room at 1366 px.
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.search, 3)
         toolbar.addWidget(self.kind_filter)
         toolbar.addWidget(self.period_filter)
-        toolbar.addWidget(self.count_label, 1)
+        commands = QHBoxLayout()
+        commands.addWidget(self.count_label)
+        commands.addStretch(1)
         for button in (self.new_button, self.new_series_button, self.edit_button,
-                       self.delete_button, self.checkin_button, self.reports_button):
-            toolbar.addWidget(button)
+                       self.delete_button, self.checkin_button, self.reports_button,
+                       self.export_button):
+            commands.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
+        layout.addLayout(commands)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
 

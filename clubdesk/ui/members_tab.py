@@ -42,6 +42,7 @@ from clubdesk.domain.member_list import (
 )
 from clubdesk.domain.text import fold
 from clubdesk.ui import members_model as columns
+from clubdesk.ui.export_actions import ListExport
 from clubdesk.ui.member_detail import MemberDetail
 from clubdesk.ui.members_model import MembersModel, RowRole
 from clubdesk.ui.table_views import action_button, current_row_object, make_row_table, select_line
@@ -208,6 +209,10 @@ class MembersTab(QWidget):
             self.delete_action,
             self.tr("Delete the selected member (Delete): only for a member entered by "
                     "mistake, without any history"))
+        # The members shown, or their dues: what the search and the filters keep.
+        self.exporter = ListExport(self, self.table, ("members", "fees"),
+                                   self.status_message.emit)
+        self.export_button = self.exporter.button
 
     def _build_layout(self) -> None:
         toolbar = QHBoxLayout()
@@ -216,7 +221,7 @@ class MembersTab(QWidget):
         toolbar.addWidget(self.role_filter)
         toolbar.addWidget(self.count_label, 1)
         for button in (self.new_button, self.edit_button, self.archive_button,
-                       self.delete_button):
+                       self.delete_button, self.export_button):
             toolbar.addWidget(button)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)

@@ -41,6 +41,7 @@ from clubdesk.domain.text import fold
 from clubdesk.ui import referral_filters as filters
 from clubdesk.ui import referrals_model as columns
 from clubdesk.ui.background import BackgroundTask
+from clubdesk.ui.export_actions import ListExport
 from clubdesk.ui.formatting import format_money
 from clubdesk.ui.referral_actions import ReferralActions
 from clubdesk.ui.referral_detail import ReferralDetail
@@ -107,6 +108,8 @@ class ReferralsTab(QWidget):
         self.summary_view = ReferralSummaryView()
 
         self.commands = ReferralActions(self)
+        self.exporter = ListExport(self, self.table, ("referrals",), self.status_message.emit)
+        self.export_button = self.exporter.button
         self._build_layout()
 
         self.views.idClicked.connect(self.set_view)
@@ -144,6 +147,8 @@ class ReferralsTab(QWidget):
                 actions_row.addSpacing(16)
             else:
                 actions_row.addWidget(button)
+        actions_row.addSpacing(16)
+        actions_row.addWidget(self.export_button)  # hidden with the list, as the others
         counts_row = QHBoxLayout()
         counts_row.addWidget(self.count_label)
         counts_row.addWidget(self.totals_label)

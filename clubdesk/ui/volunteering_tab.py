@@ -41,6 +41,7 @@ from clubdesk.domain.volunteer_summary import value_of
 from clubdesk.domain.volunteering import delete_entries
 from clubdesk.ui import volunteer_model as columns
 from clubdesk.ui.background import BackgroundTask
+from clubdesk.ui.export_actions import ListExport
 from clubdesk.ui.formatting import format_date, format_hours, format_money
 from clubdesk.ui.table_views import make_row_table
 from clubdesk.ui.volunteer_actions import VolunteerActions
@@ -98,10 +99,14 @@ class VolunteeringTab(QWidget):
         self.rows = OrderedRows(self.model)
 
         self.commands = VolunteerActions(self)
+        self.exporter = ListExport(self, self.table, ("volunteering",),
+                                   self.status_message.emit)
+        self.export_button = self.exporter.button
         self._build_layout()
         self.setFocusProxy(self.filters.search)  # the tab opens ready to search
         chain = [self.filters.search, *self.filters.widgets()[1:], self.table,
-                 *self.commands.buttons(), self.entries_button, self.summary_button]
+                 *self.commands.buttons(), self.export_button, self.entries_button,
+                 self.summary_button]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
@@ -141,6 +146,7 @@ class VolunteeringTab(QWidget):
         commands.addStretch(1)  # the buttons keep their size when the count is hidden
         for button in self.commands.buttons():
             commands.addWidget(button)
+        commands.addWidget(self.export_button)
         entries = QWidget()
         entries_layout = QVBoxLayout(entries)
         entries_layout.setContentsMargins(0, 0, 0, 0)
@@ -247,6 +253,7 @@ class VolunteeringTab(QWidget):
         self.filters.set_enabled_for_list(view == ENTRIES)
         self.count_label.setVisible(view == ENTRIES)  # the summary says its own totals
         self.commands.set_list_shown(view == ENTRIES)
+        self.exporter.set_available(view == ENTRIES)  # the entries, not the summary
         if view == SUMMARY:
             self.summary.show_period(*self.filters.period.period())
         self._selection_changed()
