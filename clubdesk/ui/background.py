@@ -97,10 +97,9 @@ class BackgroundTask(QObject):
                     self.error = error
                     self.failed.emit(error)
             else:
-                if self._cancel.is_set():
-                    self.cancelled.emit()
-                else:
-                    self.succeeded.emit(self.result)
+                # Work that returned did its job, even if Cancel came too late to stop it
+                # (the file is written, the transaction committed): say so, not "cancelled".
+                self.succeeded.emit(self.result)
             finally:
                 close_database()  # this thread's own connection
                 self._done.set()

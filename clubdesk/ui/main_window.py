@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.volunteering_tab, self.tr("Volunteering"))
         self.tabs.addTab(self.referrals_tab, self.tr("Referrals"))
         self.members_tab.member_count_changed.connect(self._show_member_count)
+        self.members_tab.import_requested.connect(self.import_members)
         for tab in (self.dashboard_tab, self.members_tab, self.events_tab,
                     self.volunteering_tab, self.referrals_tab):
             tab.status_message.connect(self._show_message)

@@ -102,6 +102,7 @@ class MembersTab(QWidget):
     member_count_changed = Signal(int, int)  # shown, total
     status_message = Signal(str)
     activity_sheet_requested = Signal(int)  # member id
+    import_requested = Signal()  # the main window runs the import wizard
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +214,11 @@ class MembersTab(QWidget):
         self.exporter = ListExport(self, self.table, ("members", "fees"),
                                    self.status_message.emit)
         self.export_button = self.exporter.button
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr(
+            "Add or update members from an Excel or CSV file: you check the columns and "
+            "see what will change before anything is written"))
+        self.import_button.clicked.connect(self.import_requested.emit)
 
     def _build_layout(self) -> None:
         toolbar = QHBoxLayout()
@@ -221,7 +227,7 @@ class MembersTab(QWidget):
         toolbar.addWidget(self.role_filter)
         toolbar.addWidget(self.count_label, 1)
         for button in (self.new_button, self.edit_button, self.archive_button,
-                       self.delete_button, self.export_button):
+                       self.delete_button, self.import_button, self.export_button):
             toolbar.addWidget(button)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)

@@ -51,6 +51,26 @@ def test_cancel_stops_the_work(qtbot, db_path: Path) -> None:
     assert task.result is None
 
 
+def test_work_done_before_cancel_took_effect_is_a_success(qtbot, db_path: Path) -> None:
+    """Cancel clicked as the work ends: the work did its job (a file written, a transaction
+    committed), so the task reports success, not a cancel that did not happen."""
+    cancel_now = threading.Event()
+    may_finish = threading.Event()
+
+    def work(progress):
+        cancel_now.set()
+        may_finish.wait(5)
+        return "written"
+
+    task = BackgroundTask(work)
+    with qtbot.waitSignal(task.succeeded, timeout=5000) as succeeded:
+        task.start()
+        cancel_now.wait(5)
+        task.cancel()
+        may_finish.set()
+    assert succeeded.args == ["written"]
+
+
 def test_failure_is_reported_with_the_exception(qtbot, db_path: Path) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -81,3 +81,18 @@ def test_the_file_menu_opens_the_wizard_and_the_list_follows(
     assert model.rowCount() == 1
     assert window.count_label.text() == "1 member"
     assert window.statusBar().currentMessage() == "Members imported."
+
+
+def test_the_members_tab_button_opens_the_wizard(
+        qtbot, monkeypatch, db_path: Path, settings: QSettings) -> None:
+    from clubdesk.ui import import_wizard
+    from clubdesk.ui.main_window import MainWindow
+
+    window = MainWindow(db_path, settings)
+    qtbot.addWidget(window)
+    opened: list[object] = []
+    monkeypatch.setattr(import_wizard.ImportWizard, "ask",
+                        classmethod(lambda cls, parent: opened.append(parent) or False))
+    qtbot.mouseClick(window.members_tab.import_button, Qt.MouseButton.LeftButton)
+    assert opened == [window]
+    assert window.members_tab.import_button.text() == "Import…"
