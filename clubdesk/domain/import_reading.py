@@ -87,10 +87,10 @@ def read_csv_text(text: str) -> Table:
         for record in reader:
             first_line = previous + 1
             previous = reader.line_num
-            if not "".join(record).strip():
-                continue
             cells: list[Cell] = [unneutralise(cell) if cell.startswith("'") else cell
                                  for cell in record]
+            if not "".join(cells).strip():  # type: ignore[arg-type] (CSV cells are str)
+                continue
             if table is None:
                 table = Table(headers=[str(cell).strip() for cell in cells])
             else:

@@ -95,3 +95,10 @@ def test_what_write_csv_writes_comes_back_unchanged(tmp_path: Path,
     # Rows of nothing but blanks are left out, as a spreadsheet user expects.
     expected = [list(row) for row in rows if any(cell.strip() for cell in row)]
     assert [cells for _line, cells in table.rows] == expected
+
+
+def test_a_row_of_neutralised_blanks_is_left_out(tmp_path: Path) -> None:
+    """A tab written as ``'<tab>`` (neutralised) is still a blank row when read back."""
+    path = tmp_path / "blancs.csv"
+    write_csv(path, ["Nom", "Société", "Notes"], [("", "", "\t"), ("Dupont", "", "")])
+    assert [cells for _line, cells in read_table(path).rows] == [["Dupont", "", ""]]
