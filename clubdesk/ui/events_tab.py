@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from clubdesk.ui import event_deletion
 from clubdesk.ui import events_model as columns
 from clubdesk.ui.events_model import EventsModel, RowRole
 from clubdesk.ui.export_actions import ListExport
+from clubdesk.ui.search_field import focus_search, lead_to_list
 from clubdesk.ui.table_views import action_button, current_row_object, make_row_table, select_line
 
 ANY = ""
@@ -76,7 +77,6 @@ class EventsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search title or location…"))
         self.search.setMinimumWidth(200)
-        self.search.installEventFilter(self)
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All kinds"), ANY)
         for code in EVENT_KINDS:
@@ -107,7 +107,7 @@ class EventsTab(QWidget):
         self._build_layout()
 
         self.search.textChanged.connect(self.apply_filter)
-        self.search.returnPressed.connect(self._focus_table)
+        lead_to_list(self.search, self._focus_table)
         self.kind_filter.currentIndexChanged.connect(self.apply_filter)
         self.period_filter.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -299,21 +299,12 @@ class EventsTab(QWidget):
     # -- keyboard -------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        focus_search(self.search)
 
     def _focus_table(self) -> None:
         if self.model.rowCount() and self.selected_row() is None:
             self.select_event(self.model.row_at(0).id)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        # Down arrow in the search field goes on to the list, as in the Members tab.
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down):
-            self._focus_table()
-            return True
-        return super().eventFilter(watched, event)
 
     # -- commands -------------------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -45,6 +45,7 @@ from clubdesk.ui import members_model as columns
 from clubdesk.ui.export_actions import ListExport
 from clubdesk.ui.member_detail import MemberDetail
 from clubdesk.ui.members_model import MembersModel, RowRole
+from clubdesk.ui.search_field import focus_search, lead_to_list
 from clubdesk.ui.table_views import action_button, current_row_object, make_row_table, select_line
 
 # Filter choices kept in the combos' item data.
@@ -114,7 +115,6 @@ class MembersTab(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search name, company, profession, email, city…"))
         self.search.setMinimumWidth(280)
-        self.search.installEventFilter(self)
 
         # Everyone by default (former members in grey): the list is the whole register.
         self.status_filter = QComboBox()
@@ -148,7 +148,7 @@ class MembersTab(QWidget):
         self._build_layout()
 
         self.search.textChanged.connect(self.apply_filter)
-        self.search.returnPressed.connect(self._focus_table)
+        lead_to_list(self.search, self._focus_table)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.role_filter.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -387,21 +387,12 @@ class MembersTab(QWidget):
     # -- keyboard -------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        focus_search(self.search)
 
     def _focus_table(self) -> None:
         if self.model.rowCount() and self.selected_row() is None:
             self._select_position(0)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        # Down arrow in the search field goes on to the list, as in a mail client.
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down):
-            self._focus_table()
-            return True
-        return super().eventFilter(watched, event)
 
     # -- commands -------------------------------------------------------------------------
 

@@ -13,13 +13,11 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
-    QObject,
     QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -47,6 +45,7 @@ from clubdesk.ui.referral_actions import ReferralActions
 from clubdesk.ui.referral_detail import ReferralDetail
 from clubdesk.ui.referral_summary_view import ReferralSummaryView
 from clubdesk.ui.referrals_model import ReferralsModel, RowRole
+from clubdesk.ui.search_field import focus_search, lead_to_list
 from clubdesk.ui.table_views import current_row_object, make_row_table, select_line
 
 LIST, SUMMARY = 0, 1
@@ -85,7 +84,6 @@ class ReferralsTab(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(180)
-        self.search.installEventFilter(self)
         self.period_filter = filters.PeriodFilter(self._today)
         self.status_filter = filters.status_filter()
         self.member_filters = filters.MemberFilters(self)
@@ -115,7 +113,7 @@ class ReferralsTab(QWidget):
         self.views.idClicked.connect(self.set_view)
         self.summary_view.computed.connect(self._show_member_count)
         self.search.textChanged.connect(self.apply_filter)
-        self.search.returnPressed.connect(self._focus_table)
+        lead_to_list(self.search, self._focus_table)
         self.period_filter.period_changed.connect(self._period_changed)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.member_filters.changed.connect(self.apply_filter)
@@ -336,8 +334,7 @@ class ReferralsTab(QWidget):
     # -- keyboard -------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        focus_search(self.search)
 
     def _focus_table(self) -> None:
         if self.view() != LIST:
@@ -345,14 +342,6 @@ class ReferralsTab(QWidget):
         if self.model.rowCount() and self.selected_row() is None:
             self.select_referral(self.model.row_at(0).id)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        # Down arrow in the search field goes on to the list, as in the other tabs.
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down):
-            self._focus_table()
-            return True
-        return super().eventFilter(watched, event)
 
     # -- after a change ------------------------------------------------------------------
 

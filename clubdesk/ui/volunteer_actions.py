@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 from clubdesk.domain.volunteer_list import VolunteerRow
 from clubdesk.domain.volunteering import VolunteerEntryNotFoundError
 from clubdesk.ui.formatting import format_date, format_hours
+from clubdesk.ui.search_field import focus_search
 from clubdesk.ui.table_views import action_button
 
 
@@ -124,10 +125,7 @@ class VolunteerActions(QObject):
         return menu
 
     def focus_search(self) -> None:
-        search = self.tab.filters.search
-        if search.isEnabled():
-            search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            search.selectAll()
+        focus_search(self.tab.filters.search)
 
     # -- commands -------------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from clubdesk.ui import volunteer_model as columns
 from clubdesk.ui.background import BackgroundTask
 from clubdesk.ui.export_actions import ListExport
 from clubdesk.ui.formatting import format_date, format_hours, format_money
+from clubdesk.ui.search_field import lead_to_list
 from clubdesk.ui.table_views import make_row_table
 from clubdesk.ui.volunteer_actions import VolunteerActions
 from clubdesk.ui.volunteer_filters import OrderedRows, VolunteerFilters
@@ -111,7 +112,7 @@ class VolunteeringTab(QWidget):
             QWidget.setTabOrder(before, after)
 
         self.filters.changed.connect(self.apply_filter)
-        self.filters.search.returnPressed.connect(self._focus_table)
+        lead_to_list(self.filters.search, self._focus_table)
         self.views.idClicked.connect(self.show_view)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.commands.edit_selected())
