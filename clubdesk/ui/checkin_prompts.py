@@ -13,29 +13,16 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from clubdesk.ui.form_widgets import member_search_combo
-from clubdesk.ui.members_tab import build_confirmation
+from clubdesk.ui.prompts import confirm, inform  # noqa: F401 (the check-in's questions)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Checkin", text)
-
-
-def confirm(parent: QWidget, title: str, text: str, accept_label: str) -> bool:
-    """Ask ``text``; True when the user clicked ``accept_label`` (Cancel is the default)."""
-    box, accept = build_confirmation(parent, title, text, accept_label)
-    box.exec()
-    return box.clickedButton() is accept
-
-
-def inform(parent: QWidget, title: str, text: str) -> None:
-    """Tell the user why something was refused."""
-    QMessageBox.information(parent, title, text)
 
 
 def ask_substitute_name(parent: QWidget, member_name: str, current: str) -> str | None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -45,6 +44,7 @@ from clubdesk.ui import members_model as columns
 from clubdesk.ui.export_actions import ListExport
 from clubdesk.ui.member_detail import MemberDetail
 from clubdesk.ui.members_model import MembersModel, RowRole
+from clubdesk.ui.prompts import build_confirmation, confirm, inform  # noqa: F401 (tests)
 from clubdesk.ui.search_field import focus_search, lead_to_list
 from clubdesk.ui.table_views import action_button, current_row_object, make_row_table, select_line
 
@@ -72,29 +72,6 @@ def edit_member_dialog(parent: QWidget, member_id: int | None) -> int | None:
     from clubdesk.ui.member_dialog import MemberDialog  # written alongside this tab
 
     return MemberDialog.ask(parent, member_id)
-
-
-def build_confirmation(
-    parent: QWidget, title: str, text: str, accept_label: str
-) -> tuple[QMessageBox, QPushButton]:
-    """A question whose default answer is Cancel; returns the box and its accept button."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Cancel, parent)
-    accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box, accept
-
-
-def confirm(parent: QWidget, title: str, text: str, accept_label: str) -> bool:
-    """Ask ``text``; True when the user clicked ``accept_label`` (tests replace this)."""
-    box, accept = build_confirmation(parent, title, text, accept_label)
-    box.exec()
-    return box.clickedButton() is accept
-
-
-def inform(parent: QWidget, title: str, text: str) -> None:
-    """Tell the user something (tests replace this)."""
-    QMessageBox.information(parent, title, text)
 
 
 class MembersTab(QWidget):

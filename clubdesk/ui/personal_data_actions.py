@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clubdesk.db import Member
 from clubdesk.domain.files import OutputFileError
@@ -16,25 +16,12 @@ from clubdesk.domain.gdpr import (
     export_personal_data_json,
 )
 from clubdesk.reports.personal_data import build_personal_data_pdf
+from clubdesk.ui.prompts import confirm_warning as confirm
+from clubdesk.ui.prompts import inform
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PersonalDataActions", text)
-
-
-def confirm(parent: QWidget, title: str, text: str, accept_label: str) -> bool:
-    """Ask ``text``; True when the user clicked ``accept_label`` (tests replace this)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                      QMessageBox.StandardButton.Cancel, parent)
-    accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is accept
-
-
-def inform(parent: QWidget, title: str, text: str) -> None:
-    """Tell the user something (tests replace this)."""
-    QMessageBox.information(parent, title, text)
 
 
 def choose_export_path(parent: QWidget, suggested: str) -> str | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from clubdesk.domain.referral_list import ReferralRow
 from clubdesk.domain.referrals import (
@@ -24,6 +24,7 @@ from clubdesk.domain.referrals import (
 )
 from clubdesk.ui import referral_filters as filters
 from clubdesk.ui.formatting import format_date
+from clubdesk.ui.prompts import confirm
 from clubdesk.ui.referrals_model import history_text
 from clubdesk.ui.table_views import action_button
 
@@ -44,16 +45,6 @@ def change_status_dialog(parent: QWidget, referral_id: int, status: str) -> bool
     from clubdesk.ui.referral_status_dialog import ReferralStatusDialog
 
     return ReferralStatusDialog.ask(parent, referral_id, status)
-
-
-def confirm(parent: QWidget, title: str, text: str, accept_label: str) -> bool:
-    """Ask ``text``, Cancel by default; True when the user clicked ``accept_label``."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Cancel, parent)
-    accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is accept
 
 
 class ReferralActions(QObject):

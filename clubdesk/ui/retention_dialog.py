@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,21 +28,8 @@ from clubdesk.domain.gdpr import (
 )
 from clubdesk.domain.settings import load_settings
 from clubdesk.ui.formatting import format_date
-
-
-def confirm(parent: QWidget, title: str, text: str, accept_label: str) -> bool:
-    """Ask ``text``; True when the user clicked ``accept_label`` (tests replace this)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                      QMessageBox.StandardButton.Cancel, parent)
-    accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is accept
-
-
-def inform(parent: QWidget, title: str, text: str) -> None:
-    """Tell the user something (tests replace this)."""
-    QMessageBox.information(parent, title, text)
+from clubdesk.ui.prompts import confirm_warning as confirm
+from clubdesk.ui.prompts import inform
 
 
 def months_since(day: dt.date, today: dt.date) -> int:

@@ -11,11 +11,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from clubdesk.domain.volunteer_list import VolunteerRow
 from clubdesk.domain.volunteering import VolunteerEntryNotFoundError
 from clubdesk.ui.formatting import format_date, format_hours
+from clubdesk.ui.prompts import confirm
 from clubdesk.ui.search_field import focus_search
 from clubdesk.ui.table_views import action_button
 
@@ -40,17 +41,6 @@ def categories_dialog(parent: QWidget) -> bool:
     from clubdesk.ui.volunteer_categories_dialog import VolunteerCategoriesDialog
 
     return VolunteerCategoriesDialog.ask(parent)
-
-
-def confirm(parent: QWidget, title: str, text: str, accept_label: str) -> bool:
-    """Ask ``text``, Cancel by default; True when the user clicked ``accept_label``
-    (tests replace this)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Cancel, parent)
-    accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is accept
 
 
 class VolunteerActions(QObject):
