@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from clubdesk.domain import demo_names as names
-from clubdesk.domain.demo_events import PlannedEvent, months, years_before
+from clubdesk.domain.dates import years_before
+from clubdesk.domain.demo_events import PlannedEvent, months
 from clubdesk.domain.demo_people import Chapter, Person
 
 VOLUNTEER_FIELDS = ("member", "date", "hours", "category", "event", "description")

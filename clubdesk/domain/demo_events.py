@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clubdesk.domain import demo_names as names
+from clubdesk.domain.dates import years_before
 from clubdesk.domain.demo_people import Chapter, Person, company_domain, company_name, slug
 
 UPCOMING_DAYS = 42  # planned meetings ahead of today, without attendance yet
@@ -41,13 +42,6 @@ class PlannedEvent:
         return (self.id, self.title, self.kind, dt.datetime.combine(day, self.start),
                 dt.datetime.combine(day, self.end), self.location, self.description,
                 self.series)
-
-
-def years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:

@@ -15,6 +15,7 @@ from functools import reduce
 from peewee import JOIN, SQL, fn
 
 from clubdesk.db import Attendance, Event, Guest
+from clubdesk.domain.dates import years_before
 from clubdesk.domain.text import fold
 
 PRESENT_STATUSES = ("present", "late", "substitute")
@@ -127,13 +128,6 @@ def agenda_order(rows: Sequence[EventRow], today: dt.date) -> list[EventRow]:
     upcoming.sort(key=lambda row: (row.starts_at, row.id))
     past.sort(key=lambda row: (row.starts_at, row.id), reverse=True)
     return upcoming + past
-
-
-def years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def period_bounds(period: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:

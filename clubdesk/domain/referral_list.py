@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from peewee import JOIN, fn
 
 from clubdesk.db import Member, Referral, ReferralStatusChange, database
+from clubdesk.domain.dates import years_before
 from clubdesk.domain.text import fold, search_fold
 
 EXTERNAL_RECEIVER = -1
@@ -145,13 +146,6 @@ def referral_rows(
             f"{key[giver_name]}\n{key[receiver_name]}\n{key[contact]}\n{key[description]}",
         ))
     return rows
-
-
-def years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def period_bounds(period: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
