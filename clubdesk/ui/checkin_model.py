@@ -9,20 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from clubdesk.db import ATTENDANCE_STATUSES
 from clubdesk.domain.checkin import CheckinRow
 from clubdesk.domain.labels import attendance_status_label
-from clubdesk.ui.row_model import RowListModel
+from clubdesk.ui.row_model import (
+    DECORATION,
+    DISPLAY,
+    EDIT,
+    FONT,
+    FOREGROUND,
+    TOOLTIP,
+    IdRole,
+    Index,
+    RowListModel,
+    RowRole,
+    ValueCache,
+)
 
 COL_LAST_NAME = 0
 COL_FIRST_NAME = 1
@@ -33,8 +39,7 @@ COL_PROXY = 5
 COL_NOTE = 6
 COLUMN_COUNT = 7
 
-RowRole = int(Qt.ItemDataRole.UserRole) + 3  # object: the CheckinRow itself
-MemberIdRole = int(Qt.ItemDataRole.UserRole) + 2  # int: the member's id
+MemberIdRole = IdRole  # int: the member's id; RowRole: the CheckinRow itself
 
 # Readable on a light and on a dark background; absent stays neutral, the default.
 STATUS_COLOURS = {
@@ -44,14 +49,6 @@ STATUS_COLOURS = {
     "excused": "#1565c0",
     "absent": "#9e9e9e",
 }
-
-_ROOT = QModelIndex()
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_EDIT = int(Qt.ItemDataRole.EditRole)
-_DECORATION = int(Qt.ItemDataRole.DecorationRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
 def status_icon(status: str, size: int = 12) -> QIcon:
@@ -88,7 +85,7 @@ class CheckinModel(RowListModel):
             self.tr("Note"),
         )
         self._labels = {code: attendance_status_label(code) for code in ATTENDANCE_STATUSES}
-        self._icons: dict[str, QIcon] = {}
+        self._icons: ValueCache[str, QIcon] = ValueCache(status_icon)
         self._brushes = {code: QBrush(QColor(colour))
                          for code, colour in STATUS_COLOURS.items() if code != "absent"}
         self._grey = QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled,
@@ -107,60 +104,48 @@ class CheckinModel(RowListModel):
 
     # Qt interface -------------------------------------------------------------------------
 
-
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
+    def data(self, index: Index, role: int = DISPLAY) -> object:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._display[column](row)
         if role == RowRole:
             return row
         if role == MemberIdRole:
             return row.member_id
-        if role == _EDIT and column == COL_NOTE:
+        if role == EDIT and column == COL_NOTE:
             return row.note
         if column == COL_STATUS:
-            if role == _DECORATION:
-                return self._icon(row.status)
-            if role == _FOREGROUND:
+            if role == DECORATION:
+                return self._icons[row.status]
+            if role == FOREGROUND:
                 return self._brushes.get(row.status)
         if column == COL_PROXY and not row.proxy_holder_name and row.member_id in self._held:
-            if role == _FOREGROUND:
+            if role == FOREGROUND:
                 return self._grey
-            if role == _FONT:
+            if role == FONT:
                 return self._italic
-        if role == _TOOLTIP and column in (COL_COMPANY, COL_NOTE, COL_SUBSTITUTE):
+        if role == TOOLTIP and column in (COL_COMPANY, COL_NOTE, COL_SUBSTITUTE):
             return self._display[column](row) or None
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and index.column() == COL_NOTE:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(  # noqa: N802
-        self, index: QModelIndex | QPersistentModelIndex, value: object, role: int = _EDIT
-    ) -> bool:
+    def setData(self, index: Index, value: object, role: int = EDIT) -> bool:  # noqa: N802
         """Ask to save a note; the dialog stores it and calls :meth:`update_row`."""
-        if not index.isValid() or index.column() != COL_NOTE or role != _EDIT:
+        if not index.isValid() or index.column() != COL_NOTE or role != EDIT:
             return False
         row = self._rows[index.row()]
         text = " ".join(str(value or "").split())
         if text != row.note:
             self.note_edited.emit(row.member_id, text)
         return True
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-    ) -> object:
-        if (role == _DISPLAY and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < COLUMN_COUNT):
-            return self._headers[section]
-        return None
 
     # Rows ---------------------------------------------------------------------------------
 
@@ -194,9 +179,3 @@ class CheckinModel(RowListModel):
             return row.proxy_holder_name
         held = self._held.get(row.member_id, 0)
         return self.tr("holds %n proxy(ies)", "", held) if held else ""
-
-    def _icon(self, status: str) -> QIcon:
-        icon = self._icons.get(status)
-        if icon is None:
-            icon = self._icons[status] = status_icon(status)
-        return icon

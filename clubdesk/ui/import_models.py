@@ -9,11 +9,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from clubdesk.domain.member_import import ImportPreview
-from clubdesk.ui.row_model import RowListModel
+from clubdesk.ui.row_model import (
+    ALIGN,
+    ALIGN_RIGHT,
+    DISPLAY,
+    FOREGROUND,
+    TOOLTIP,
+    Index,
+    RowListModel,
+    RowRole,
+)
 
 KIND_INVALID = "invalid"
 KIND_DUPLICATE_MEMBER = "duplicate_member"  # of a member already in the register
@@ -25,13 +34,7 @@ COL_NAME = 2
 COL_DETAIL = 3
 COLUMN_COUNT = 4
 
-RowRole = int(Qt.ItemDataRole.UserRole) + 3  # object: the IssueLine itself
-
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# RowRole (from row_model) gives the IssueLine itself.
 INVALID_COLOUR = "#b3261e"  # the forms' error red
 
 
@@ -82,19 +85,12 @@ class IssuesModel(RowListModel):
     def set_issues(self, issues: Sequence[IssueLine]) -> None:
         self.set_rows(issues, presorted=True)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == _DISPLAY
-                and 0 <= section < COLUMN_COUNT):
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
+    def data(self, index: Index, role: int = DISPLAY) -> object:
         if not index.isValid():
             return None
         issue: IssueLine = self._rows[index.row()]
         column = index.column()
-        if role in (_DISPLAY, _TOOLTIP):
+        if role in (DISPLAY, TOOLTIP):
             if column == COL_LINE:
                 return str(issue.line)
             if column == COL_KIND:
@@ -102,9 +98,9 @@ class IssuesModel(RowListModel):
             if column == COL_NAME:
                 return issue.name
             return issue.detail
-        if role == _ALIGN and column == COL_LINE:
-            return _RIGHT
-        if role == _FOREGROUND and column == COL_KIND and issue.kind == KIND_INVALID:
+        if role == ALIGN and column == COL_LINE:
+            return ALIGN_RIGHT
+        if role == FOREGROUND and column == COL_KIND and issue.kind == KIND_INVALID:
             return self._red
         if role == RowRole:
             return issue

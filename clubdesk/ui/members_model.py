@@ -10,15 +10,9 @@ that wants it.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -26,9 +20,19 @@ from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES
 from clubdesk.domain.labels import bureau_role_label, member_status_label
 from clubdesk.domain.member_list import MemberRow
 from clubdesk.domain.phones import format_phone
-from clubdesk.domain.text import fold
 from clubdesk.ui.formatting import format_date
-from clubdesk.ui.row_model import RowListModel
+from clubdesk.ui.row_model import (
+    DISPLAY,
+    FOREGROUND,
+    TOOLTIP,
+    IdRole,
+    Index,
+    RowRole,
+    SortedRowModel,
+    SortKey,
+    SortRole,
+    ValueCache,
+)
 
 COL_LAST_NAME = 0
 COL_FIRST_NAME = 1
@@ -42,14 +46,9 @@ COL_ROLE = 8
 COL_JOINED = 9
 COLUMN_COUNT = 10
 
-SortRole = int(Qt.ItemDataRole.UserRole) + 1  # str or int: folded text, ISO date, rank
-MemberIdRole = int(Qt.ItemDataRole.UserRole) + 2  # int: the member's id
-RowRole = int(Qt.ItemDataRole.UserRole) + 3  # object: the MemberRow itself
-
-_ROOT = QModelIndex()
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+# SortRole gives str or int here: the first part of the sort key (folded text, ISO date,
+# rank); RowRole the MemberRow itself.
+MemberIdRole = IdRole  # int: the member's id
 
 _TEXT_ATTRIBUTES = {
     COL_LAST_NAME: "last_name",
@@ -63,26 +62,25 @@ _STATUS_RANK = {code: rank for rank, code in enumerate(MEMBER_STATUSES)}
 # Bureau members first, in protocol order; members without a role last.
 _ROLE_RANK = {code: rank for rank, code in enumerate((*BUREAU_ROLES[1:], BUREAU_ROLES[0]))}
 
-SortKey = tuple[object, ...]
-
 
 def _phone_digits(phone: str) -> str:
     return "".join(char for char in phone if char.isdigit())
 
 
-class MembersModel(RowListModel):
+def _phone_text(phone: str) -> str:
+    return format_phone(phone) if phone else ""
+
+
+class MembersModel(SortedRowModel):
     """Members as a table; sorts in Python on cached keys (see the module docstring)."""
 
     COLUMN_COUNT = COLUMN_COUNT
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
-        self._sort_keys: dict[int, dict[int, SortKey]] = {}  # column → member id → key
-        self._folded: dict[str, str] = {}
-        self._dates: dict[dt.date, str] = {}
-        self._phones: dict[str, str] = {}
+        # Formatting a phone number or a date costs tens of microseconds: once per value.
+        self._dates = ValueCache(format_date)
+        self._phones = ValueCache(_phone_text)
         self._headers = (
             self.tr("Last name"), self.tr("First name"), self.tr("Company"),
             self.tr("Profession"), self.tr("City"), self.tr("Email"), self.tr("Phone"),
@@ -102,21 +100,19 @@ class MembersModel(RowListModel):
             lambda row: row.profession,
             lambda row: row.city,
             lambda row: row.email,
-            lambda row: self._phone_text(row.phone),
+            lambda row: self._phones[row.phone],
             lambda row: self._status_labels.get(row.status, row.status),
             lambda row: self._role_labels.get(row.role, row.role),
-            lambda row: self._date_text(row.joined_on),
+            lambda row: self._dates[row.joined_on],
         )
 
     # Qt interface -------------------------------------------------------------------------
 
-
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
+    def data(self, index: Index, role: int = DISPLAY) -> object:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._display[index.column()](row)
         if role == SortRole:
             return self.sort_key(row, index.column())[0]
@@ -124,32 +120,13 @@ class MembersModel(RowListModel):
             return row
         if role == MemberIdRole:
             return row.id
-        if role == _FOREGROUND and row.status == "former":
+        if role == FOREGROUND and row.status == "former":
             return self._former_brush
-        if role == _TOOLTIP and index.column() in (COL_EMAIL, COL_COMPANY, COL_PROFESSION):
+        if role == TOOLTIP and index.column() in (COL_EMAIL, COL_COMPANY, COL_PROFESSION):
             return self._display[index.column()](row) or None
         return None
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-    ) -> object:
-        if (role == _DISPLAY and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < COLUMN_COUNT):
-            return self._headers[section]
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort on ``column`` (``-1``: keep the order rows were given in)."""
-        self._sort_column = column
-        self._sort_order = order
-        if column < 0 or column >= COLUMN_COUNT or not self._rows:
-            return
-        self._reorder(self._sorted)
-
     # Rows ---------------------------------------------------------------------------------
-
-    def _order(self, rows: Sequence[MemberRow]) -> list[MemberRow]:
-        return self._sorted(rows)
 
     def update_row(self, row: MemberRow) -> bool:
         """Replace the row of the same member; False when that member is not shown.
@@ -159,39 +136,26 @@ class MembersModel(RowListModel):
         position = self.row_of(row.id)
         if position < 0:
             return False
-        for keys in self._sort_keys.values():
-            keys.pop(row.id, None)
+        self.forget(row.id)
         self._rows[position] = row
         self.dataChanged.emit(self.index(position, 0), self.index(position, COLUMN_COUNT - 1))
         if self._sort_column >= 0 and not self._in_order(position):
-            self.sort(self._sort_column, self._sort_order)
+            self._reorder(self._sorted)
         return True
 
     # Sorting ------------------------------------------------------------------------------
 
-    def sort_key(self, row: MemberRow, column: int) -> SortKey:
-        """What ``column`` sorts on for ``row``: the :data:`SortRole` value, then the name."""
-        keys = self._sort_keys.setdefault(column, {})
-        key = keys.get(row.id)
-        if key is None:
-            key = keys[row.id] = self._make_key(row, column)
-        return key
-
-    def _fold(self, text: str) -> str:
-        folded = self._folded.get(text)
-        if folded is None:
-            folded = self._folded[text] = fold(text)
-        return folded
-
     def _make_key(self, row: MemberRow, column: int) -> SortKey:
-        name = (self._fold(row.last_name), self._fold(row.first_name), row.id)
+        """The :data:`SortRole` value, then the name."""
+        folded = self._folded
+        name = (folded[row.last_name], folded[row.first_name], row.id)
         if column == COL_LAST_NAME:
             return name
         if column == COL_FIRST_NAME:
             return (name[1], name[0], row.id)
         attribute = _TEXT_ATTRIBUTES.get(column)
         if attribute is not None:
-            return (self._fold(getattr(row, attribute)), *name)
+            return (folded[getattr(row, attribute)], *name)
         if column == COL_PHONE:
             return (_phone_digits(row.phone), *name)
         if column == COL_STATUS:
@@ -199,28 +163,6 @@ class MembersModel(RowListModel):
         if column == COL_ROLE:
             return (_ROLE_RANK.get(row.role, len(_ROLE_RANK)), *name)
         return (row.joined_on.isoformat() if row.joined_on else "", *name)
-
-    def sort_state(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort_column, self._sort_order
-
-    def ordered(self, rows: Sequence[MemberRow]) -> list[MemberRow]:
-        """``rows`` in the current sort order."""
-        return self._sorted(rows)
-
-    def _sorted(self, rows: Sequence[MemberRow]) -> list[MemberRow]:
-        column = self._sort_column
-        if column < 0 or column >= COLUMN_COUNT:
-            return list(rows)
-        keys = self._sort_keys.setdefault(column, {})
-        for row in rows:
-            if row.id not in keys:
-                keys[row.id] = self._make_key(row, column)
-        # Sorting positions on a list of keys avoids a Python call per row: at 20,000 rows
-        # this halves the time of a keystroke in the search field.
-        row_keys = [keys[row.id] for row in rows]
-        order = sorted(range(len(rows)), key=row_keys.__getitem__,
-                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        return [rows[position] for position in order]
 
     def _in_order(self, position: int) -> bool:
         column = self._sort_column
@@ -232,21 +174,3 @@ class MembersModel(RowListModel):
                 if (other <= key) != (should_precede != descending):
                     return False
         return True
-
-    # Display helpers ----------------------------------------------------------------------
-
-    # Formatting a phone number or a date costs tens of microseconds: once per value.
-
-    def _date_text(self, day: dt.date | None) -> str:
-        if day is None:
-            return ""
-        text = self._dates.get(day)
-        if text is None:
-            text = self._dates[day] = format_date(day)
-        return text
-
-    def _phone_text(self, phone: str) -> str:
-        text = self._phones.get(phone)
-        if text is None:
-            text = self._phones[phone] = format_phone(phone) if phone else ""
-        return text

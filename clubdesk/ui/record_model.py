@@ -8,12 +8,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+from clubdesk.ui.row_model import (
+    ALIGN,
+    ALIGN_RIGHT,
+    DISPLAY,
+    Index,
+    RowListModel,
+    RowRole,
+    SortRole,
+)
 
-Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = SortRole
+ROW_ROLE = RowRole
 
 
 @dataclass(frozen=True)
@@ -26,51 +34,29 @@ class Column:
     align_right: bool = False
 
 
-class RecordTableModel(QAbstractTableModel):
-    """Rows are any objects; the columns say how to show and sort them."""
+class RecordTableModel(RowListModel):
+    """Rows are any objects; the columns say how to show and sort them (through a proxy
+    sorting on :data:`SORT_ROLE`)."""
 
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
-        self._rows: list[Any] = []
+        self.COLUMN_COUNT = len(self._columns)
+        self._headers = tuple(column.header for column in self._columns)
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return column.display(row)
         if role == SORT_ROLE:
             return _comparable(column.sort_key(row))
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole
-                and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].header
+        if role == ALIGN and column.align_right:
+            return ALIGN_RIGHT
         return None
 
 

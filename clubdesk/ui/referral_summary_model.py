@@ -9,19 +9,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from clubdesk.domain.referral_summary import MemberReferrals
 from clubdesk.ui.formatting import format_money
+from clubdesk.ui.row_model import (
+    ALIGN,
+    ALIGN_RIGHT,
+    DISPLAY,
+    FOREGROUND,
+    IdRole,
+    Index,
+    RowListModel,
+    RowRole,
+    SortKey,
+    SortRole,
+    ValueCache,
+)
 
 COL_MEMBER = 0
 COL_GIVEN = 1
@@ -33,17 +39,7 @@ COL_RECEIVED = 6
 COL_BUSINESS_RECEIVED = 7
 COLUMN_COUNT = 8
 
-SortRole = int(Qt.ItemDataRole.UserRole) + 1  # tuple: what the column sorts on
-MemberIdRole = int(Qt.ItemDataRole.UserRole) + 2  # int: the member's id
-RowRole = int(Qt.ItemDataRole.UserRole) + 3  # object: the MemberReferrals itself
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+MemberIdRole = IdRole  # int: the member's id; RowRole: the MemberReferrals itself
 
 
 def format_rate(rate: float | None) -> str:
@@ -54,13 +50,23 @@ def format_rate(rate: float | None) -> str:
         rate=QLocale().toString(int(rate * 100 + 0.5)))  # half up, as people round
 
 
-class ReferralSummaryModel(QAbstractTableModel):
-    """Members' referral figures as a table; sorts itself on Python keys."""
+def _money_text(amount: Decimal) -> str:
+    return format_money(amount) if amount else ""  # nothing: an empty cell
+
+
+class ReferralSummaryModel(RowListModel):
+    """Members' referral figures as a table; sorts itself on Python keys.
+
+    Not a :class:`SortedRowModel`: the rows come by name, the name column gives that order
+    back (reversed when descending) and the other keys are read straight off the row.
+    """
+
+    COLUMN_COUNT = COLUMN_COUNT
+    RIGHT_HEADERS = frozenset(range(COL_MEMBER + 1, COLUMN_COUNT))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._given: list[MemberReferrals] = []
-        self._rows: list[MemberReferrals] = []
         self._sort_column = COL_MEMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = (
@@ -69,7 +75,7 @@ class ReferralSummaryModel(QAbstractTableModel):
             self.tr("Conversion"), self.tr("Business generated"), self.tr("Received"),
             self.tr("Business received"),
         )
-        self._tips = {
+        self._header_tips = {
             COL_GIVEN: self.tr("Referrals the member gave during the period"),
             COL_WON: self.tr("Referrals the member gave that were won"),
             COL_LOST: self.tr("Referrals the member gave that were lost"),
@@ -81,56 +87,37 @@ class ReferralSummaryModel(QAbstractTableModel):
         }
         self._former = QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                                            QPalette.ColorRole.Text))
-        self._money: dict[Decimal, str] = {}
+        self._money = ValueCache(_money_text)
         self._display: tuple[Callable[[MemberReferrals], str], ...] = (
             lambda row: row.name,
             lambda row: QLocale().toString(row.given),
             lambda row: _count(row.won),
             lambda row: _count(row.lost),
             lambda row: format_rate(row.conversion) if row.given else "",
-            lambda row: self._money_text(row.business_given),
+            lambda row: self._money[row.business_given],
             lambda row: QLocale().toString(row.received),
-            lambda row: self._money_text(row.business_received),
+            lambda row: self._money[row.business_received],
         )
 
     # Qt interface -------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def data(self, index: Index, role: int = _DISPLAY) -> object:
+    def data(self, index: Index, role: int = DISPLAY) -> object:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._display[column](row)
-        if role == _ALIGN and column != COL_MEMBER:
-            return _RIGHT
+        if role == ALIGN and column != COL_MEMBER:
+            return ALIGN_RIGHT
         if role == RowRole:
             return row
         if role == MemberIdRole:
             return row.member_id
         if role == SortRole:
             return self.sort_key(row, column)
-        if role == _FOREGROUND and row.member_status == "former":
+        if role == FOREGROUND and row.member_status == "former":
             return self._former
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == _DISPLAY:
-            return self._headers[section]
-        if role == _TOOLTIP:
-            return self._tips.get(section)
-        if role == _ALIGN and section != COL_MEMBER:
-            return _RIGHT
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -138,36 +125,23 @@ class ReferralSummaryModel(QAbstractTableModel):
         if not 0 <= column < COLUMN_COUNT:
             column, order = COL_MEMBER, Qt.SortOrder.AscendingOrder
         self._sort_column, self._sort_order = column, order
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        moved = [(index, self._rows[index.row()].member_id) for index in persistent]
-        self._rows = self._sorted(self._given)
-        positions = {row.member_id: position for position, row in enumerate(self._rows)}
-        self.changePersistentIndexList(
-            persistent, [self.index(positions.get(member_id, -1), index.column())
-                         for index, member_id in moved])
-        self.layoutChanged.emit()
+        self._reorder(lambda _rows: self._sorted(self._given))
 
     # Rows ---------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[MemberReferrals]) -> None:
-        """Show ``rows`` (given by name) in the current sort order."""
-        self.beginResetModel()
+    def row_id(self, row: MemberReferrals) -> int:
+        return row.member_id
+
+    def _order(self, rows: Sequence[MemberReferrals]) -> list[MemberReferrals]:
+        """``rows`` (given by name) in the current sort order."""
         self._given = list(rows)
-        self._rows = self._sorted(self._given)
-        self.endResetModel()
+        return self._sorted(self._given)
 
-    def rows(self) -> list[MemberReferrals]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> MemberReferrals:
-        return self._rows[row]
-
-    def sort_key(self, row: MemberReferrals, column: int) -> tuple[object, ...]:
+    def sort_key(self, row: MemberReferrals, column: int) -> SortKey:
         """What ``column`` sorts on; ties keep the name order."""
         if column == COL_MEMBER:
             return ()
-        values: tuple[object, ...] = (
+        values: SortKey = (
             (), row.given, row.won, row.lost,
             -1.0 if row.conversion is None else row.conversion,
             row.business_given, row.received, row.business_received)
@@ -180,14 +154,6 @@ class ReferralSummaryModel(QAbstractTableModel):
             return rows[::-1] if descending else list(rows)
         column = self._sort_column
         return sorted(rows, key=lambda row: self.sort_key(row, column), reverse=descending)
-
-    def _money_text(self, amount: Decimal) -> str:
-        if not amount:
-            return ""
-        text = self._money.get(amount)
-        if text is None:
-            text = self._money[amount] = format_money(amount)
-        return text
 
 
 def _count(value: int) -> str:

@@ -13,13 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -28,7 +22,21 @@ from clubdesk.domain.labels import referral_status_label
 from clubdesk.domain.referral_list import ReferralRow
 from clubdesk.domain.text import search_fold
 from clubdesk.ui.formatting import format_date, format_money
-from clubdesk.ui.row_model import RowListModel
+from clubdesk.ui.row_model import (
+    ALIGN,
+    ALIGN_RIGHT,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    TOOLTIP,
+    IdRole,
+    Index,
+    RowRole,
+    SortedRowModel,
+    SortKey,
+    SortRole,
+    ValueCache,
+)
 
 COL_DATE = 0
 COL_GIVER = 1
@@ -40,19 +48,8 @@ COL_LAST_CHANGE = 6
 COL_DESCRIPTION = 7  # last: it takes the spare width
 COLUMN_COUNT = 8
 
-SortRole = int(Qt.ItemDataRole.UserRole) + 1  # tuple: what the column sorts on
-ReferralIdRole = int(Qt.ItemDataRole.UserRole) + 2  # int: the referral's id
-RowRole = int(Qt.ItemDataRole.UserRole) + 3  # object: the ReferralRow itself
+ReferralIdRole = IdRole  # int: the referral's id; RowRole: the ReferralRow itself
 
-Index = QModelIndex | QPersistentModelIndex
-SortKey = tuple[object, ...]
-_ROOT = QModelIndex()
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _RANK = {code: rank for rank, code in enumerate(REFERRAL_STATUSES)}
 # Columns whose text may be cut: the tooltip shows it whole.
 _TEXT_TIPS = {COL_GIVER: "giver_name", COL_RECEIVER: "receiver_name", COL_CONTACT: "contact",
@@ -86,19 +83,18 @@ def history_text(steps: Sequence[tuple[str, dt.date]], amount: Decimal | None = 
     return " · ".join(parts)
 
 
-class ReferralsModel(RowListModel):
+class ReferralsModel(SortedRowModel):
     """Referrals as a table; sorts itself in Python (see the module docstring)."""
 
     COLUMN_COUNT = COLUMN_COUNT
+    RIGHT_HEADERS = frozenset({COL_AMOUNT})
+    DEFAULT_SORT = (COL_DATE, Qt.SortOrder.DescendingOrder)  # the most recent first
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sort_column = COL_DATE
-        self._sort_order = Qt.SortOrder.DescendingOrder
-        self._sort_keys: dict[int, dict[int, SortKey]] = {}
-        self._folded: dict[str, str] = {}
-        self._dates: dict[dt.date, str] = {}
-        self._money: dict[Decimal, str] = {}
+        self._folded = ValueCache(search_fold)  # as the search keys are folded
+        self._dates = ValueCache(format_date)
+        self._money = ValueCache(format_money)
         self._headers = (
             self.tr("Date"), self.tr("Given by"), self.tr("Received by"), self.tr("Contact"),
             self.tr("Status"), self.tr("Business"), self.tr("Last step"),
@@ -114,26 +110,24 @@ class ReferralsModel(RowListModel):
         self._italic = QFont()
         self._italic.setItalic(True)
         self._display: tuple[Callable[[ReferralRow], str], ...] = (
-            lambda row: self._date_text(row.date),
+            lambda row: self._dates[row.date],
             lambda row: row.giver_name,
             lambda row: row.receiver_name,
             lambda row: row.contact,
             lambda row: self._statuses.get(row.status, row.status),
-            lambda row: self._money_text(row.amount),
-            lambda row: self._date_text(row.last_change),
+            lambda row: self._money[row.amount],
+            lambda row: self._dates[row.last_change],
             lambda row: row.description.split("\n", 1)[0],
         )
 
     # Qt interface -------------------------------------------------------------------------
 
-
-
-    def data(self, index: Index, role: int = _DISPLAY) -> object:
+    def data(self, index: Index, role: int = DISPLAY) -> object:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._display[column](row)
         if role == RowRole:
             return row
@@ -141,81 +135,30 @@ class ReferralsModel(RowListModel):
             return row.id
         if role == SortRole:
             return self.sort_key(row, column)
-        if role == _FOREGROUND:
+        if role == FOREGROUND:
             if row.status == "lost":
                 return self._lost_brush
             if column == COL_STATUS or (column == COL_AMOUNT and row.status == "won"):
                 return self._status_brushes.get(row.status)
             return None
-        if role == _ALIGN and column == COL_AMOUNT:
-            return _RIGHT
+        if role == ALIGN and column == COL_AMOUNT:
+            return ALIGN_RIGHT
         if column == COL_RECEIVER and row.is_external:
-            if role == _FONT:
+            if role == FONT:
                 return self._italic
-            if role == _TOOLTIP:
+            if role == TOOLTIP:
                 return f"{row.receiver_name}\n{self._outside_tip}"
-        if role == _TOOLTIP and column in _TEXT_TIPS:
+        if role == TOOLTIP and column in _TEXT_TIPS:
             return getattr(row, _TEXT_TIPS[column]) or None
         return None
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-    ) -> object:
-        if (orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT):
-            if role == _DISPLAY:
-                return self._headers[section]
-            if role == _ALIGN and section == COL_AMOUNT:
-                return _RIGHT
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort on ``column`` (-1: by date, the most recent first)."""
-        if not 0 <= column < COLUMN_COUNT:
-            column, order = COL_DATE, Qt.SortOrder.DescendingOrder
-        if (column, order) == (self._sort_column, self._sort_order):
-            return  # the rows are kept in that order (Qt asks twice on a header click)
-        self._sort_column, self._sort_order = column, order
-        self._reorder(self.ordered)
-
-    # Rows ---------------------------------------------------------------------------------
-
-    def _order(self, rows: Sequence[ReferralRow]) -> list[ReferralRow]:
-        return self.ordered(rows)
-
-    def forget(self, referral_id: int) -> None:
-        """Drop the cached sort keys of a referral that was edited."""
-        for keys in self._sort_keys.values():
-            keys.pop(referral_id, None)
-
     # Sorting ------------------------------------------------------------------------------
 
-    def sort_state(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort_column, self._sort_order
-
-    def sort_key(self, row: ReferralRow, column: int) -> SortKey:
-        """What ``column`` sorts on for ``row``; ties go by date."""
-        keys = self._sort_keys.setdefault(column, {})
-        key = keys.get(row.id)
-        if key is None:
-            key = keys[row.id] = self._make_key(row, column)
-        return key
-
-    def _fold(self, text: str) -> str:
-        folded = self._folded.get(text)
-        if folded is None:
-            folded = self._folded[text] = search_fold(text)
-        return folded
-
     def _make_key(self, row: ReferralRow, column: int) -> SortKey:
+        """The column's value, then the date; the date alone for the date column."""
         when = (row.date, row.id)
-        if column == COL_GIVER:
-            return (self._fold(row.giver_name), *when)
-        if column == COL_RECEIVER:
-            return (self._fold(row.receiver_name), *when)
-        if column == COL_CONTACT:
-            return (self._fold(row.contact), *when)
-        if column == COL_DESCRIPTION:
-            return (self._fold(row.description), *when)
+        if column in _TEXT_TIPS:
+            return (self._folded[getattr(row, _TEXT_TIPS[column])], *when)
         if column == COL_STATUS:
             return (_RANK.get(row.status, len(_RANK)), *when)
         if column == COL_AMOUNT:
@@ -223,30 +166,3 @@ class ReferralsModel(RowListModel):
         if column == COL_LAST_CHANGE:
             return (row.last_change, *when)
         return when
-
-    def ordered(self, rows: Sequence[ReferralRow]) -> list[ReferralRow]:
-        """``rows`` in the current sort order."""
-        keys = self._sort_keys.setdefault(self._sort_column, {})
-        for row in rows:
-            if row.id not in keys:
-                keys[row.id] = self._make_key(row, self._sort_column)
-        row_keys = [keys[row.id] for row in rows]
-        order = sorted(range(len(rows)), key=row_keys.__getitem__,
-                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        return [rows[position] for position in order]
-
-    # Display helpers ----------------------------------------------------------------------
-
-    def _date_text(self, day: dt.date) -> str:
-        text = self._dates.get(day)
-        if text is None:
-            text = self._dates[day] = format_date(day)
-        return text
-
-    def _money_text(self, amount: Decimal | None) -> str:
-        if amount is None:
-            return ""
-        text = self._money.get(amount)
-        if text is None:
-            text = self._money[amount] = format_money(amount)
-        return text

@@ -11,19 +11,25 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QFont
 
 from clubdesk.domain.text import fold
 from clubdesk.domain.volunteer_summary import PeriodTotals, SummaryLine
 from clubdesk.ui.formatting import format_hours, format_money
+from clubdesk.ui.row_model import (
+    ALIGN,
+    ALIGN_RIGHT,
+    DISPLAY,
+    FONT,
+    ROOT,
+    TOOLTIP,
+    Index,
+    RowRole,
+    SortKey,
+    SortRole,
+    TableModel,
+)
 
 KIND_MEMBER = "member"
 KIND_CATEGORY = "category"
@@ -37,16 +43,7 @@ COL_VALUE = 4
 COL_SHARE = 5
 COLUMN_COUNT = 6
 
-SortRole = int(Qt.ItemDataRole.UserRole) + 1  # tuple: what the column sorts on
-RowRole = int(Qt.ItemDataRole.UserRole) + 3  # object: the SummaryLine, None on the total
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# SortRole gives a tuple; RowRole the SummaryLine, None on the total.
 
 
 def format_share(share: Decimal) -> str:
@@ -66,8 +63,14 @@ def month_label(first_day: dt.date) -> str:
     return f"{name[:1].upper()}{name[1:]} {first_day.year}"
 
 
-class SummaryModel(QAbstractTableModel):
-    """The lines of one summary table and its total; sorts itself, the total last."""
+class SummaryModel(TableModel):
+    """The lines of one summary table and its total; sorts itself, the total last.
+
+    Not a :class:`~clubdesk.ui.row_model.RowListModel`: the total is a line without a row.
+    """
+
+    COLUMN_COUNT = COLUMN_COUNT
+    RIGHT_HEADERS = frozenset(range(COL_LABEL + 1, COLUMN_COUNT))
 
     def __init__(self, kind: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,51 +93,37 @@ class SummaryModel(QAbstractTableModel):
 
     # Qt interface -------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         if parent.isValid():
             return 0
         return len(self._lines) + (1 if self._totals is not None else 0)
 
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def data(self, index: Index, role: int = _DISPLAY) -> object:
+    def data(self, index: Index, role: int = DISPLAY) -> object:
         if not index.isValid():
             return None
         column = index.column()
         line = self.line_at(index.row())
-        if role == _ALIGN and column != COL_LABEL:
-            return _RIGHT
+        if role == ALIGN and column != COL_LABEL:
+            return ALIGN_RIGHT
         if role == RowRole:
             return line
         if line is None:  # the total
-            if role == _FONT:
+            if role == FONT:
                 return self._bold
-            if role == _DISPLAY:
+            if role == DISPLAY:
                 return self._total_text(column)
             if role == SortRole:
                 return ()
             return None
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._text(line, column)
         if role == SortRole:
             return self.sort_key(line, column)
-        if role == _FONT and column == COL_LABEL and self.kind == KIND_CATEGORY \
+        if role == FONT and column == COL_LABEL and self.kind == KIND_CATEGORY \
                 and not line.label:
             return self._italic
-        if role == _TOOLTIP and column == COL_LABEL:
+        if role == TOOLTIP and column == COL_LABEL:
             return self._text(line, column)
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == _DISPLAY:
-            return self._headers[section]
-        if role == _ALIGN and section != COL_LABEL:
-            return _RIGHT
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -174,7 +163,7 @@ class SummaryModel(QAbstractTableModel):
 
     # Sorting and display ------------------------------------------------------------------
 
-    def sort_key(self, line: SummaryLine, column: int) -> tuple[object, ...]:
+    def sort_key(self, line: SummaryLine, column: int) -> SortKey:
         """What ``column`` sorts on: the value, then the label."""
         label = fold(line.label) if self.kind != KIND_MONTH else line.key
         if column == COL_LABEL:
