@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Before any Qt import: widgets are drawn offscreen, no display needed.
@@ -14,7 +14,7 @@ os.environ.pop("CLUBDESK_DB", None)
 import pytest  # noqa: E402
 
 from clubdesk import i18n  # noqa: E402
-from clubdesk.db import Member, close_database, open_database  # noqa: E402
+from clubdesk.db import Member, close_database, database, open_database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +38,25 @@ def _wait_for_background_work() -> None:
     """Let the GUI's worker threads finish before their database goes away."""
     if "clubdesk.ui.background" in sys.modules:
         sys.modules["clubdesk.ui.background"].task_pool().waitForDone(30_000)
+
+
+@pytest.fixture
+def select_statements(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
+    """Record the SELECT statements sent from now on: ``statements = select_statements()``."""
+
+    def start() -> list[str]:
+        statements: list[str] = []
+        original = database.execute_sql
+
+        def counting(sql, *args, **kwargs):
+            if sql.lstrip().upper().startswith("SELECT"):
+                statements.append(sql)
+            return original(sql, *args, **kwargs)
+
+        monkeypatch.setattr(database, "execute_sql", counting)
+        return statements
+
+    return start
 
 
 @pytest.fixture

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-import tempfile
-import time
 from pathlib import Path
 
-from bench_volunteering import _last_year, _read_only
-from figures import Context, Samples, elapsed_ms, figure
+from bench_volunteering import _last_year
+from figures import Context, Samples, figure, opened_copy, time_into
 
 _BETWEEN = "BETWEEN :start AND :end"
 _EVENTS = "e.starts_at >= :start AND e.starts_at < :after"
@@ -80,7 +78,6 @@ def activity_report_data(context: Context) -> tuple[Samples, Samples]:
     """All the activity figures of the last 12 months, against plain sqlite3 queries."""
     import datetime as dt
 
-    from clubdesk.db import close_database, open_database
     from clubdesk.domain.activity_figures import Period
     from clubdesk.domain.activity_queries import activity_figures
     from clubdesk.domain.attendance_period import months_before
@@ -93,25 +90,11 @@ def activity_report_data(context: Context) -> tuple[Samples, Samples]:
               "window": window.isoformat()}
     samples: Samples = []
     floor: Samples = []
-    with tempfile.TemporaryDirectory() as folder:
-        # A copy: opening a database may migrate it, and the benchmark's cache stays as built.
-        database = Path(folder) / context.database.name
-        with _read_only(context.database) as source, sqlite3.connect(database) as copy:
-            source.backup(copy)
-        source.close()
-        copy.close()
-        open_database(database)
-        try:
-            activity_figures(period)  # warm the page cache, as the floor's is
-            _floor(database, values)
-            for _ in range(context.repeat):
-                start = time.perf_counter()
-                figures = activity_figures(period)
-                samples.append(elapsed_ms(start))
-                start = time.perf_counter()
-                _floor(database, values)
-                floor.append(elapsed_ms(start))
-                assert figures.members and len(figures.volunteering.by_month) in (12, 13)
-        finally:
-            close_database()
+    with opened_copy(context.database) as database:
+        activity_figures(period)  # warm the page cache, as the floor's is
+        _floor(database, values)
+        for _ in range(context.repeat):
+            figures = time_into(samples, activity_figures, period)
+            time_into(floor, _floor, database, values)
+            assert figures.members and len(figures.volunteering.by_month) in (12, 13)
     return samples, floor

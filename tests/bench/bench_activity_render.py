@@ -6,25 +6,10 @@ its own: a SimpleDocTemplate with the small tables and one plain Table of every 
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 import tempfile
-import time
 from pathlib import Path
 
-from figures import Context, Samples, elapsed_ms, figure
-
-
-def _last_year(database: Path) -> tuple[dt.date, dt.date]:
-    """The 365 days up to the last day with attendance in the demo."""
-    uri = f"{database.resolve().as_uri()}?mode=ro&immutable=1"
-    with sqlite3.connect(uri, uri=True) as connection:
-        last = connection.execute(
-            "SELECT MAX(e.starts_at) FROM event e "
-            "WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id)").fetchone()[0]
-    connection.close()
-    date_to = dt.date.fromisoformat(last[:10])
-    return date_to - dt.timedelta(days=364), date_to
+from figures import Context, Samples, figure, last_attended_year, opened_copy, time_into
 
 
 def _floor(figures: object, output: Path) -> None:
@@ -55,7 +40,6 @@ def _floor(figures: object, output: Path) -> None:
 @figure("activity_report_render")
 def activity_report_render(context: Context) -> tuple[Samples, Samples]:
     """The activity report's PDF from prepared figures, against plain reportlab tables."""
-    from clubdesk.db import close_database, open_database
     from clubdesk.domain.activity_figures import Period
     from clubdesk.domain.activity_queries import activity_figures
     from clubdesk.i18n import set_language
@@ -65,26 +49,12 @@ def activity_report_render(context: Context) -> tuple[Samples, Samples]:
     samples: Samples = []
     floor: Samples = []
     set_language("fr")
+    with opened_copy(context.database):
+        figures = activity_figures(Period(*last_attended_year(context.database)))
     with tempfile.TemporaryDirectory() as folder:
-        # A copy: opening a database may migrate it, and the benchmark's cache stays as built.
-        database = Path(folder) / context.database.name
-        uri = f"{context.database.resolve().as_uri()}?mode=ro&immutable=1"
-        with sqlite3.connect(uri, uri=True) as source, sqlite3.connect(database) as copy:
-            source.backup(copy)
-        source.close()
-        copy.close()
-        open_database(database)
-        try:
-            figures = activity_figures(Period(*_last_year(context.database)))
-        finally:
-            close_database()
         output = Path(folder) / "rapport.pdf"
         plain = Path(folder) / "plain.pdf"
         for _ in range(repeat):
-            start = time.perf_counter()
-            build_activity_report_from(figures, output)
-            samples.append(elapsed_ms(start))
-            start = time.perf_counter()
-            _floor(figures, plain)
-            floor.append(elapsed_ms(start))
+            time_into(samples, build_activity_report_from, figures, output)
+            time_into(floor, _floor, figures, plain)
     return samples, floor

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import tempfile
-import time
+from contextlib import closing
 from pathlib import Path
 
-from figures import Context, Samples, elapsed_ms, figure
+from figures import Context, Samples, figure, opened_copy, read_only, time_into
 
 # The same aggregates as clubdesk.domain.referral_summary, in plain SQL.
 _MEMBERS_SQL = """
@@ -40,14 +39,9 @@ _TOTALS_SQL = """
 """
 
 
-def _read_only(database: Path) -> sqlite3.Connection:
-    """The benchmark's cached database, opened without writing anything beside it."""
-    return sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-
-
 def _last_year(database: Path) -> tuple[dt.date, dt.date]:
     """The 12 months up to the last referral of the demo."""
-    with _read_only(database) as connection:
+    with read_only(database) as connection:
         last = connection.execute("SELECT MAX(date) FROM referral").fetchone()[0]
     connection.close()
     date_to = dt.date.fromisoformat(last[:10])
@@ -69,31 +63,14 @@ def _floor(connection: sqlite3.Connection, date_from: dt.date, date_to: dt.date)
 @figure("referrals_summary")
 def referrals_summary(context: Context) -> tuple[Samples, Samples]:
     """The per-member summary of the last 12 months, against the same SQL aggregates."""
-    from clubdesk.db import close_database, open_database
     from clubdesk.domain.referral_summary import referral_summary
 
     date_from, date_to = _last_year(context.database)
     samples: Samples = []
     floor: Samples = []
-    with tempfile.TemporaryDirectory() as folder:
-        # A copy: opening a database may migrate it, and the benchmark's cache stays as built.
-        database = Path(folder) / context.database.name
-        with _read_only(context.database) as source, sqlite3.connect(database) as copy:
-            source.backup(copy)
-        source.close()
-        copy.close()
-        open_database(database)
-        plain = _read_only(database)
-        try:
-            for _ in range(context.repeat):
-                start = time.perf_counter()
-                summary = referral_summary(date_from, date_to)
-                samples.append(elapsed_ms(start))
-                start = time.perf_counter()
-                members = _floor(plain, date_from, date_to)
-                floor.append(elapsed_ms(start))
-                assert len(summary.members) == members
-        finally:
-            plain.close()
-            close_database()
+    with opened_copy(context.database) as database, closing(read_only(database)) as plain:
+        for _ in range(context.repeat):
+            summary = time_into(samples, referral_summary, date_from, date_to)
+            members = time_into(floor, _floor, plain, date_from, date_to)
+            assert len(summary.members) == members
     return samples, floor

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import tempfile
-import time
 from pathlib import Path
 
-from figures import Context, Samples, elapsed_ms, figure
+from figures import Context, Samples, figure, opened_copy, read_only, time_into
 
 # The same aggregates as the summary, written directly: what the figure is compared with.
 _TOTALS_SQL = """
@@ -32,14 +30,9 @@ _MONTHS_SQL = """
 """
 
 
-def _read_only(database: Path) -> sqlite3.Connection:
-    """The benchmark's cached database, opened without writing anything beside it."""
-    return sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-
-
 def _last_year(database: Path) -> tuple[dt.date, dt.date]:
     """The 12 months up to the last day with volunteer hours in the demo."""
-    with _read_only(database) as connection:
+    with read_only(database) as connection:
         last = connection.execute("SELECT MAX(date) FROM volunteer_entry").fetchone()[0]
     connection.close()
     date_to = dt.date.fromisoformat(last[:10])
@@ -61,31 +54,16 @@ def _floor(database: Path, date_from: dt.date, date_to: dt.date) -> None:
 def volunteering_summary(context: Context) -> tuple[Samples, Samples]:
     """The summary of the last 12 months (by member, category, month, and the totals),
     against the same aggregates as plain sqlite3 queries."""
-    from clubdesk.db import close_database, open_database
     from clubdesk.domain.volunteer_summary import volunteer_summary
 
     date_from, date_to = _last_year(context.database)
     samples: Samples = []
     floor: Samples = []
-    with tempfile.TemporaryDirectory() as folder:
-        # A copy: opening a database may migrate it, and the benchmark's cache stays as built.
-        database = Path(folder) / context.database.name
-        with _read_only(context.database) as source, sqlite3.connect(database) as copy:
-            source.backup(copy)
-        source.close()
-        copy.close()
-        open_database(database)
-        try:
-            volunteer_summary(date_from, date_to)  # warm the page cache, as the floor's is
-            _floor(database, date_from, date_to)
-            for _ in range(context.repeat):
-                start = time.perf_counter()
-                summary = volunteer_summary(date_from, date_to)
-                samples.append(elapsed_ms(start))
-                start = time.perf_counter()
-                _floor(database, date_from, date_to)
-                floor.append(elapsed_ms(start))
-                assert summary.members and len(summary.months) in (12, 13)
-        finally:
-            close_database()
+    with opened_copy(context.database) as database:
+        volunteer_summary(date_from, date_to)  # warm the page cache, as the floor's is
+        _floor(database, date_from, date_to)
+        for _ in range(context.repeat):
+            summary = time_into(samples, volunteer_summary, date_from, date_to)
+            time_into(floor, _floor, database, date_from, date_to)
+            assert summary.members and len(summary.months) in (12, 13)
     return samples, floor

@@ -17,7 +17,6 @@ from clubdesk.db import (
     MembershipFee,
     Referral,
     VolunteerEntry,
-    database,
 )
 from clubdesk.domain.export_lists import (
     KINDS,
@@ -115,7 +114,7 @@ def test_headers_are_translated(club) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_one_query_whatever_the_number_of_rows(club, make_member, monkeypatch,
+def test_one_query_whatever_the_number_of_rows(club, make_member, select_statements,
                                                kind: str) -> None:
     for _ in range(5):
         extra = make_member(sponsor=club["member"])
@@ -126,15 +125,7 @@ def test_one_query_whatever_the_number_of_rows(club, make_member, monkeypatch,
                              period_end=dt.date(2026, 12, 31), amount=Decimal("10"))
         Referral.create(giver=extra, external_recipient="Boulangerie",
                         date=dt.date(2026, 6, 2))
-    statements: list[str] = []
-    original = database.execute_sql
-
-    def counting(sql, *args, **kwargs):
-        if sql.lstrip().upper().startswith("SELECT"):
-            statements.append(sql)
-        return original(sql, *args, **kwargs)
-
-    monkeypatch.setattr(database, "execute_sql", counting)
+    statements = select_statements()
     rows = _rows(kind)
     assert len(rows) >= 2
     # At most the list's query and the association's settings (hourly rate).

@@ -160,17 +160,9 @@ def test_unknown_and_repeated_ids_and_the_period(club) -> None:
     assert [row[0] for row in rows] == ["=Cazal"]
 
 
-def test_more_ids_than_sqlite_takes_parameters_in_one_query(club, monkeypatch) -> None:
+def test_more_ids_than_sqlite_takes_parameters_in_one_query(club, select_statements) -> None:
     ids = list(range(100_000, 60_000, -1)) + [club["bruno"].id]
-    statements: list[str] = []
-    original = database.execute_sql
-
-    def counting(sql, *args, **kwargs):
-        if sql.lstrip().upper().startswith("SELECT"):
-            statements.append(sql)
-        return original(sql, *args, **kwargs)
-
-    monkeypatch.setattr(database, "execute_sql", counting)
+    statements = select_statements()
     rows = list(build_list("members", ids=ids).rows)
     assert [row[0] for row in rows] == ["Brun"]
     assert len(statements) == 1

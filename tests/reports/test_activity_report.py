@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from activity_data import YEAR, activity, crowd, named_members
 from pdf_text import pdf_pages
+from report_text import in_order
 
-from clubdesk import i18n
 from clubdesk.domain.demo import build_demo
 from clubdesk.reports.activity_report import build_activity_report, build_activity_report_from
 from clubdesk.reports.activity_sections import initials
 from clubdesk.reports.common import ReportCancelled
-
-
-def _in_order(text: str, *parts: str) -> bool:
-    position = 0
-    for part in parts:
-        position = text.find(part, position)
-        if position < 0:
-            return False
-        position += len(part)
-    return True
-
-
-@pytest.fixture
-def french() -> Iterator[None]:
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 def test_french_report_has_every_section_with_its_figures(french: None,
@@ -39,9 +21,9 @@ def test_french_report_has_every_section_with_its_figures(french: None,
     output = build_activity_report_from(activity(), tmp_path / "rapport.pdf")
     pages = pdf_pages(output)
     text = " ".join(pages)
-    assert _in_order(pages[0], "Club <Zoë> & Cie", "Rapport d'activité",
-                     "Du 1er janvier au 31 décembre 2025", "Imprimé le")
-    assert _in_order(
+    assert in_order(pages[0], "Club <Zoë> & Cie", "Rapport d'activité",
+                    "Du 1er janvier au 31 décembre 2025", "Imprimé le")
+    assert in_order(
         text, "L'année en chiffres", "126 membres à la fin", "58 événements",
         "78 % Taux de présence", "1 843,5 h Heures de bénévolat",
         "27 652,50 € Valeur du bénévolat", "412 recommandations données",
@@ -69,12 +51,12 @@ def test_french_report_has_every_section_with_its_figures(french: None,
 def test_member_table_names_escaping_and_initials(tmp_path: Path) -> None:
     text = " ".join(pdf_pages(build_activity_report_from(activity(), tmp_path / "r.pdf")))
     table = text[text.index("Activity by member (6)"):]
-    assert _in_order(table, "Name Company Attendance rate Hours Given Received Referrals won",
-                     "DUPONT Jean <b>&Co 75% 12.5 3 2 1 €1,500.00",
-                     "MARTIN Zoë Zoë Conseil 80%", "€12,345.50",
-                     "NGUYỄN Lan Phở Lyon", "D. S. —",
-                     "WIŚNIEWSKI Łukasz Wiśniewski Bau 80% — 0 0 0 —",
-                     "ПЕТРОВА Жанна Петрова и партнёры —")
+    assert in_order(table, "Name Company Attendance rate Hours Given Received Referrals won",
+                    "DUPONT Jean <b>&Co 75% 12.5 3 2 1 €1,500.00",
+                    "MARTIN Zoë Zoë Conseil 80%", "€12,345.50",
+                    "NGUYỄN Lan Phở Lyon", "D. S. —",
+                    "WIŚNIEWSKI Łukasz Wiśniewski Bau 80% — 0 0 0 —",
+                    "ПЕТРОВА Жанна Петрова и партнёры —")
     assert "Secret" not in text and "Dominique" not in text and "Discrète" not in text
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from attendance_club import Club
 from pdf_text import pdf_pages
+from report_text import in_order
 
 from clubdesk import i18n
 from clubdesk.db import Attendance, Member
@@ -14,31 +15,21 @@ from clubdesk.domain.settings import update_settings
 from clubdesk.reports.event_attendance import build_event_attendance_report
 
 
-def _in_order(text: str, *parts: str) -> bool:
-    position = 0
-    for part in parts:
-        position = text.find(part, position)
-        if position < 0:
-            return False
-        position += len(part)
-    return True
-
-
 def test_meeting_report_counts_lists_and_guests(club: Club, tmp_path: Path) -> None:
     output = build_event_attendance_report(club.events["e1"].id, tmp_path / "report.pdf")
     [page] = pdf_pages(output)
-    assert _in_order(page, "Attendance report", "Réunion de janvier",
-                     "Tuesday 6 January 2026, 18:30 – 20:00", "Salle <Lumière> & Co")
+    assert in_order(page, "Attendance report", "Réunion de janvier",
+                    "Tuesday 6 January 2026, 18:30 – 20:00", "Salle <Lumière> & Co")
     assert ("5 members expected 1 present 1 late 1 substitute 1 excused 1 absent 1 guest "
             "40% Attendance rate") in page
-    assert _in_order(page, "Present (1) Name Company DUPONT Jean <b>&Co",
-                     "Late (1) Name Company WIŚNIEWSKI Łukasz Wiśniewski Bau",
-                     "Substitute (1) Name Company Substitute's name NGUYỄN Lan Phở Lyon "
-                     "Rose Remplaçante",
-                     "Excused (1) Name Company Reason MARTIN Zoë Zoë Conseil Congés",
-                     "Absent (1) Name Company ПЕТРОВА Жанна Петрова и партнёры",
-                     "Guest (1) Name Company Invited by Became a member "
-                     "Paul Invité Invité & Fils DUPONT Jean Yes")
+    assert in_order(page, "Present (1) Name Company DUPONT Jean <b>&Co",
+                    "Late (1) Name Company WIŚNIEWSKI Łukasz Wiśniewski Bau",
+                    "Substitute (1) Name Company Substitute's name NGUYỄN Lan Phở Lyon "
+                    "Rose Remplaçante",
+                    "Excused (1) Name Company Reason MARTIN Zoë Zoë Conseil Congés",
+                    "Absent (1) Name Company ПЕТРОВА Жанна Петрова и партнёры",
+                    "Guest (1) Name Company Invited by Became a member "
+                    "Paul Invité Invité & Fils DUPONT Jean Yes")
     assert "Quorum" not in page and "Prox" not in page
 
 
@@ -50,10 +41,10 @@ def test_general_assembly_report_has_quorum_and_proxies(club: Club, tmp_path: Pa
     assert "Quorum reached: 4 of 6 members entitled to vote, at least 3 needed." in text
     assert ("6 entitled to vote 2 present 2 represented 4 votes counted 3 needed "
             "(50% of those entitled)") in text
-    assert _in_order(text, "Proxies (3) Given by Held by Counted",
-                     "WIŚNIEWSKI Łukasz DUPONT Jean Yes",
-                     "MARTIN Zoë NGUYỄN Lan Yes",
-                     "ПЕТРОВА Жанна WIŚNIEWSKI Łukasz No")
+    assert in_order(text, "Proxies (3) Given by Held by Counted",
+                    "WIŚNIEWSKI Łukasz DUPONT Jean Yes",
+                    "MARTIN Zoë NGUYỄN Lan Yes",
+                    "ПЕТРОВА Жанна WIŚNIEWSKI Łukasz No")
     assert "Absent (3)" in text and "Substitute (" not in text
 
     update_settings(quorum_share=Decimal("0.75"))
@@ -86,8 +77,8 @@ def test_long_lists_repeat_their_header_on_every_page(club: Club, tmp_path: Path
     assert "71 present" in pages[0] and "Present (71)" in pages[0]
     for number, page in enumerate(pages, start=1):
         assert f"page {number} / {len(pages)}" in page
-    assert _in_order(pages[1], "Attendance report Réunion de janvier", "Name Company",
-                     "PRÉSENT")
+    assert in_order(pages[1], "Attendance report Réunion de janvier", "Name Company",
+                    "PRÉSENT")
     everyone = " ".join(pages)
     assert all(f"PRÉSENT{n:02d} Prénom{n} Société {n}" in everyone for n in range(70))
 

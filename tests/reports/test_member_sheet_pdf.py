@@ -3,41 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from activity_data import YEAR, sheet
 from pdf_text import pdf_pages
+from report_text import in_order
 
-from clubdesk import i18n
 from clubdesk.db import Member
 from clubdesk.domain.demo import build_demo
 from clubdesk.reports.common import ReportCancelled
 from clubdesk.reports.member_sheet import build_member_sheet, build_member_sheet_from
 
 
-def _in_order(text: str, *parts: str) -> bool:
-    position = 0
-    for part in parts:
-        position = text.find(part, position)
-        if position < 0:
-            return False
-        position += len(part)
-    return True
-
-
-@pytest.fixture
-def french() -> Iterator[None]:
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
-
-
 def test_sheet_lists_and_totals(french: None, tmp_path: Path) -> None:
     pages = pdf_pages(build_member_sheet_from(sheet(), tmp_path / "fiche.pdf"))
     text = " ".join(pages)
-    assert _in_order(
+    assert in_order(
         text, "Zoë MARTIN", "Activité du 1er janvier au 31 décembre 2025",
         "<b>&Co — Conseil en Łódź", "Statut : Actif", "Membre depuis le 01/09/2019",
         "67 % Taux de présence", "6,5 h Heures de bénévolat", "3 recommandations données",
@@ -68,5 +50,5 @@ def test_demo_member_sheet(db_path: Path, tmp_path: Path) -> None:
     member = Member.select().order_by(Member.id).first()
     output = build_member_sheet(member.id, YEAR, tmp_path / "fiche.pdf")
     text = " ".join(pdf_pages(output))
-    assert _in_order(text, f"{member.first_name} {member.last_name.upper()}", "Attendance",
-                     "Volunteering", "Referrals given", "Referrals received", "Dues")
+    assert in_order(text, f"{member.first_name} {member.last_name.upper()}", "Attendance",
+                    "Volunteering", "Referrals given", "Referrals received", "Dues")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from attendance_club import PERIOD, Club, add_crowd
 from pdf_text import pdf_pages, raw_pages
+from report_text import in_order
 
 from clubdesk import i18n
 from clubdesk.db import close_database, open_database
@@ -18,42 +19,32 @@ from clubdesk.reports.formatting import format_number, format_percent
 from clubdesk.reports.period_attendance import build_period_attendance_report
 
 
-def _in_order(text: str, *parts: str) -> bool:
-    position = 0
-    for part in parts:
-        position = text.find(part, position)
-        if position < 0:
-            return False
-        position += len(part)
-    return True
-
-
 def test_period_report_figures(club: Club, tmp_path: Path) -> None:
     output = build_period_attendance_report(*PERIOD, tmp_path / "period.pdf")
     text = " ".join(pdf_pages(output))
-    assert _in_order(text, "Attendance report", "From 1 January 2026 to 30 June 2026",
-                     "4 events held 6 members expected 7 attendances 1 substitute 2 excused "
-                     "9 absent 2 guests 37% Attendance rate")
+    assert in_order(text, "Attendance report", "From 1 January 2026 to 30 June 2026",
+                    "4 events held 6 members expected 7 attendances 1 substitute 2 excused "
+                    "9 absent 2 guests 37% Attendance rate")
     header = "Expected In person Subst. Excuses Absences Rate"
-    assert _in_order(text, f"Events (5) Date Event {header} Guests",
-                     "6 Jan 2026 Réunion de janvier 5 2 1 1 1 40% 1",
-                     "3 Feb 2026 Réunion de février 5 2 0 0 3 40% 1",
-                     "17 Mar 2026 Assemblée générale 2026 6 2 0 1 3 33% 0",
-                     "7 Apr 2026 Réunion d'avril 3 1 0 0 2 33% 0",
-                     "5 May 2026 Réunion de mai — — — — — — 0",
-                     "Members to follow up (2) Name Company Recent absences Last attended Rate",
-                     "WIŚNIEWSKI Łukasz Wiśniewski Bau 2 6 Jan 2026 25%",
-                     "ПЕТРОВА Жанна Петрова и партнёры 2 — 0%",
-                     "To follow up: more than 1 absence without excuse from 1 Mar 2026 to "
-                     "30 Jun 2026",
-                     f"Attendance by member (6) Name Company {header}",
-                     "ANCIEN Fabrice Ancien SA 1 0 0 0 1 0%",
-                     "DUPONT Jean <b>&Co 4 4 0 0 0 100%",
-                     "MARTIN Zoë Zoë Conseil 3 0 0 2 1 0%",
-                     "NGUYỄN Lan Phở Lyon 3 2 1 0 0 67%",
-                     "WIŚNIEWSKI Łukasz Wiśniewski Bau 4 1 0 0 3 25%",
-                     "ПЕТРОВА Жанна Петрова и партнёры 4 0 0 0 4 0%",
-                     "Expected: the events of the period whose attendance list held the member.")
+    assert in_order(text, f"Events (5) Date Event {header} Guests",
+                    "6 Jan 2026 Réunion de janvier 5 2 1 1 1 40% 1",
+                    "3 Feb 2026 Réunion de février 5 2 0 0 3 40% 1",
+                    "17 Mar 2026 Assemblée générale 2026 6 2 0 1 3 33% 0",
+                    "7 Apr 2026 Réunion d'avril 3 1 0 0 2 33% 0",
+                    "5 May 2026 Réunion de mai — — — — — — 0",
+                    "Members to follow up (2) Name Company Recent absences Last attended Rate",
+                    "WIŚNIEWSKI Łukasz Wiśniewski Bau 2 6 Jan 2026 25%",
+                    "ПЕТРОВА Жанна Петрова и партнёры 2 — 0%",
+                    "To follow up: more than 1 absence without excuse from 1 Mar 2026 to "
+                    "30 Jun 2026",
+                    f"Attendance by member (6) Name Company {header}",
+                    "ANCIEN Fabrice Ancien SA 1 0 0 0 1 0%",
+                    "DUPONT Jean <b>&Co 4 4 0 0 0 100%",
+                    "MARTIN Zoë Zoë Conseil 3 0 0 2 1 0%",
+                    "NGUYỄN Lan Phở Lyon 3 2 1 0 0 67%",
+                    "WIŚNIEWSKI Łukasz Wiśniewski Bau 4 1 0 0 3 25%",
+                    "ПЕТРОВА Жанна Петрова и партнёры 4 0 0 0 4 0%",
+                    "Expected: the events of the period whose attendance list held the member.")
     assert "Club <Zoë> & Cie" in text and "ZOLA" not in text
 
 
@@ -80,8 +71,8 @@ def test_long_member_table_runs_over_pages_with_its_header(club: Club,
         assert f"page {number} / {len(pages)}" in page
     header = "Name Company Expected In person Subst. Excuses Absences Rate"
     last = pages[-1]
-    assert _in_order(last, "Attendance report From 1 January 2026 to 30 June 2026", header,
-                     "FOULE")
+    assert in_order(last, "Attendance report From 1 January 2026 to 30 June 2026", header,
+                    "FOULE")
     everyone = " ".join(pages)
     assert all(f"FOULE{n} Membre{n} Co{n} 2 " in everyone for n in range(120))
 

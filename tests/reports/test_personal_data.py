@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from gdpr_member import EMAIL, NAME, build_subject
 from pdf_text import pdf_pages
 
-from clubdesk import i18n
 from clubdesk.db import AuditEntry, Member
 from clubdesk.reports.personal_data import build_personal_data_pdf, gdpr_export_command
 
@@ -20,13 +17,6 @@ SECTIONS_EN = ("Identity and contact details", "Consents", "Dues", "Attendance",
 SECTIONS_FR = ("Identité et coordonnées", "Consentements", "Cotisations", "Présences",
                "Pouvoirs reçus", "Invités", "Invité avant son adhésion", "Bénévolat",
                "Recommandations données", "Recommandations reçues", "Membres parrainés")
-
-
-@pytest.fixture
-def french() -> Iterator[None]:
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
 
 
 def test_pdf_has_every_section_and_the_name(db_path: Path, tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QWidget
+from tab_helpers import loaded_tab, show_active
 
-from clubdesk import i18n
 from clubdesk.db import Attendance, Event, EventSeries, Guest, VolunteerEntry
 from clubdesk.domain.event_list import PERIOD_PAST_12_MONTHS, PERIOD_UPCOMING
 from clubdesk.domain.event_series import SeriesInput, create_series
@@ -19,7 +19,6 @@ from clubdesk.domain.events import EventInput, create_event, event_input, update
 from clubdesk.ui import event_deletion, events_tab
 from clubdesk.ui import events_model as m
 from clubdesk.ui.events_tab import EventsTab
-from clubdesk.ui.translator import install_translators
 
 TODAY = dt.date.today()
 
@@ -97,32 +96,12 @@ def calendar(make_member) -> dict[str, int]:
 
 
 @pytest.fixture
-def host(qtbot) -> QWidget:
-    """The window holding the tab; no layout (the offscreen platform would warn)."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(1366, 700)
-    return window
-
-
-@pytest.fixture
 def tab(host: QWidget, calendar) -> EventsTab:
-    widget = EventsTab(host)
-    widget.setGeometry(host.rect())
-    widget.reload()
-    return widget
+    return loaded_tab(EventsTab, host)
 
 
 def _ids(tab: EventsTab) -> list[int]:
     return [row.id for row in tab.model.rows()]
-
-
-def _show(qtbot, tab: EventsTab) -> None:
-    host = tab.window()
-    host.show()
-    qtbot.waitExposed(host)
-    host.activateWindow()
-    qtbot.waitUntil(host.isActiveWindow)
 
 
 def test_rows_are_read_when_the_tab_is_first_shown(qtbot, host, calendar) -> None:
@@ -232,7 +211,7 @@ def test_an_event_deleted_elsewhere_is_dropped_instead_of_edited(
 def test_double_click_checks_in_a_started_event_and_edits_a_future_one(
     qtbot, tab: EventsTab, dialogs: Dialogs, calendar
 ) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     today = tab.table.visualRect(tab.model.index(0, m.COL_TITLE)).center()
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=today)
     with qtbot.waitSignal(tab.checkin_requested) as asked:
@@ -339,7 +318,7 @@ def test_delete_one_date_of_an_empty_series_date(tab: EventsTab, dialogs: Dialog
 
 
 def test_keyboard(qtbot, tab: EventsTab, dialogs: Dialogs, calendar) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     tab.table.setFocus()
     qtbot.waitUntil(tab.table.hasFocus)
     qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -360,7 +339,7 @@ def test_keyboard(qtbot, tab: EventsTab, dialogs: Dialogs, calendar) -> None:
 
 
 def test_a_third_click_on_a_header_gives_back_the_agenda(qtbot, tab: EventsTab) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     agenda = _ids(tab)
     header = tab.table.horizontalHeader()
     title = QPoint(header.sectionViewportPosition(m.COL_TITLE) + 10, header.height() // 2)
@@ -391,19 +370,12 @@ def test_an_empty_calendar_says_how_to_start(host, db_path) -> None:
     assert widget.selected_row() is None and not widget.delete_button.isEnabled()
 
 
-def test_the_tab_speaks_french(qapp, host: QWidget, calendar) -> None:
-    translators = install_translators(qapp, "fr")
-    try:
-        french = EventsTab(host)
-        french.reload()
-        assert french.count_label.text() == "7 événements"
-        assert french.period_filter.currentText() == "Toutes les dates"
-        assert french.new_button.text() == "Nouvel événement"
-        assert french.reports_button.text() == "Rapports"
-        french.search.setText("reunion")
-        assert french.count_label.text() == "4 sur 7 événements"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        i18n.set_language("en")
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+def test_the_tab_speaks_french(host: QWidget, calendar, in_french: None) -> None:
+    french = EventsTab(host)
+    french.reload()
+    assert french.count_label.text() == "7 événements"
+    assert french.period_filter.currentText() == "Toutes les dates"
+    assert french.new_button.text() == "Nouvel événement"
+    assert french.reports_button.text() == "Rapports"
+    french.search.setText("reunion")
+    assert french.count_label.text() == "4 sur 7 événements"

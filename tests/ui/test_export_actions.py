@@ -13,7 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QMessageBox, QTableView
+from tab_helpers import loaded_tab
 
 from clubdesk.db import Attendance, AuditEntry, Event, Guest, MembershipFee
 from clubdesk.domain import files
@@ -27,7 +28,6 @@ from clubdesk.ui.export_actions import ListExport, shown_ids
 from clubdesk.ui.members_tab import MembersTab
 from clubdesk.ui.referrals_tab import ReferralsTab
 from clubdesk.ui.row_model import RowListModel
-from clubdesk.ui.translator import install_translators
 from clubdesk.ui.volunteering_tab import SUMMARY, VolunteeringTab
 
 TODAY = dt.date.today()
@@ -53,15 +53,6 @@ def dialog(monkeypatch: pytest.MonkeyPatch) -> FileDialog:
 
 
 @pytest.fixture
-def host(qtbot) -> QWidget:
-    """The window holding the tab; no layout (the offscreen platform would warn)."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(1366, 700)
-    return window
-
-
-@pytest.fixture
 def people(make_member) -> dict[str, int]:
     """Five members, four of them in Lyon, each with the dues of two years."""
     ids = {}
@@ -76,13 +67,6 @@ def people(make_member) -> dict[str, int]:
                                  period_end=dt.date(year, 12, 31),
                                  amount=Decimal("120.50"), paid_on=dt.date(year, 2, 1))
     return ids
-
-
-def _members_tab(host: QWidget) -> MembersTab:
-    tab = MembersTab(host)
-    tab.setGeometry(host.rect())
-    tab.reload()
-    return tab
 
 
 def _export(qtbot, exporter: ListExport, kind: str) -> object:
@@ -112,7 +96,7 @@ def _close_message(exporter: ListExport) -> str:
 
 def test_members_tab_exports_the_members_shown_in_the_order_shown(
         qtbot, host, people, dialog: FileDialog, tmp_path: Path) -> None:
-    tab = _members_tab(host)
+    tab = loaded_tab(MembersTab, host)
     tab.search.setText("lyon")
     tab.table.sortByColumn(m.COL_FIRST_NAME, Qt.SortOrder.DescendingOrder)
     shown = [(row.last_name, row.first_name) for row in tab.model.rows()]
@@ -138,7 +122,7 @@ def test_members_tab_exports_the_members_shown_in_the_order_shown(
 
 def test_dues_of_the_members_shown_as_csv(qtbot, host, people, dialog: FileDialog,
                                           tmp_path: Path) -> None:
-    tab = _members_tab(host)
+    tab = loaded_tab(MembersTab, host)
     tab.search.setText("an")  # Anaïs Brun, Jean Dubois
     dialog.path = tmp_path / "dues"  # no suffix: Excel, as the dialog offers first
     written = _export(qtbot, tab.exporter, "fees")
@@ -166,9 +150,7 @@ def test_events_tab_exports_events_attendance_and_guests_shown(
         Attendance.create(event=event, member=people["Zoë"], status="present")
         Attendance.create(event=event, member=people["Anaïs"], status="late")
         Guest.create(event=event, name=f"Guest of {event.title}")
-    tab = EventsTab(host)
-    tab.setGeometry(host.rect())
-    tab.reload()
+    tab = loaded_tab(EventsTab, host)
     tab.search.setText("meeting")
     tab.table.sortByColumn(e.COL_TITLE, Qt.SortOrder.AscendingOrder)
     assert [row.title for row in tab.model.rows()] == [
@@ -203,9 +185,7 @@ def test_referrals_tab_exports_the_referrals_shown(qtbot, host, make_member,
         amounts[referral] = amount
     create_referral(ReferralInput(giver_id=anais, external_recipient="Cabinet Dupré",
                                   date=TODAY - dt.timedelta(days=2)))
-    tab = ReferralsTab(host)
-    tab.setGeometry(host.rect())
-    tab.reload()
+    tab = loaded_tab(ReferralsTab, host)
     tab.search.setText("+33")  # the three won ones
     tab.table.sortByColumn(r.COL_AMOUNT, Qt.SortOrder.DescendingOrder)
     assert [amounts[row.id] for row in tab.model.rows()] == ["1250", "400", "80.5"]
@@ -219,7 +199,7 @@ def test_referrals_tab_exports_the_referrals_shown(qtbot, host, make_member,
 
 def test_an_unwritable_destination_is_told_and_leaves_no_file(
         qtbot, host, people, dialog: FileDialog, tmp_path: Path) -> None:
-    tab = _members_tab(host)
+    tab = loaded_tab(MembersTab, host)
     dialog.path = tmp_path / "missing folder" / "members.xlsx"
     assert _export(qtbot, tab.exporter, "members") is None
     text = _close_message(tab.exporter)
@@ -231,7 +211,7 @@ def test_an_unwritable_destination_is_told_and_leaves_no_file(
 
 def test_a_full_disk_keeps_the_old_file(qtbot, host, people, dialog: FileDialog,
                                         tmp_path: Path, monkeypatch) -> None:
-    tab = _members_tab(host)
+    tab = loaded_tab(MembersTab, host)
     folder = tmp_path / "exports"
     folder.mkdir()
     dialog.path = folder / "members.csv"
@@ -250,14 +230,14 @@ def test_a_full_disk_keeps_the_old_file(qtbot, host, people, dialog: FileDialog,
 
 def test_a_cancelled_dialog_exports_nothing(qtbot, host, people, dialog: FileDialog,
                                             tmp_path: Path) -> None:
-    tab = _members_tab(host)
+    tab = loaded_tab(MembersTab, host)
     assert tab.exporter.export("members") is None
     assert len(dialog.offered) == 1 and tab.exporter.message is None
     assert AuditEntry.select().count() == 0
 
 
 def test_nothing_to_export_when_nothing_is_shown(qtbot, host, people) -> None:
-    tab = _members_tab(host)
+    tab = loaded_tab(MembersTab, host)
     assert tab.export_button.isEnabled()
     tab.search.setText("nobody at all")
     assert not tab.export_button.isEnabled()
@@ -270,9 +250,7 @@ def test_volunteering_exports_the_entries_not_the_summary(qtbot, host, people) -
     from clubdesk.db import VolunteerEntry
 
     VolunteerEntry.create(member=people["Zoë"], date=TODAY, hours=Decimal("2"))
-    tab = VolunteeringTab(host)
-    tab.setGeometry(host.rect())
-    tab.reload()
+    tab = loaded_tab(VolunteeringTab, host)
     assert tab.export_button.isEnabled() and tab.export_button.menu() is None
     tab.show_view(SUMMARY)
     assert not tab.export_button.isEnabled()
@@ -307,23 +285,18 @@ def test_shown_ids_follow_a_sorting_and_filtering_proxy(qtbot) -> None:
     assert shown_ids(view) == [2, 1, 3]
 
 
-def test_the_button_and_file_names_speak_french(qapp, host, people,
-                                                dialog: FileDialog) -> None:
-    translators = install_translators(qapp, "fr")
-    try:
-        tab = _members_tab(host)
-        assert tab.export_button.text() == "Exporter…"
-        assert [action.text() for action in tab.exporter.menu.actions()] == [
-            "Membres affichés…", "Cotisations de ces membres…"]
-        tab.exporter.actions["fees"].trigger()
-        assert dialog.offered[-1][0].name == f"cotisations-{TODAY.isoformat()}"
-        events = EventsTab(host)
-        assert [action.text() for action in events.exporter.menu.actions()] == [
-            "Événements affichés…", "Présences à ces événements…",
-            "Invités de ces événements…"]
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
+def test_the_button_and_file_names_speak_french(host, people, dialog: FileDialog,
+                                                in_french: None) -> None:
+    tab = loaded_tab(MembersTab, host)
+    assert tab.export_button.text() == "Exporter…"
+    assert [action.text() for action in tab.exporter.menu.actions()] == [
+        "Membres affichés…", "Cotisations de ces membres…"]
+    tab.exporter.actions["fees"].trigger()
+    assert dialog.offered[-1][0].name == f"cotisations-{TODAY.isoformat()}"
+    events = EventsTab(host)
+    assert [action.text() for action in events.exporter.menu.actions()] == [
+        "Événements affichés…", "Présences à ces événements…",
+        "Invités de ces événements…"]
 
 
 def test_the_message_offers_to_open_the_file(qtbot, host, people, dialog: FileDialog,
@@ -331,7 +304,7 @@ def test_the_message_offers_to_open_the_file(qtbot, host, people, dialog: FileDi
     opened: list[str] = []
     monkeypatch.setattr(export_actions.QDesktopServices, "openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
-    tab = _members_tab(host)
+    tab = loaded_tab(MembersTab, host)
     dialog.path = tmp_path / "m.xlsx"
     _export(qtbot, tab.exporter, "members")
     box = tab.exporter.message

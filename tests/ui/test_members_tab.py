@@ -6,15 +6,14 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+from tab_helpers import loaded_tab, show_active
 
-from clubdesk import i18n
 from clubdesk.db import Member, MembershipFee
 from clubdesk.ui import members_model as m
 from clubdesk.ui import members_tab
 from clubdesk.ui.members_tab import STATUS_CURRENT, MembersTab, build_confirmation
-from clubdesk.ui.translator import install_translators
 
 
 class Dialogs:
@@ -65,24 +64,9 @@ def people(make_member) -> dict[str, Member]:
 
 
 @pytest.fixture
-def host(qtbot) -> QWidget:
-    """The window holding the tab, for the tests that show it.
-
-    It has no layout on purpose: a shown top-level window with a layout makes the offscreen
-    platform warn "does not support propagateSizeHints()", and any Qt warning fails a test.
-    """
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(1366, 700)
-    return window
-
-
-@pytest.fixture
 def tab(host: QWidget, people) -> MembersTab:
     """The tab narrowed to current members, as most of these tests look at them."""
-    widget = MembersTab(host)
-    widget.setGeometry(host.rect())
-    widget.reload()
+    widget = loaded_tab(MembersTab, host)
     widget.status_filter.setCurrentIndex(widget.status_filter.findData(STATUS_CURRENT))
     return widget
 
@@ -96,15 +80,6 @@ def test_opens_on_the_whole_register_with_former_members_greyed(host, people) ->
     assert widget.count_label.text() == "4 members"
     row = next(r for r in range(4) if model.index(r, m.COL_LAST_NAME).data() == "Lefèvre")
     assert model.index(row, m.COL_LAST_NAME).data(Qt.ItemDataRole.ForegroundRole) is not None
-
-
-def _show(qtbot, tab: MembersTab) -> None:
-    """Show the tab in an active window, as shortcuts and mouse clicks need."""
-    host = tab.window()
-    host.show()
-    qtbot.waitExposed(host)
-    host.activateWindow()
-    qtbot.waitUntil(host.isActiveWindow)
 
 
 def _names(tab: MembersTab) -> list[str]:
@@ -226,7 +201,7 @@ def test_edit_refreshes_the_row_in_place(
 
 
 def test_enter_and_double_click_edit(qtbot, tab: MembersTab, dialogs: Dialogs, people) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     tab.select_member(people["eloise2"].id)
     tab.table.setFocus()
     qtbot.waitUntil(tab.table.hasFocus)
@@ -323,7 +298,7 @@ def test_delete_cancelled(tab: MembersTab, dialogs: Dialogs, people) -> None:
 
 
 def test_keyboard_shortcuts(qtbot, tab: MembersTab, dialogs: Dialogs, people) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     tab.table.setFocus()
     qtbot.waitUntil(tab.table.hasFocus)
 
@@ -344,7 +319,7 @@ def test_keyboard_shortcuts(qtbot, tab: MembersTab, dialogs: Dialogs, people) ->
 def test_delete_key_in_the_search_field_edits_the_text(
     qtbot, tab: MembersTab, dialogs: Dialogs, people
 ) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     tab.select_member(people["eloise"].id)
     tab.search.setFocus()
     qtbot.waitUntil(tab.search.hasFocus)
@@ -356,7 +331,7 @@ def test_delete_key_in_the_search_field_edits_the_text(
 
 
 def test_clicking_a_header_sorts(qtbot, tab: MembersTab) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     header = tab.table.horizontalHeader()
     city = QPoint(header.sectionViewportPosition(m.COL_CITY) + 10, header.height() // 2)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=city)
@@ -386,25 +361,18 @@ def test_reload_reads_changes_made_elsewhere(tab: MembersTab, people) -> None:
     assert tab.detail.title.text() == "Jeanne Œuvray"
 
 
-def test_the_tab_speaks_french(qapp, host: QWidget, people) -> None:
-    translators = install_translators(qapp, "fr")
-    try:
-        french = MembersTab(host)
-        french.reload()
-        assert french.count_label.text() == "4 membres"
-        assert french.status_filter.currentText() == "Tous les statuts"
-        french.status_filter.setCurrentIndex(french.status_filter.findData(STATUS_CURRENT))
-        assert french.count_label.text() == "3 sur 4 membres"
-        assert french.status_filter.currentText() == "Membres actuels"
-        assert french.delete_button.text() == "Supprimer"
-        assert french.table.model().index(1, m.COL_STATUS).data() == "Non renouvelé"
-        french.search.setText("zzz")
-        assert french.count_label.text() == "0 sur 4 membres"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        i18n.set_language("en")
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+def test_the_tab_speaks_french(host: QWidget, people, in_french: None) -> None:
+    french = MembersTab(host)
+    french.reload()
+    assert french.count_label.text() == "4 membres"
+    assert french.status_filter.currentText() == "Tous les statuts"
+    french.status_filter.setCurrentIndex(french.status_filter.findData(STATUS_CURRENT))
+    assert french.count_label.text() == "3 sur 4 membres"
+    assert french.status_filter.currentText() == "Membres actuels"
+    assert french.delete_button.text() == "Supprimer"
+    assert french.table.model().index(1, m.COL_STATUS).data() == "Non renouvelé"
+    french.search.setText("zzz")
+    assert french.count_label.text() == "0 sur 4 membres"
 
 
 def test_an_empty_register_says_how_to_start(host, db_path, dialogs: Dialogs) -> None:

@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QWidget
+from tab_helpers import loaded_tab, show_active
 
-from clubdesk import i18n
 from clubdesk.db import Referral, ReferralStatusChange
 from clubdesk.domain.referral_list import PERIOD_LAST_YEAR
 from clubdesk.domain.referrals import (
@@ -25,7 +25,6 @@ from clubdesk.ui import referral_actions, referral_filters
 from clubdesk.ui import referrals_model as m
 from clubdesk.ui.background import task_pool
 from clubdesk.ui.referrals_tab import LIST, SUMMARY, ReferralsTab
-from clubdesk.ui.translator import install_translators
 
 TODAY = dt.date.today()
 
@@ -96,33 +95,14 @@ def club(make_member) -> dict[str, int]:
 
 
 @pytest.fixture
-def host(qtbot) -> QWidget:
-    """The window holding the tab; no layout (the offscreen platform would warn)."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(1366, 700)
-    return window
-
-
-@pytest.fixture
 def tab(host: QWidget, club) -> ReferralsTab:
-    widget = ReferralsTab(host)
-    widget.setGeometry(host.rect())
-    widget.reload()
+    widget = loaded_tab(ReferralsTab, host)
     widget.member_filters.fill()  # what focusing a member filter does
     return widget
 
 
 def _ids(tab: ReferralsTab) -> list[int]:
     return [row.id for row in tab.model.rows()]
-
-
-def _show(qtbot, tab: ReferralsTab) -> None:
-    host = tab.window()
-    host.show()
-    qtbot.waitExposed(host)
-    host.activateWindow()
-    qtbot.waitUntil(host.isActiveWindow)
 
 
 def test_rows_are_read_when_the_tab_is_first_shown(qtbot, host, club) -> None:
@@ -300,7 +280,7 @@ def test_delete_asks_then_goes_with_the_history(qtbot, tab, dialogs: Dialogs, cl
 
 
 def test_keyboard(qtbot, tab, dialogs: Dialogs, club) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     tab.table.setFocus()
     qtbot.waitUntil(tab.table.hasFocus)
     qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -318,7 +298,7 @@ def test_keyboard(qtbot, tab, dialogs: Dialogs, club) -> None:
 
 
 def test_double_click_edits(qtbot, tab, dialogs: Dialogs, club) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     position = tab.table.visualRect(tab.model.index(1, m.COL_CONTACT)).center()
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=position)
     qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=position)
@@ -377,21 +357,14 @@ def test_an_empty_register_says_how_to_start(qtbot, host, db_path) -> None:
         "No referral was given during this period.")
 
 
-def test_the_tab_speaks_french(qapp, host: QWidget, club) -> None:
-    translators = install_translators(qapp, "fr")
-    try:
-        french = ReferralsTab(host)
-        french.reload()
-        assert french.count_label.text() == "3 recommandations"
-        assert french.totals_label.text() == f"· 1 conclue · {_money(1250)}"
-        assert french.commands.new_button.text() == "Nouvelle recommandation"
-        assert french.summary_button.text() == "Bilan"
-        assert french.model.headerData(m.COL_GIVER, Qt.Orientation.Horizontal) == (
-            "Donnée par")
-        french.search.setText("dupre")
-        assert french.count_label.text() == "1 sur 3 recommandations"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        i18n.set_language("en")
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+def test_the_tab_speaks_french(host: QWidget, club, in_french: None) -> None:
+    french = ReferralsTab(host)
+    french.reload()
+    assert french.count_label.text() == "3 recommandations"
+    assert french.totals_label.text() == f"· 1 conclue · {_money(1250)}"
+    assert french.commands.new_button.text() == "Nouvelle recommandation"
+    assert french.summary_button.text() == "Bilan"
+    assert french.model.headerData(m.COL_GIVER, Qt.Orientation.Horizontal) == (
+        "Donnée par")
+    french.search.setText("dupre")
+    assert french.count_label.text() == "1 sur 3 recommandations"

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from tab_helpers import loaded_tab, show_active
 
 from clubdesk.db import Event, VolunteerEntry
 from clubdesk.domain.settings import update_settings
@@ -56,20 +57,8 @@ def club(make_member) -> dict[str, int]:
 
 
 @pytest.fixture
-def host(qtbot) -> QWidget:
-    """The window holding the tab; no layout (the offscreen platform would warn)."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(1366, 700)
-    return window
-
-
-@pytest.fixture
 def tab(host: QWidget, club) -> VolunteeringTab:
-    widget = VolunteeringTab(host)
-    widget.setGeometry(host.rect())
-    widget.reload()
-    return widget
+    return loaded_tab(VolunteeringTab, host)
 
 
 class Dialogs:
@@ -118,14 +107,6 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 def _ids(tab: VolunteeringTab) -> list[int]:
     return [row.id for row in tab.model.rows()]
-
-
-def _show(qtbot, tab: VolunteeringTab) -> None:
-    host = tab.window()
-    host.show()
-    qtbot.waitExposed(host)
-    host.activateWindow()
-    qtbot.waitUntil(host.isActiveWindow)
 
 
 def test_entries_are_read_off_the_gui_thread_when_first_shown(qtbot, host, club) -> None:
@@ -238,7 +219,7 @@ def test_delete_several_entries_after_confirming(qtbot, tab, dialogs: Dialogs, c
 
 
 def test_the_delete_key_on_the_list_asks_first(qtbot, tab, dialogs: Dialogs, club) -> None:
-    _show(qtbot, tab)
+    show_active(qtbot, tab)
     tab.select_entries([club["e5"]])
     tab.table.setFocus()
     qtbot.waitUntil(tab.table.hasFocus)
