@@ -18,6 +18,9 @@ CONSENTS = ("consent_directory", "consent_photos", "consent_newsletter")
 """The consent flags; each has the date it was given, ``<flag>_on``, and the date it was
 withdrawn, ``<flag>_withdrawn_on``: a withdrawn consent keeps both, so the association can
 show when it held the member's consent (GDPR, article 7)."""
+# Each consent with its two date fields, named once: an import checks 20,000 rows.
+_CONSENT_FIELDS = tuple((consent, f"{consent}_on", f"{consent}_withdrawn_on")
+                        for consent in CONSENTS)
 
 # Single-line texts: trimmed, inner runs of spaces collapsed (a pasted "Jean  Pierre").
 _LINE_FIELDS = (
@@ -100,14 +103,14 @@ def _clean(data: MemberInput, today: dt.date) -> MemberInput:
     values["email"] = str(values["email"]).lower()
     values["postcode"] = str(values["postcode"]).replace(" ", "")
     values["notes"] = data.notes.strip()
-    for consent in CONSENTS:
-        given = getattr(data, f"{consent}_on")
+    for consent, given_field, withdrawn_field in _CONSENT_FIELDS:
+        given = getattr(data, given_field)
         if getattr(data, consent):
             if given is None:
-                values[f"{consent}_on"] = today
-        elif given is not None and getattr(data, f"{consent}_withdrawn_on") is None:
+                values[given_field] = today
+        elif given is not None and getattr(data, withdrawn_field) is None:
             # A consent given once and now refused is withdrawn today, not forgotten.
-            values[f"{consent}_withdrawn_on"] = today
+            values[withdrawn_field] = today
     # A copy made from the instance's dict: dataclasses.replace() runs __init__ again and
     # copy.copy() goes through __reduce_ex__, a third of the time of checking a row when an
     # import checks 20,000 of them.
@@ -149,25 +152,25 @@ def _check_membership(data: MemberInput, errors: dict[str, str]) -> None:
 
 
 def _check_consents(data: MemberInput, today: dt.date, errors: dict[str, str]) -> None:
-    for consent in CONSENTS:
-        given = getattr(data, f"{consent}_on")
-        withdrawn = getattr(data, f"{consent}_withdrawn_on")
+    for consent, given_field, withdrawn_field in _CONSENT_FIELDS:
+        given = getattr(data, given_field)
+        withdrawn = getattr(data, withdrawn_field)
         if given is not None and given > today:
-            errors[f"{consent}_on"] = _("A consent cannot be dated in the future.")
+            errors[given_field] = _("A consent cannot be dated in the future.")
         if withdrawn is None:
             continue
         if getattr(data, consent):
-            errors[f"{consent}_withdrawn_on"] = _(
+            errors[withdrawn_field] = _(
                 "A consent that is given has no withdrawal date: untick it to withdraw it.")
         elif given is None:
-            errors[f"{consent}_withdrawn_on"] = _(
+            errors[withdrawn_field] = _(
                 "A withdrawal needs the date the consent was given.")
         elif withdrawn < given:
-            errors[f"{consent}_withdrawn_on"] = _(
+            errors[withdrawn_field] = _(
                 "The consent cannot be withdrawn before it was given ({date}).").format(
                     date=given.strftime("%d/%m/%Y"))
         elif withdrawn > today:
-            errors[f"{consent}_withdrawn_on"] = _("A withdrawal cannot be dated in the future.")
+            errors[withdrawn_field] = _("A withdrawal cannot be dated in the future.")
 
 
 def validate_member(data: MemberInput, member_id: int | None = None) -> ValidationResult:
