@@ -88,6 +88,10 @@ class _Cancelled(Exception):
     pass
 
 
+class PreviewCancelled(Exception):  # noqa: N818 - a request, not a failure
+    """The progress callback of :func:`preview_import` asked to stop."""
+
+
 def _key(text: str) -> str:
     """Accents, case and spacing set aside (``search_fold`` is ``fold`` made fast)."""
     return " ".join(search_fold(text).split())
@@ -188,10 +192,13 @@ class _Index:
         return None
 
 
-def preview_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPreview:
+def preview_import(path: Path, mapping: dict[int, str] | None = None,
+                   progress: Progress | None = None) -> ImportPreview:
     """Read and check ``path``: rows to add, duplicates, invalid rows with their line.
 
     Without ``mapping``, the one remembered for this header row, else the guessed one.
+    ``progress(done, total)`` is called every ``_CHUNK`` rows; returning False stops the
+    check with :class:`PreviewCancelled`.
     """
     path = Path(path)
     table = read_table(path)
@@ -203,7 +210,10 @@ def preview_import(path: Path, mapping: dict[int, str] | None = None) -> ImportP
                                                "name (expected headers: Nom, Prénom).")))
         return preview
     index = _Index()
-    for line, cells in table.rows:
+    total = len(table.rows)
+    for done, (line, cells) in enumerate(table.rows, start=1):
+        if progress is not None and done % _CHUNK == 0 and not progress(done, total):
+            raise PreviewCancelled
         data, errors = _row_input(cells, mapping, table.headers)
         if data is not None:
             data, errors = _validate(data)

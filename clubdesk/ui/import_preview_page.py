@@ -51,7 +51,7 @@ class PreviewPage(QWidget):
         self.preview: ImportPreview | None = None
         self.busy = QLabel()
         self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)  # preview_import tells no progress: Qt's busy bar
+        self.busy_bar.setRange(0, 0)  # Qt's busy bar until the first progress arrives
 
         self.counts = QLabel()
         self.counts.setWordWrap(True)
@@ -132,8 +132,14 @@ class PreviewPage(QWidget):
         self.preview = None
         self._fill_filter([])
         self.busy.setText(self.tr("Checking the %n row(s) of the file…", "", row_count))
+        self.busy_bar.setRange(0, 0)
         self._show_parts(busy=True, ready=False)
         self.changed.emit()
+
+    def set_progress(self, done: int, total: int) -> None:
+        """How many rows are checked (reported every few hundred rows)."""
+        self.busy_bar.setRange(0, max(total, 1))
+        self.busy_bar.setValue(done)
 
     def show_failure(self, message: str) -> None:
         """The preview could not be computed: say why; nothing can be imported."""

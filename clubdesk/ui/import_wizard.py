@@ -239,8 +239,8 @@ class ImportWizard(QDialog):
         self._previewed = None
         self.preview_page.show_busy(sample.row_count)
 
-        def check(_progress: Callable[[int, int], bool]) -> tuple[ImportPreview, dict[int, str]]:
-            preview = preview_import(sample.path, mapping)
+        def check(progress: Callable[[int, int], bool]) -> tuple[ImportPreview, dict[int, str]]:
+            preview = preview_import(sample.path, mapping, progress)
             lines = [row.line for row in preview.invalid]
             return preview, row_names(sample.path, mapping, lines)
 
@@ -252,7 +252,8 @@ class ImportWizard(QDialog):
             self.preview_page.show_failure(self.tr("The file cannot be checked: {reason}")
                                            .format(reason=failure_message(error)))
 
-        self._run(check, computed, failed)
+        task = self._run(check, computed, failed)
+        task.progressed.connect(self.preview_page.set_progress)
 
     # -- step 4: the import -----------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from clubdesk.db import AuditEntry, Member
 from clubdesk.domain.import_columns import guess_mapping, remember_mapping, remembered_mapping
 from clubdesk.domain.member_import import (
     ImportRefusedError,
+    PreviewCancelled,
     apply_import,
     preview_import,
 )
@@ -141,6 +142,19 @@ def test_cancelling_writes_nothing(db_path: Path, tmp_path: Path) -> None:
     assert calls[0] == (500, 1200) and calls[-1] == (1000, 1200)
     assert Member.select().count() == 0
     assert AuditEntry.select().count() == 0
+
+
+def test_the_preview_reports_progress_and_can_be_stopped(db_path: Path,
+                                                        tmp_path: Path) -> None:
+    path = _write_csv(tmp_path / "gros.csv",
+                      [[f"Nom{index}", "Jean"] + [""] * 8 for index in range(1200)])
+    calls: list[tuple[int, int]] = []
+    preview = preview_import(path, progress=lambda done, total: calls.append(
+        (done, total)) is None)
+    assert calls == [(500, 1200), (1000, 1200)]
+    assert len(preview.to_add) == 1200
+    with pytest.raises(PreviewCancelled):
+        preview_import(path, progress=lambda done, total: False)
 
 
 def test_duplicates_by_email_and_by_folded_name(make_member, tmp_path: Path) -> None:

@@ -257,3 +257,16 @@ def test_back_keeps_the_columns_chosen_and_cancel_closes(
     qtbot.mouseClick(wizard.cancel_button, Qt.MouseButton.LeftButton)
     assert wizard.result() == ImportWizard.DialogCode.Rejected and not wizard.isVisible()
     assert Member.select().count() == 0
+
+
+def test_the_preview_page_shows_how_far_the_check_is(qtbot, db_path: Path) -> None:
+    from clubdesk.ui.import_preview_page import PreviewPage
+
+    page = PreviewPage()
+    qtbot.addWidget(page)
+    page.show_busy(1200)
+    assert (page.busy_bar.minimum(), page.busy_bar.maximum()) == (0, 0)  # busy, no figure
+    page.set_progress(500, 1200)
+    assert (page.busy_bar.maximum(), page.busy_bar.value()) == (1200, 500)
+    page.show_busy(30)  # another file: busy again until its first figure
+    assert page.busy_bar.maximum() == 0
