@@ -37,3 +37,8 @@ def row_counts() -> dict[str, int]:
     ).bind(database)
     row = query.dicts().get()
     return {key: int(row[key]) for key in COUNTED_TABLES}
+
+
+def register_is_empty() -> bool:
+    """True when the file holds no member and no event yet: a new association's file."""
+    return not (Member.select().exists() or Event.select().exists())

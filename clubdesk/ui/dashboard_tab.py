@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk.domain.activity_figures import ActivityFigures, Period
+from clubdesk.domain.stats import register_is_empty
 from clubdesk.ui.background import BackgroundTask
 from clubdesk.ui.dashboard_cards import (
     Change,
@@ -50,6 +51,7 @@ from clubdesk.ui.dashboard_cards import (
 from clubdesk.ui.dashboard_charts import DashboardCharts
 from clubdesk.ui.dashboard_health import HealthPanel
 from clubdesk.ui.dashboard_period import DashboardPeriodCombo
+from clubdesk.ui.dashboard_welcome import WelcomeBanner
 
 ComputeFigures = Callable[..., ActivityFigures]
 
@@ -80,6 +82,8 @@ class DashboardTab(QWidget):
     status_message = Signal(str)
     open_requested = Signal(str, object)  # target tab, filter dict (see the module doc)
     report_requested = Signal(object)  # the Period of the activity report
+    import_requested = Signal()  # from the welcome shown on an empty file
+    new_member_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *,
                  today: dt.date | None = None) -> None:
@@ -116,6 +120,10 @@ class DashboardTab(QWidget):
             card.clicked.connect(lambda key=key: self.open_card(key))
         self.health = HealthPanel()
         self.charts = DashboardCharts()
+        self.welcome = WelcomeBanner()
+        self.welcome.import_requested.connect(self.import_requested.emit)
+        self.welcome.new_member_requested.connect(self.new_member_requested.emit)
+        self.welcome.hide()
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -143,6 +151,7 @@ class DashboardTab(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addLayout(bar)
+        column.addWidget(self.welcome)
         column.addLayout(grid)
         column.addLayout(middle)
         column.addLayout(bottom)
@@ -179,6 +188,7 @@ class DashboardTab(QWidget):
             # The preset moved (new fiscal month, new day): follow it.
             chosen = self.period_combo.period()
         self._period = chosen
+        self.welcome.setVisible(register_is_empty())
         self._compute()
 
     def is_computing(self) -> bool:

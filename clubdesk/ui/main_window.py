@@ -110,7 +110,14 @@ class MainWindow(QMainWindow):
         dashboard = self.dashboard_tab
         dashboard.open_requested.connect(self.open_filtered)
         dashboard.report_requested.connect(self.event_actions.activity_report)
+        dashboard.import_requested.connect(self.import_members)
+        dashboard.new_member_requested.connect(self._new_member)
         self.members_tab.activity_sheet_requested.connect(self._member_sheet)
+
+    def _new_member(self) -> None:
+        """The member form, from the dashboard's welcome: the new member shows in the list."""
+        self.tabs.setCurrentWidget(self.members_tab)
+        self.members_tab.new_member()
 
     def _member_sheet(self, member_id: int) -> None:
         from clubdesk.ui.period_dialog import PeriodDialog

@@ -248,3 +248,36 @@ def test_real_figures_of_the_small_demo(qtbot, db_path) -> None:
     assert tab.current.membership.active_at_end > 0
     assert len(tab.charts.hours.categories) == 12
 
+
+
+def test_an_empty_file_shows_how_to_start(qtbot, tab: DashboardTab, computations: Computations,
+                                          db_path, make_member) -> None:
+    tab.reload()
+    qtbot.waitUntil(lambda: not tab.is_computing())
+    assert not tab.welcome.isHidden()
+    with qtbot.waitSignal(tab.import_requested):
+        qtbot.mouseClick(tab.welcome.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(tab.new_member_requested):
+        qtbot.mouseClick(tab.welcome.new_button, Qt.MouseButton.LeftButton)
+    make_member(first_name="Anaïs", last_name="Lefèvre")
+    tab.reload()
+    qtbot.waitUntil(lambda: not tab.is_computing())
+    assert tab.welcome.isHidden()  # the figures speak for themselves now
+
+
+def test_the_welcome_leads_to_the_wizard_and_the_member_form(
+        qtbot, monkeypatch: pytest.MonkeyPatch, db_path, settings) -> None:
+    from clubdesk.ui import import_wizard, members_tab
+    from clubdesk.ui.main_window import MainWindow
+
+    window = MainWindow(db_path, settings)
+    qtbot.addWidget(window)
+    asked: list[str] = []
+    monkeypatch.setattr(import_wizard.ImportWizard, "ask",
+                        classmethod(lambda cls, parent: asked.append("import") or False))
+    monkeypatch.setattr(members_tab, "edit_member_dialog",
+                        lambda parent, member_id: asked.append("form") or None)
+    window.dashboard_tab.welcome.import_requested.emit()
+    window.dashboard_tab.welcome.new_member_requested.emit()
+    assert asked == ["import", "form"]
+    assert window.tabs.currentWidget() is window.members_tab
