@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,7 +35,13 @@ from clubdesk.ui import events_model as columns
 from clubdesk.ui.events_model import EventsModel, RowRole
 from clubdesk.ui.export_actions import ListExport
 from clubdesk.ui.search_field import focus_search, lead_to_list
-from clubdesk.ui.table_views import action_button, current_row_object, make_row_table, select_line
+from clubdesk.ui.table_views import (
+    action_button,
+    current_row_object,
+    make_row_table,
+    select_line,
+    wire_row_table,
+)
 
 ANY = ""
 # Widths at 1366 pixels; the location, last, takes the rest.
@@ -110,10 +116,8 @@ class EventsTab(QWidget):
         lead_to_list(self.search, self._focus_table)
         self.kind_filter.currentIndexChanged.connect(self.apply_filter)
         self.period_filter.currentIndexChanged.connect(self.apply_filter)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        wire_row_table(self.table, selection_changed=self._selection_changed,
+                       opened=self.open_selected, menu=self.context_menu)
         self._selection_changed()
 
     # -- building -------------------------------------------------------------------------
@@ -290,11 +294,6 @@ class EventsTab(QWidget):
         menu.addAction(self.new_action)
         menu.addAction(self.new_series_action)
         return menu
-
-    def _context_menu(self, position: QPoint) -> None:
-        menu = self.context_menu()
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- keyboard -------------------------------------------------------------------------
 

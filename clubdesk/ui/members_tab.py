@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,7 +46,13 @@ from clubdesk.ui.member_detail import MemberDetail
 from clubdesk.ui.members_model import MembersModel, RowRole
 from clubdesk.ui.prompts import build_confirmation, confirm, inform  # noqa: F401 (tests)
 from clubdesk.ui.search_field import focus_search, lead_to_list
-from clubdesk.ui.table_views import action_button, current_row_object, make_row_table, select_line
+from clubdesk.ui.table_views import (
+    action_button,
+    current_row_object,
+    make_row_table,
+    select_line,
+    wire_row_table,
+)
 
 # Filter choices kept in the combos' item data.
 STATUS_CURRENT = "current"
@@ -128,10 +134,8 @@ class MembersTab(QWidget):
         lead_to_list(self.search, self._focus_table)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.role_filter.currentIndexChanged.connect(self.apply_filter)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.edit_member())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        wire_row_table(self.table, selection_changed=self._selection_changed,
+                       opened=self.edit_member, menu=self.context_menu)
         self._selection_changed()
 
     # -- building -------------------------------------------------------------------------
@@ -348,7 +352,8 @@ class MembersTab(QWidget):
         if member_id is not None:
             self.activity_sheet_requested.emit(member_id)
 
-    def _context_menu(self, position: QPoint) -> None:
+    def context_menu(self) -> QMenu:
+        """The actions on the selected member, then the ones on the register."""
         menu = QMenu(self)
         for action in (self.edit_action, self.sheet_action, self.archive_action,
                        self.delete_action):
@@ -359,7 +364,7 @@ class MembersTab(QWidget):
         menu.addAction(self.anonymize_action)
         menu.addSeparator()
         menu.addAction(self.new_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        return menu
 
     # -- keyboard -------------------------------------------------------------------------
 

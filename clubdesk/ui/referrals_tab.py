@@ -13,7 +13,6 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QPoint,
     Qt,
     Signal,
 )
@@ -46,7 +45,7 @@ from clubdesk.ui.referral_detail import ReferralDetail
 from clubdesk.ui.referral_summary_view import ReferralSummaryView
 from clubdesk.ui.referrals_model import ReferralsModel, RowRole
 from clubdesk.ui.search_field import focus_search, lead_to_list
-from clubdesk.ui.table_views import current_row_object, make_row_table, select_line
+from clubdesk.ui.table_views import current_row_object, make_row_table, select_line, wire_row_table
 
 LIST, SUMMARY = 0, 1
 NEWEST_FIRST = (columns.COL_DATE, Qt.SortOrder.DescendingOrder)
@@ -117,10 +116,8 @@ class ReferralsTab(QWidget):
         self.period_filter.period_changed.connect(self._period_changed)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.member_filters.changed.connect(self.apply_filter)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.commands.edit_selected())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        wire_row_table(self.table, selection_changed=self._selection_changed,
+                       opened=self.commands.edit_selected, menu=self.commands.context_menu)
         self.set_view(LIST)
 
     # -- building -------------------------------------------------------------------------
@@ -325,11 +322,6 @@ class ReferralsTab(QWidget):
         row = self.selected_row()
         self.commands.enable_for(row)
         self.detail.show_referral(row)
-
-    def _context_menu(self, position: QPoint) -> None:
-        menu = self.commands.context_menu()
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- keyboard -------------------------------------------------------------------------
 

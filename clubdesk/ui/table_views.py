@@ -3,12 +3,19 @@ selects in it, and puts an action on a toolbar button."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 Selection = QAbstractItemView.SelectionMode
 Triggers = QAbstractItemView.EditTrigger
@@ -69,3 +76,19 @@ def action_button(action: QAction, tooltip: str) -> QPushButton:
     button.clicked.connect(action.trigger)
     action.enabledChanged.connect(button.setEnabled)
     return button
+
+
+def wire_row_table(table: QTableView, *, selection_changed: Callable[[], None],
+                   opened: Callable[[], None], menu: Callable[[], QMenu]) -> None:
+    """A tab's list: ``selection_changed`` when the selection does, a double click
+    ``opened``, a right click shows ``menu()`` — built then, deleted once it closes."""
+
+    def show_menu(position: QPoint) -> None:
+        shown = menu()
+        shown.aboutToHide.connect(shown.deleteLater)
+        shown.popup(table.viewport().mapToGlobal(position))
+
+    table.selectionModel().selectionChanged.connect(selection_changed)
+    table.doubleClicked.connect(lambda _index: opened())
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    table.customContextMenuRequested.connect(show_menu)

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -44,7 +45,7 @@ from clubdesk.ui.background import BackgroundTask
 from clubdesk.ui.export_actions import ListExport
 from clubdesk.ui.formatting import format_date, format_hours, format_money
 from clubdesk.ui.search_field import lead_to_list
-from clubdesk.ui.table_views import make_row_table
+from clubdesk.ui.table_views import make_row_table, wire_row_table
 from clubdesk.ui.volunteer_actions import VolunteerActions
 from clubdesk.ui.volunteer_filters import OrderedRows, VolunteerFilters
 from clubdesk.ui.volunteer_model import RowRole, VolunteerModel
@@ -114,10 +115,8 @@ class VolunteeringTab(QWidget):
         self.filters.changed.connect(self.apply_filter)
         lead_to_list(self.filters.search, self._focus_table)
         self.views.idClicked.connect(self.show_view)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.commands.edit_selected())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        wire_row_table(self.table, selection_changed=self._selection_changed,
+                       opened=self.commands.edit_selected, menu=self._context_menu)
         self.summary.member_chosen.connect(self._show_member)
         self.summary.category_chosen.connect(self._show_category)
         self._selection_changed()
@@ -307,10 +306,8 @@ class VolunteeringTab(QWidget):
         self.commands.selection_changed(len(self.selected_rows())
                                        if self.stack.currentIndex() == ENTRIES else 0)
 
-    def _context_menu(self, position: QPoint) -> None:
-        menu = self.commands.context_menu(bool(self.selected_ids()))
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+    def _context_menu(self) -> QMenu:
+        return self.commands.context_menu(bool(self.selected_ids()))
 
     def _focus_table(self) -> None:
         if self.model.rowCount() and not self.selected_ids():
