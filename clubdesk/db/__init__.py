@@ -1,6 +1,6 @@
 """Persistence: the peewee models and opening a database file."""
 
-from clubdesk.db.connection import close_database, open_database
+from clubdesk.db.connection import close_database, open_database, open_database_path
 from clubdesk.db.errors import DatabaseOpenError
 from clubdesk.db.migrations import SCHEMA_VERSION
 from clubdesk.db.models import (
@@ -57,4 +57,5 @@ __all__ = [
     "close_database",
     "database",
     "open_database",
+    "open_database_path",
 ]

@@ -7,16 +7,21 @@ import sqlite3
 from pathlib import Path
 
 from clubdesk.db import migrations
+from clubdesk.db.backup_files import BackupError, make_backup
 from clubdesk.db.errors import (
     CorruptDatabaseError,
+    DatabaseOpenError,
     MissingDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     NotWritableError,
 )
 from clubdesk.db.models import database
+from clubdesk.db.side_files import SQLITE_MAGIC, backup_folder
+from clubdesk.i18n import _
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a write waits for another program's transaction before giving up.
+BUSY_TIMEOUT_SECONDS = 5
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -52,21 +57,26 @@ def _check_file(path: Path) -> int | None:
     return version
 
 
-def _backup(path: Path, version: int) -> Path:
-    """Copy the file beside itself before a migration, through SQLite's backup API."""
-    target = path.with_name(f"{path.name}.schema{version}.bak")
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    source.close()
-    copy.close()
-    return target
+def _backup_before_upgrade(path: Path, version: int) -> None:
+    """A verified backup among the others, labelled, before the schema is changed."""
+    try:
+        make_backup(path, backup_folder(path), _("before the upgrade from schema {old} to "
+                                                 "{new}").format(
+                                                     old=version, new=migrations.SCHEMA_VERSION))
+    except BackupError as error:
+        raise DatabaseOpenError(path, _(
+            "{path} must be upgraded for this version of clubdesk, and the backup made "
+            "before upgrading failed, so the file was left as it was. {reason}").format(
+                path=path, reason=error)) from error
 
 
-def open_database(path: str | os.PathLike[str], create: bool = True) -> Path:
+def open_database(path: str | os.PathLike[str], create: bool = True,
+                  read_only: bool = False) -> Path:
     """Open (creating if needed) and migrate ``path``; bind every model to it.
 
     Raises a :class:`~clubdesk.db.errors.DatabaseOpenError` with a message for the user when
-    the file cannot be used; in that case the file has not been touched.
+    the file cannot be used; in that case the file has not been touched. ``read_only``
+    refuses every write (the file is open in another window).
     """
     path = Path(path).expanduser()
     folder = path.parent if str(path.parent) else Path(".")
@@ -81,15 +91,23 @@ def open_database(path: str | os.PathLike[str], create: bool = True) -> Path:
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise NotWritableError(path, folder)
 
+    if read_only and (not version or version < migrations.SCHEMA_VERSION):
+        raise DatabaseOpenError(path, _(
+            "{path} cannot be opened read-only: it must first be created or upgraded by "
+            "opening it normally.").format(path=path))
+    if version and version < migrations.SCHEMA_VERSION:
+        _backup_before_upgrade(path, version)
+
     if not database.is_closed():
         database.close()
-    database.init(str(path), pragmas=PRAGMAS)
+    # query_only last: the journal mode is set (a no-op on our files) before writes stop.
+    database.init(str(path), pragmas={**PRAGMAS, "query_only": int(read_only)},
+                  timeout=BUSY_TIMEOUT_SECONDS)
     try:
         database.connect()
         if not version:
             migrations.create_schema(database)
         elif version < migrations.SCHEMA_VERSION:
-            _backup(path, version)
             migrations.upgrade(database, version)
     except Exception:
         database.close()
@@ -100,3 +118,9 @@ def open_database(path: str | os.PathLike[str], create: bool = True) -> Path:
 def close_database() -> None:
     if not database.is_closed():
         database.close()
+
+
+def open_database_path() -> Path | None:
+    """The file the models are bound to, or None before any was opened."""
+    name = database.database
+    return Path(name) if name and name != ":memory:" else None

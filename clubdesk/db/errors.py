@@ -42,7 +42,8 @@ class NotWritableError(DatabaseOpenError):
 
 class MissingDatabaseError(DatabaseOpenError):
     def __init__(self, path: Path) -> None:
-        super().__init__(path, _("{path} does not exist.").format(path=path))
+        super().__init__(path, _("{path} does not exist. To start a new database there: "
+                                 "clubdesk --db {path} init").format(path=path))
 
 
 class CorruptDatabaseError(DatabaseOpenError):
@@ -51,6 +52,7 @@ class CorruptDatabaseError(DatabaseOpenError):
             path, _("{path} is damaged and cannot be read ({detail}).").format(
                 path=path, detail=detail),
         )
+        self.detail = detail
 
 
 def storage_error_message(error: BaseException) -> str | None:

@@ -23,7 +23,7 @@ from clubdesk.db.models import (
     VolunteerCategory,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _v1_to_v2(db: SqliteDatabase) -> None:
@@ -85,9 +85,17 @@ def _v3_to_v4(db: SqliteDatabase) -> None:
     db.create_tables([AuditEntry, ImportMapping])
 
 
+def _v4_to_v5(db: SqliteDatabase) -> None:
+    """The backups folder chosen in the settings."""
+    migrator = SqliteMigrator(db)
+    settings = AssociationSettings._meta
+    migrate(migrator.add_column(settings.table_name, "backup_folder",
+                                settings.fields["backup_folder"]))
+
+
 # STEPS[n] upgrades a database from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def user_version(db: SqliteDatabase) -> int:

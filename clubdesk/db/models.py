@@ -21,12 +21,13 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
-    SqliteDatabase,
     TextField,
 )
 
+from clubdesk.db.sqlite_database import ClubdeskDatabase
+
 # Initialised by clubdesk.db.connection.open_database(); nothing touches it before.
-database = SqliteDatabase(None)
+database = ClubdeskDatabase(None)
 
 MEMBER_STATUSES = ("prospect", "active", "lapsed", "former")
 BUREAU_ROLES = ("none", "president", "vice_president", "treasurer", "secretary", "other")
@@ -237,6 +238,8 @@ class AssociationSettings(BaseModel):
     absence_alert_months = IntegerField(default=6)
     # GDPR retention: former members are listed for anonymisation after this many months.
     retention_months = IntegerField(default=36)
+    # Where backups go; empty for NAME-backups/ beside the database.
+    backup_folder = CharField(default="")
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

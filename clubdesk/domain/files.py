@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from clubdesk.db import open_database_path
+from clubdesk.db.side_files import protected_reason
 from clubdesk.i18n import _
 
 
@@ -36,9 +38,13 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path`` at once.
 
     On any exception (including a cancel) the temporary file is removed and an existing
-    ``path`` is left exactly as it was.
+    ``path`` is left exactly as it was. The database, its side files, its backups and any
+    other SQLite file are refused before anything is written.
     """
     target = Path(path)
+    reason = protected_reason(target, open_database_path())
+    if reason is not None:
+        raise OutputFileError(reason)
     if target.is_dir():
         raise OutputFileError(_("Cannot write {path}: it is a folder.").format(path=target))
     try:

@@ -20,6 +20,8 @@ class Settings:
     absence_alert_count: int
     absence_alert_months: int
     retention_months: int
+    # Empty: NAME-backups/ beside the database (see clubdesk.db.side_files).
+    backup_folder: str = ""
 
 
 def load_settings() -> Settings:

@@ -21,6 +21,7 @@ from clubdesk.db import (
 )
 from clubdesk.db.errors import (
     CorruptDatabaseError,
+    DatabaseOpenError,
     MissingDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
@@ -140,8 +141,11 @@ def test_migration_upgrades_older_file_with_backup(
     assert database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     columns = [row[1] for row in database.execute_sql("PRAGMA table_info(member)")]
     assert "nickname" in columns
-    backup = path.with_name(f"old.db.schema{SCHEMA_VERSION}.bak")
-    with sqlite3.connect(backup) as copy:
+    from clubdesk.db.backup_files import list_backups
+
+    [backup] = list_backups(path, tmp_path / "old-backups")
+    assert backup.schema == SCHEMA_VERSION
+    with sqlite3.connect(backup.path) as copy:
         assert copy.execute("SELECT last_name FROM member").fetchall() == [("Müller",)]
     copy.close()
 
@@ -207,7 +211,9 @@ def test_version_1_file_gains_the_general_assembly_settings(tmp_path: Path) -> N
             settings.absence_alert_months) == (2, 3, 6)
     assert settings.quorum_share == Decimal("0.5")
     assert [m.last_name for m in Member.select()] == ["Ancienne"]
-    assert path.with_name("v1.db.schema1.bak").exists()
+    from clubdesk.db.backup_files import list_backups
+
+    assert [backup.schema for backup in list_backups(path, tmp_path / "v1-backups")] == [1]
 
 
 def test_version_2_file_gains_categories_and_referral_history(tmp_path: Path) -> None:
@@ -262,9 +268,52 @@ def test_version_3_file_gains_the_gdpr_columns_and_tables(tmp_path: Path) -> Non
 
 def _drop_version_4_additions() -> None:
     """Give an open current file the shape of schema 3."""
+    _drop_version_5_additions()
     for column in ("consent_directory_withdrawn_on", "consent_photos_withdrawn_on",
                    "consent_newsletter_withdrawn_on", "anonymized_on"):
         database.execute_sql(f"ALTER TABLE member DROP COLUMN {column}")
     database.execute_sql("ALTER TABLE association_settings DROP COLUMN retention_months")
     database.execute_sql("DROP TABLE audit_entry")
     database.execute_sql("DROP TABLE import_mapping")
+
+
+def _drop_version_5_additions() -> None:
+    """Give an open current file the shape of schema 4."""
+    database.execute_sql("ALTER TABLE association_settings DROP COLUMN backup_folder")
+
+
+def test_version_4_file_gains_the_backups_folder_after_a_verified_backup(
+    tmp_path: Path,
+) -> None:
+    from clubdesk.db.backup_files import list_backups
+    from clubdesk.domain.settings import load_settings
+
+    path = open_database(tmp_path / "v4.db")
+    Member.create(first_name="Noémie", last_name="Sauvegardée")
+    _drop_version_5_additions()
+    database.execute_sql("PRAGMA user_version = 4")
+    close_database()
+
+    open_database(path)
+    assert load_settings().backup_folder == ""
+    [backup] = list_backups(path, tmp_path / "v4-backups")
+    assert backup.schema == 4 and backup.verified
+    assert backup.label == "before the upgrade from schema 4 to 5"
+    with sqlite3.connect(backup.path) as copy:
+        assert copy.execute("SELECT last_name FROM member").fetchall() == [("Sauvegardée",)]
+    copy.close()
+
+
+def test_failed_backup_before_upgrade_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = open_database(tmp_path / "v4.db")
+    _drop_version_5_additions()
+    database.execute_sql("PRAGMA user_version = 4")
+    close_database()
+    before = path.read_bytes()
+    # The backups folder cannot be made: a file stands where it should be.
+    (tmp_path / "v4-backups").write_text("in the way")
+    with pytest.raises(DatabaseOpenError, match="backup made before upgrading failed"):
+        open_database(path)
+    assert path.read_bytes() == before

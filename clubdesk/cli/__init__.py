@@ -14,14 +14,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from clubdesk import __version__, i18n
+from clubdesk.cli import safety
+from clubdesk.cli.errors import EXIT_ERROR, EXIT_OK, CommandError
 from clubdesk.i18n import _, ngettext
 
-EXIT_OK = 0
-EXIT_ERROR = 2
-
-
-class CommandError(Exception):
-    """A failure to report on one line of stderr, with exit code 2."""
+__all__ = ["EXIT_ERROR", "EXIT_OK", "CommandError", "build_parser", "main"]
 
 
 def _database_path(args: argparse.Namespace) -> Path:
@@ -30,7 +27,8 @@ def _database_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if args.db else default_database_path()
 
 
-def _open(args: argparse.Namespace, create: bool) -> Path:
+def _open(args: argparse.Namespace, create: bool, writes: bool = False) -> Path:
+    """Open the database; a command that ``writes`` first makes sure the file is sound."""
     from clubdesk.db import open_database
 
     path = _database_path(args)
@@ -38,7 +36,25 @@ def _open(args: argparse.Namespace, create: bool) -> Path:
         from clubdesk.paths import ensure_parent
 
         ensure_parent(path)
+    if writes and path.exists():
+        from clubdesk.db.file_check import check_file
+        from clubdesk.domain.safety.damage import damage_message
+
+        result = check_file(path)
+        if result.readable and not result.sound:
+            raise CommandError(damage_message(path, result.problems[0]))
     return open_database(path, create=create)
+
+
+def _output(args: argparse.Namespace, suffixes: tuple[str, ...]) -> Path:
+    """``-o`` checked before any work: never the database, a backup, or a wrong suffix."""
+    from clubdesk.domain.files import OutputFileError
+    from clubdesk.domain.output_paths import checked_output_path
+
+    try:
+        return checked_output_path(args.output, suffixes)
+    except OutputFileError as error:
+        raise CommandError(str(error)) from error
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -59,7 +75,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from clubdesk.domain.demo import DemoError, build_demo
 
-    _open(args, create=True)
+    _open(args, create=True, writes=True)
     try:
         counts = build_demo(args.size, seed=args.seed)
     except DemoError as error:
@@ -161,7 +177,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from clubdesk.reports.common import ReportOutputError
 
     _open(args, create=False)
-    output = Path(args.output)
+    output = _output(args, (".pdf",))
     try:
         REPORTS[args.kind](args, output)
     except (LookupError, ValueError, ReportOutputError, OutputFileError) as error:
@@ -177,24 +193,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     from clubdesk.domain.xlsx_export import export_xlsx
 
     _open(args, create=False)
-    output = Path(args.output)
+    suffixes = (".ics", ".csv", ".xlsx") if args.kind == "events" else (".csv", ".xlsx")
+    output = _output(args, suffixes)
     suffix = output.suffix.lower()
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CommandError(_("The period ends ({end}) before it starts ({start}).").format(
             end=args.date_to.isoformat(), start=args.date_from.isoformat()))
     writers = {".csv": export_csv, ".xlsx": export_xlsx}
     try:
-        if args.kind == "events" and suffix == ".ics":
+        if suffix == ".ics":
             write_bytes_atomically(output, events_calendar(args.date_from, args.date_to))
             print(_("Calendar written to {path}.").format(path=output))
             return EXIT_OK
-        if suffix not in writers:
-            if args.kind == "events":
-                raise CommandError(_("Name the file *.ics (calendar), *.csv or *.xlsx "
-                                     "(spreadsheet): “{suffix}” is not a known format.").format(
-                                         suffix=suffix or output.name))
-            raise CommandError(_("Name the file *.csv or *.xlsx (spreadsheet): “{suffix}” is "
-                                 "not a known format.").format(suffix=suffix or output.name))
         count = writers[suffix](args.kind, output, args.date_from, args.date_to)
     except (PeriodError, OutputFileError) as error:
         raise CommandError(str(error)) from error
@@ -205,7 +215,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from clubdesk.domain.member_import import run_import_command
 
-    _open(args, create=False)
+    _open(args, create=False, writes=True)
     code, report = run_import_command(Path(args.file), dry_run=args.dry_run,
                                       skip_invalid=args.skip_invalid,
                                       on_duplicate=args.duplicates)
@@ -217,13 +227,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_gdpr(args: argparse.Namespace) -> int:
-    _open(args, create=False)
+    _open(args, create=False, writes=args.action == "anonymize")
     if args.action == "export":
         if not args.output:
             raise CommandError(_("gdpr export needs -o FILE.json or -o FILE.pdf."))
         from clubdesk.reports.personal_data import gdpr_export_command
 
-        code, message = gdpr_export_command(args.member, Path(args.output))
+        code, message = gdpr_export_command(args.member, _output(args, (".json", ".pdf")))
     else:
         from clubdesk.domain.gdpr import gdpr_anonymize_command
 
@@ -337,6 +347,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("the member's number"))
     gdpr.add_argument("-o", "--output", metavar="FILE", help=_("the .json or .pdf to write"))
     gdpr.set_defaults(handler=cmd_gdpr)
+
+    safety.add_commands(commands, lambda handler: lambda args: handler(
+        args, _database_path(args)))
     return parser
 
 
@@ -355,13 +368,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(i18n.detect_language(_language_from(argv)))
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
-    from clubdesk.db import DatabaseOpenError
-
     try:
         return handler(args)
-    except (CommandError, DatabaseOpenError) as error:
-        print(f"clubdesk: {error}", file=sys.stderr)
+    except Exception as error:  # noqa: BLE001 - one line for the user, never a traceback
+        message = failure_message(error, _database_path(args))
+        if message is None:
+            from clubdesk.crash_reports import write_crash_report
+
+            report = write_crash_report(error, " ".join(argv))
+            message = _("unexpected error ({error}); nothing more was written. Details are "
+                        "in {report}.").format(error=f"{type(error).__name__}: {error}",
+                                               report=report or "-")
+        print(_("clubdesk: {error}").format(error=message), file=sys.stderr)
         return EXIT_ERROR
-    except OSError as error:
-        print(_("clubdesk: {error}").format(error=error), file=sys.stderr)
-        return EXIT_ERROR
+
+
+def failure_message(error: BaseException, database: Path) -> str | None:
+    """The one line a failed command prints, or None for an unexpected error."""
+    from clubdesk.db import DatabaseOpenError
+    from clubdesk.db.backup_files import BackupError
+    from clubdesk.db.errors import storage_error_message
+    from clubdesk.domain.files import OutputFileError
+    from clubdesk.domain.safety.damage import damage_message, is_damage
+
+    if is_damage(error):
+        detail = getattr(error, "detail", None) or str(error)
+        return damage_message(database, detail)
+    if isinstance(error, CommandError | DatabaseOpenError | BackupError | OutputFileError):
+        return str(error)
+    storage = storage_error_message(error)
+    if storage is not None:
+        return storage
+    if isinstance(error, OSError):
+        return str(error)
+    return None  # a bug: the caller writes a crash report

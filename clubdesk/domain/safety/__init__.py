@@ -1,0 +1,1 @@
+"""Keeping the association's file safe: backups, rotation, restore, checks, the lock."""
