@@ -387,13 +387,16 @@ def failure_message(error: BaseException, database: Path) -> str | None:
     """The one line a failed command prints, or None for an unexpected error."""
     from clubdesk.db import DatabaseOpenError
     from clubdesk.db.backup_files import BackupError
-    from clubdesk.db.errors import storage_error_message
+    from clubdesk.db.errors import NotADatabaseError, storage_error_message
     from clubdesk.domain.files import OutputFileError
-    from clubdesk.domain.safety.damage import damage_message, is_damage
+    from clubdesk.domain.safety.damage import damage_message, is_damage, newest_sound_backup
 
     if is_damage(error):
         detail = getattr(error, "detail", None) or str(error)
         return damage_message(database, detail)
+    if isinstance(error, NotADatabaseError) and newest_sound_backup(database) is not None:
+        # Not a database any more, yet it has backups: it was one, and got damaged.
+        return damage_message(database, _("its first bytes are not a database's any more"))
     if isinstance(error, CommandError | DatabaseOpenError | BackupError | OutputFileError):
         return str(error)
     storage = storage_error_message(error)

@@ -153,7 +153,7 @@ def make_backup(database: Path, folder: Path, label: str = "",
     Raises :class:`BackupError` (nothing kept, nothing else touched) when the folder cannot
     be written, the disk is full, or the copy fails its checks.
     """
-    created = (now or dt.datetime.now()).replace(microsecond=0)
+    created = now or dt.datetime.now()
     prepare_folder(folder)
     remove_stale_partials(folder, database)
     _check_room(database, folder)

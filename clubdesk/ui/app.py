@@ -12,9 +12,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clubdesk import __version__, i18n
-from clubdesk.db import DatabaseOpenError, close_database, open_database
+from clubdesk.crash_reports import write_crash_report
+from clubdesk.db import DatabaseOpenError, close_database, database
 from clubdesk.db.errors import storage_error_message
 from clubdesk.resources import resource_path
+from clubdesk.ui.safety.damage_monitor import report_if_damage
+from clubdesk.ui.safety.session import OpenCancelled, open_session
 from clubdesk.ui.translator import install_translators
 
 ORGANIZATION = "clubdesk"
@@ -43,19 +46,40 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def report_unexpected_error(
     exc_type: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
-    """Said to the user instead of a silent traceback: what failed, and that nothing is lost.
+    """Said to the user instead of a silent traceback: what failed, that the change in
+    progress was not saved, and where the crash report is.
 
     Installed as ``sys.excepthook`` while the window is open. A storage failure (disk full,
-    read-only file) has been rolled back by its transaction.
+    read-only file) has been rolled back by its transaction; a damaged file is handed to the
+    window, which stops writing and offers the latest backup.
     """
     traceback.print_exception(exc_type, error, tb)
+    if report_if_damage(error):
+        return
     message = storage_error_message(error)
-    if message is None:
+    if message is not None and writes_refused():
         message = QApplication.translate(
-            "App", "Something went wrong: %1\n\nThe change in progress was not saved."
-        ).replace("%1", f"{exc_type.__name__}: {error}")
+            "App", "Nothing was saved: this window opened the file read-only (it is open in "
+            "another window, or damaged). Close this window and work in the other one.")
+    elif message is None:
+        report = write_crash_report(error, "window")
+        message = QApplication.translate(
+            "App", "Something went wrong: %1\n\nThe change in progress was not saved; "
+            "the data saved before it is safe.").replace("%1", f"{exc_type.__name__}: {error}")
+        if report is not None:
+            message += "\n\n" + QApplication.translate(
+                "App", "A report was written to %1: send it to whoever helps you with "
+                "clubdesk.").replace("%1", str(report))
     QMessageBox.critical(QApplication.activeWindow(),
                          QApplication.translate("App", "clubdesk"), message)
+
+
+def writes_refused() -> bool:
+    """True when the open database refuses writes (read-only, or damaged)."""
+    try:
+        return bool(database.execute_sql("PRAGMA query_only").fetchone()[0])
+    except Exception:  # noqa: BLE001 - a closed or broken file: not the question asked
+        return False
 
 
 def choose_language(explicit: str | None, settings: QSettings) -> str:
@@ -75,14 +99,16 @@ def run_gui(database_path: Path, explicit_language: str | None = None) -> int:
     lang = choose_language(explicit_language, settings)
     install_translators(app, lang)
     try:
-        open_database(database_path)
+        session = open_session(None, database_path, settings)
+    except OpenCancelled:
+        return 0
     except DatabaseOpenError as error:
         QMessageBox.critical(None, app.translate("App", "Cannot open the database"), str(error))
         raise
 
     from clubdesk.ui.main_window import MainWindow
 
-    window = MainWindow(database_path, settings)
+    window = MainWindow(session.path, settings, session=session)
     window.show()
     previous_hook = sys.excepthook
     sys.excepthook = report_unexpected_error

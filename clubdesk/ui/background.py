@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from clubdesk.db import close_database
+from clubdesk.ui.safety.damage_monitor import report_if_damage
 
 Work = Callable[[Callable[[int, int], bool]], Any]
 
@@ -95,6 +96,7 @@ class BackgroundTask(QObject):
                 else:
                     traceback.print_exception(error)
                     self.error = error
+                    report_if_damage(error)  # the window stops writing and offers a backup
                     self.failed.emit(error)
             else:
                 # Work that returned did its job, even if Cancel came too late to stop it

@@ -17,14 +17,26 @@ from PySide6.QtWidgets import (
 
 from clubdesk import __version__, i18n
 from clubdesk.db import DatabaseOpenError, open_database
+from clubdesk.domain.safety.backups import Backup
+from clubdesk.domain.safety.damage import newest_sound_backup
+from clubdesk.domain.safety.restore import RestoreError, RestoreResult, restore_backup
 from clubdesk.ui.dashboard_tab import DashboardTab
 from clubdesk.ui.event_actions import EventActions
 from clubdesk.ui.events_tab import EventsTab
 from clubdesk.ui.members_tab import MembersTab
 from clubdesk.ui.referrals_tab import ReferralsTab
+from clubdesk.ui.safety.backups_dialog import BackupsDialog
+from clubdesk.ui.safety.damage_monitor import damage_monitor
+from clubdesk.ui.safety.damaged_dialog import DamageChoice, DamagedDialog
+from clubdesk.ui.safety.lock_prompt import holder_text
+from clubdesk.ui.safety.session import (
+    DATABASE_FILTER,
+    DatabaseSession,
+    OpenCancelled,
+    check_in_background,
+    open_session,
+)
 from clubdesk.ui.volunteering_tab import VolunteeringTab
-
-DATABASE_FILTER = "clubdesk (*.db *.sqlite);;*"
 
 # Fusion clips the accent of a capital letter on unselected tabs ("Événements" shows as
 # "Evénements"); tabs with their own padding keep the whole glyph.
@@ -43,11 +55,15 @@ class MainWindow(QMainWindow):
     database_changed = Signal(Path)
 
     def __init__(self, database_path: Path, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 session: DatabaseSession | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self.database_path = database_path
         self.setMinimumSize(760, 480)
+        self._damage_shown = False
+        self.session = self._adopt(session or DatabaseSession(database_path))
+        damage_monitor().damage_found.connect(self._on_damage)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -56,6 +72,10 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.count_label = QLabel()
         self.path_label = QLabel()
+        self.read_only_label = QLabel()
+        self.read_only_label.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #5c4400; padding: 1px 6px; }")
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
 
@@ -91,6 +111,7 @@ class MainWindow(QMainWindow):
         self.referrals_tab.referrals_changed.connect(self._refresh_member_detail)
         self._show_path()
         self.members_tab.reload()
+        check_in_background(self.session)
 
     def _wire_events(self) -> None:
         """Check-in, reports and the calendar, asked for by the Events tab."""
@@ -179,7 +200,68 @@ class MainWindow(QMainWindow):
     def _show_path(self) -> None:
         self.path_label.setText(str(self.database_path))
         self.path_label.setToolTip(str(self.database_path))
-        self.setWindowTitle(self.tr("clubdesk — %1").replace("%1", self.database_path.name))
+        title = self.tr("clubdesk — %1").replace("%1", self.database_path.name)
+        session = self.session
+        if session.read_only or session.damaged:
+            title += " " + self.tr("(read-only)")
+            self.read_only_label.setText(
+                self.tr("Damaged: nothing more is written") if session.damaged
+                else self.tr("Read-only: changes cannot be saved"))
+            self.read_only_label.setToolTip(
+                holder_text(self.database_path, session.holder) if session.holder else "")
+        self.read_only_label.setVisible(session.read_only or session.damaged)
+        self.setWindowTitle(title)
+
+    # -- the file's safety -----------------------------------------------------------------
+    def _adopt(self, session: DatabaseSession) -> DatabaseSession:
+        session.setParent(self)
+        session.backup_made.connect(self._backup_made)
+        session.backup_failed.connect(self._backup_failed)
+        return session
+
+    def _backup_made(self, backup: Backup) -> None:
+        self._show_message(self.tr("Backup made: %1").replace("%1", str(backup.path)))
+
+    def _backup_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("The automatic backup failed: %1")
+                                     .replace("%1", message), 30_000)
+
+    def show_backups(self) -> None:
+        result = BackupsDialog.ask(self, self.database_path, self.session.read_only)
+        if result is not None:
+            self._restored(result)
+
+    def _restored(self, result: RestoreResult) -> None:
+        """The window on the restored file, and where the file as it was went."""
+        self._rebuild_tabs()
+        message = self.tr("Backup restored; the file as it was is kept among the backups.")
+        if result.damaged_copy is not None:
+            message = self.tr("Backup restored; the damaged file is kept as %1.").replace(
+                "%1", str(result.damaged_copy))
+        self._show_message(message)
+
+    def _on_damage(self, detail: str) -> None:
+        """Damage found while open: stop writing, then offer the way back."""
+        if self._damage_shown or self.session.damaged:
+            return
+        self._damage_shown = True
+        self.session.stop_writes()
+        self._show_path()
+        backup = newest_sound_backup(self.database_path)
+        choice = DamagedDialog.ask(self, self.database_path, detail, backup)
+        self._damage_shown = False
+        if choice is DamageChoice.RESTORE and backup is not None:
+            try:
+                result = restore_backup(backup.path, self.database_path)
+            except RestoreError as error:
+                QMessageBox.critical(self, self.tr("Restore failed"), str(error))
+                return
+            self.session.recovered()
+            self._restored(result)
+        elif choice is DamageChoice.OPEN_OTHER:
+            self.open_database_dialog()
+        elif choice is DamageChoice.QUIT:
+            self.close()
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -191,12 +273,16 @@ class MainWindow(QMainWindow):
         open_action.triggered.connect(self.open_database_dialog)
         self.import_action = QAction(self.tr("&Import members…"), self)
         self.import_action.triggered.connect(self.import_members)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(self.show_backups)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(new_action)
         file_menu.addAction(open_action)
         file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -249,12 +335,23 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path) -> bool:
         """Open ``path`` instead of the current file; on failure keep the current one."""
+        if path.exists() and self.database_path.exists() and path.samefile(self.database_path):
+            return True
+        if not self.session.backup_before_closing(self):
+            return False
         try:
-            open_database(path)
+            session = open_session(self, path, self._settings)
+        except OpenCancelled:
+            open_database(self.database_path, read_only=self.session.read_only)
+            return False
         except DatabaseOpenError as error:
             QMessageBox.critical(self, self.tr("Cannot open the database"), str(error))
-            open_database(self.database_path)
+            open_database(self.database_path, read_only=self.session.read_only)
             return False
+        self.session.release()
+        self.session.deleteLater()
+        self.session = self._adopt(session)
+        path = session.path  # a damaged file may have led to another
         self.database_path = path
         self._settings.setValue("database/last", str(path))
         self._rebuild_tabs()
@@ -325,7 +422,11 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.session.backup_before_closing(self):
+            event.ignore()
+            return
         self.save_state()
+        self.session.release()
         super().closeEvent(event)
 
 
