@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from clubdesk.db import AuditEntry, database
-from clubdesk.i18n import SUPPORTED_LANGUAGES, catalogue
+from clubdesk.i18n import SUPPORTED_LANGUAGES, _, catalogue
 
 # The entries written with a member's number, as their modules write them (the English
 # source, stored translated), and which of their fields hold member numbers.
@@ -36,6 +36,13 @@ class AuditRecord:
     action: str
     details: str
     rows: int
+
+
+def action_label(code: str) -> str:
+    """What an entry's ``action`` code is called, for the reader."""
+    labels = {"import": _("Import"), "export": _("Export"), "merge": _("Merge"),
+              "erasure": _("Erasure"), "access": _("Personal data access")}
+    return labels.get(code, code)
 
 
 def record(action: str, details: str, rows: int = 0) -> AuditRecord:
