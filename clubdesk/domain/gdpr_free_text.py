@@ -92,18 +92,21 @@ def erase_traces(finder: TraceFinder, labels: Mapping[int, str]) -> int:
         query = (model
                  .select(model._meta.primary_key, *fields)
                  .where(reduce(operator.or_, (field != "" for field in fields))))
-        updates: list[tuple[int, dict[Field, str]]] = []
+        rows: set[int] = set()
+        updates: dict[Field, list[tuple[str, int]]] = {field: [] for field in fields}
         # The plain rows of the cursor: text comes out as it went in, and three times as
         # fast as through the model (300,000 texts at federation scale).
         for row_id, *texts in database.execute(query):
-            values: dict[Field, str] = {}
             for field, text in zip(fields, texts, strict=True):
                 if text and (cleaned := finder.replace(text, labels)) != text:
-                    values[field] = cleaned
+                    updates[field].append((cleaned, row_id))
+                    rows.add(row_id)
+        # Written once the table is read (no update under an open cursor), one statement
+        # a column: thousands of rows change when thousands of members are anonymised.
+        for field, values in updates.items():
             if values:
-                updates.append((row_id, values))
-        # Written once the table is read: no update under an open cursor.
-        for row_id, values in updates:
-            model.update(values).where(model._meta.primary_key == row_id).execute()
-        changed += len(updates)
+                database.cursor().executemany(
+                    f'UPDATE "{model._meta.table_name}" SET "{field.column_name}" = ? '
+                    f'WHERE "{model._meta.primary_key.column_name}" = ?', values)
+        changed += len(rows)
     return changed
