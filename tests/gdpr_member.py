@@ -13,6 +13,7 @@ from clubdesk.db import (
     Member,
     MembershipFee,
     Referral,
+    ReferralStatusChange,
     VolunteerEntry,
 )
 
@@ -61,9 +62,14 @@ def build_subject() -> Subject:
                           category="Accueil", event=first, description="Accueil des invités")
     VolunteerEntry.create(member=friend, date=dt.date(2020, 2, 2), hours=Decimal("2"),
                           description=f"Aidé {NAME[0]} {NAME[1]} à l'accueil")
-    Referral.create(giver=member, receiver=friend, date=dt.date(2020, 3, 3), status="won",
-                    amount=Decimal("1200.00"), contact="M. Client",
-                    description="Contrat de conseil")
-    Referral.create(giver=friend, receiver=member, date=dt.date(2020, 4, 4), status="new",
-                    description=f"Pour {NAME[1].upper()} {NAME[0]}")
+    won = Referral.create(giver=member, receiver=friend, date=dt.date(2020, 3, 3),
+                          status="won", amount=Decimal("1200.00"), contact="M. Client",
+                          description="Contrat de conseil")
+    ReferralStatusChange.create(referral=won, status="contacted", changed_on=dt.date(2020, 3, 5))
+    ReferralStatusChange.create(referral=won, status="won", changed_on=dt.date(2020, 4, 1))
+    received = Referral.create(giver=friend, receiver=member, date=dt.date(2020, 4, 4),
+                               status="contacted",
+                               description=f"Pour {NAME[1].upper()} {NAME[0]}")
+    ReferralStatusChange.create(referral=received, status="contacted",
+                                changed_on=dt.date(2020, 4, 9))
     return Subject(member, friend, sponsor, sponsored)

@@ -2,6 +2,8 @@
 
 :func:`personal_data` gathers it in a fixed number of queries (one per table and link),
 whatever the member's history; :func:`export_personal_data_json` writes it as JSON.
+:data:`MEMBER_LINKS` says where each foreign key to a member shows up: a test fails when a
+new one is in no section.
 """
 
 from __future__ import annotations
@@ -9,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from peewee import JOIN
+from peewee import JOIN, Field
 
 from clubdesk.db import (
     Attendance,
@@ -22,11 +25,14 @@ from clubdesk.db import (
     Member,
     MembershipFee,
     Referral,
+    ReferralStatusChange,
     VolunteerEntry,
 )
 from clubdesk.domain.activity_sheet import UnknownMemberError
-from clubdesk.domain.audit import record
+from clubdesk.domain.audit import entries_about, record
 from clubdesk.domain.files import write_bytes_atomically
+from clubdesk.domain.gdpr_erasure import anonymous_name
+from clubdesk.domain.gdpr_traces import load_trace_finder
 from clubdesk.i18n import _
 
 PersonalData = dict[str, Any]
@@ -34,8 +40,29 @@ CENT = Decimal("0.01")
 
 SECTIONS = ("member", "sponsor", "sponsored_members", "fees", "attendance", "proxies_held",
             "guests_invited", "converted_from_guest", "volunteer_entries",
-            "referrals_given", "referrals_received")
+            "referrals_given", "referrals_received", "audit_entries")
 """The keys of :func:`personal_data` that hold the member's data, in reading order."""
+
+MEMBER_LINKS: dict[Field, str] = {
+    Member.sponsor: "sponsored_members",  # and the member's own sponsor: "sponsor"
+    MembershipFee.member: "fees",
+    Attendance.member: "attendance",  # with the proxies they gave ("proxy_to")
+    Attendance.proxy_to: "proxies_held",
+    Guest.invited_by: "guests_invited",
+    Guest.converted_member: "converted_from_guest",
+    VolunteerEntry.member: "volunteer_entries",
+    Referral.giver: "referrals_given",
+    Referral.receiver: "referrals_received",
+}
+"""Each foreign key to a member, and the section of :func:`personal_data` that shows it."""
+
+LINKED_ROWS: dict[Field, str] = {
+    ReferralStatusChange.referral: "status_history",
+}
+"""Foreign keys to a member's rows (not to the member), and the key that shows them
+inside each of those rows."""
+
+EXPORT_VERSION = 2  # 2: referral status history and audit entries
 
 
 def _name(member: Member | None) -> str | None:
@@ -94,6 +121,7 @@ def personal_data(member_id: int) -> PersonalData:
     received = (Referral.select(Referral, sender)
                 .join(sender, on=(Referral.giver == sender.id))
                 .where(Referral.receiver == member_id).order_by(Referral.date, Referral.id))
+    history = _status_history(member_id)
     return {
         "member": _member_fields(member),
         "sponsor": ({"id": sponsor.id, "name": sponsor.full_name}
@@ -115,13 +143,45 @@ def personal_data(member_id: int) -> PersonalData:
                                "category": row.category,
                                "event": row.event.title if row.event_id else None,
                                "description": row.description} for row in hours],
-        "referrals_given": [{**_referral(row),
+        "referrals_given": [{**_referral(row, history),
                              "receiver": _name(row.receiver) if row.receiver_id else None,
                              "external_recipient": row.external_recipient}
                             for row in given],
-        "referrals_received": [{**_referral(row), "giver": row.giver.full_name}
+        "referrals_received": [{**_referral(row, history), "giver": row.giver.full_name}
                                for row in received],
+        "audit_entries": _audit_entries(member),
     }
+
+
+def _status_history(member_id: int) -> dict[int, list[dict[str, Any]]]:
+    """The steps of every referral the member gave or received, by referral, in order."""
+    steps = (ReferralStatusChange
+             .select(ReferralStatusChange.referral, ReferralStatusChange.status,
+                     ReferralStatusChange.changed_on)
+             .join(Referral)
+             .where((Referral.giver == member_id) | (Referral.receiver == member_id))
+             .order_by(ReferralStatusChange.changed_on, ReferralStatusChange.id)
+             .tuples())
+    history: dict[int, list[dict[str, Any]]] = {}
+    for referral_id, status, changed_on in steps:
+        history.setdefault(referral_id, []).append(
+            {"status": status, "changed_on": changed_on})
+    return history
+
+
+def _audit_entries(member: Member) -> list[dict[str, Any]]:
+    """The log entries about the member: by number, or naming them (a file name, say).
+
+    An anonymised member is found by number and by the label that replaced their name.
+    """
+    finder, _people = load_trace_finder([member.id])
+    label = re.compile(re.escape(anonymous_name(member.id)) + r"(?![0-9])")
+
+    def mentions(details: str) -> bool:
+        return bool(label.search(details) or finder.people_in(details))
+
+    return [{"at": entry.at, "action": entry.action, "details": entry.details,
+             "rows": entry.rows} for entry in entries_about(member.id, mentions)]
 
 
 def _cents(value: Decimal | None) -> Decimal | None:
@@ -134,9 +194,10 @@ def _guest(row: Guest) -> dict[str, Any]:
             "company": row.company, "email": row.email}
 
 
-def _referral(row: Referral) -> dict[str, Any]:
+def _referral(row: Referral, history: dict[int, list[dict[str, Any]]]) -> dict[str, Any]:
     return {"date": row.date, "contact": row.contact, "description": row.description,
-            "status": row.status, "amount": _cents(row.amount), "closed_on": row.closed_on}
+            "status": row.status, "amount": _cents(row.amount), "closed_on": row.closed_on,
+            "status_history": history.get(row.id, [])}
 
 
 def _plain(value: object) -> object:
@@ -157,7 +218,7 @@ def to_json(data: PersonalData) -> str:
 def export_personal_data_json(member_id: int, path: str | os.PathLike[str]) -> Path:
     """Write member ``member_id``'s data to ``path`` (UTF-8 JSON, atomically); log it."""
     data = personal_data(member_id)
-    document = {"format": "clubdesk-personal-data", "version": 1,
+    document = {"format": "clubdesk-personal-data", "version": EXPORT_VERSION,
                 "exported_at": dt.datetime.now().replace(microsecond=0), **data}
     written = write_bytes_atomically(path, to_json(document).encode("utf-8"))
     record_access(member_id, "JSON")

@@ -2,9 +2,12 @@
 
 A member is anonymised rather than deleted: the association's statistics (attendance,
 volunteer hours, referrals, dues) and the other members' records stay linked to the
-anonymised row, which no longer says who it was. Then the database file is rewritten
-(checkpoint, VACUUM, checkpoint) so that the old name and e-mail address are gone from the
-file and its write-ahead log too, not merely from the tables.
+anonymised row, which no longer says who it was. Wherever else they are named, in any
+case, with or without accents, by name, e-mail or phone, in any free-text column or in the
+audit log, the anonymous label replaces them (:mod:`clubdesk.domain.gdpr_traces`). Then
+the database file is rewritten (checkpoint, VACUUM, checkpoint) so that the old name and
+e-mail address are gone from the file and its write-ahead log too, not merely from the
+tables.
 """
 
 from __future__ import annotations
@@ -14,33 +17,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import Field, OperationalError, fn
+from peewee import OperationalError, fn
 
-from clubdesk.db import (
-    Attendance,
-    AuditEntry,
-    Event,
-    Guest,
-    Member,
-    Referral,
-    VolunteerEntry,
-    database,
-)
+from clubdesk.db import Attendance, Guest, Member, database
 from clubdesk.domain.activity_sheet import UnknownMemberError
 from clubdesk.domain.audit import record
+from clubdesk.domain.gdpr_free_text import erase_traces
+from clubdesk.domain.gdpr_traces import load_trace_finder
 from clubdesk.domain.settings import load_settings
 from clubdesk.i18n import _, ngettext
 
 ANONYMOUS_NAME = "Membre anonymisé"
 """Stored (not translated) as the last name of an anonymised member, with its number."""
-
-# Free text where another record may name the member: the name is replaced there.
-FREE_TEXT: tuple[Field, ...] = (
-    Member.notes, Attendance.note, Attendance.substitute_name, Guest.name, Guest.company,
-    Guest.email, Referral.contact, Referral.description, Referral.external_recipient,
-    VolunteerEntry.description, Event.title, Event.description, AuditEntry.details,
-)
-
 
 def anonymous_name(member_id: int) -> str:
     """What an anonymised member is called: "Membre anonymisé n° 12"."""
@@ -92,50 +80,42 @@ def anonymize_members(member_ids: Iterable[int],
     # Freed space is overwritten with zeros, not left holding the old values.
     database.execute_sql("PRAGMA secure_delete = ON")
     with database.atomic():
-        members = {member.id: member for member in Member.select().where(Member.id.in_(ids))}
+        finder, people = load_trace_finder(ids)
+        found = {person.id for person in people}
         for member_id in ids:
-            if member_id not in members:
+            if member_id not in found:
                 raise UnknownMemberError(member_id)
-        for member in members.values():
-            _anonymize(member, today)
+        _empty_own_rows(ids, {person.email.strip().lower() for person in people} - {""},
+                        today)
+        # Once their own rows are emptied: every other record that still names them.
+        erase_traces(finder, {member_id: anonymous_name(member_id) for member_id in ids})
         numbers = ", ".join(str(member_id) for member_id in ids)
         record("erasure", ngettext("%n member anonymised (numbers: {numbers}).", len(ids))
                .format(numbers=numbers), rows=len(ids))
     return ErasureResult(len(ids), purge_database(), _backups())
 
 
-def _traces(member: Member) -> list[str]:
-    """How other records may write the member's name or address, longest first."""
-    first, last = member.first_name.strip(), member.last_name.strip()
-    forms = {f"{first} {last}", f"{last} {first}", f"{last.upper()} {first}",
-             f"{first} {last.upper()}", member.email.strip()}
-    return sorted((form.strip() for form in forms if len(form.strip()) >= 3),
-                  key=len, reverse=True)
-
-
-def _anonymize(member: Member, today: dt.date) -> None:
-    label = anonymous_name(member.id)
-    traces = _traces(member)
-    if member.email.strip():
-        Guest.update(email="").where(Guest.email == member.email).execute()
-    Guest.update(name=label, company="", email="").where(
-        Guest.converted_member == member.id).execute()
-    # What the member said about their absences (possibly their health) goes too.
-    Attendance.update(note="").where(Attendance.member == member.id).execute()
-    for trace in traces:
-        for field in FREE_TEXT:
-            field.model.update({field: fn.replace(field, trace, label)}).where(
-                fn.instr(field, trace) > 0).execute()
+def _empty_own_rows(ids: list[int], emails: set[str], today: dt.date) -> None:
+    """Empty the members' own rows, and the guest records that were them: a few
+    statements, whatever the number of members (retention anonymises thousands)."""
+    # anonymous_name(), written by SQLite for each row.
+    label = fn.printf(f"{ANONYMOUS_NAME} n° %d", Member.id)
+    if emails:  # guests invited under one of their addresses
+        Guest.update(email="").where(fn.lower(Guest.email).in_(emails)).execute()
+    Guest.update(name=fn.printf(f"{ANONYMOUS_NAME} n° %d", Guest.converted_member),
+                 company="", email="").where(Guest.converted_member.in_(ids)).execute()
+    # What the members said about their absences (possibly their health) goes too.
+    Attendance.update(note="").where(Attendance.member.in_(ids)).execute()
     Member.update(
         first_name="", last_name=label, email="", phone="", company="", profession="",
         address="", city="", postcode="", notes="", role="none", status="former",
-        left_on=member.left_on or today, anonymized_on=today,
+        left_on=fn.coalesce(Member.left_on, today), anonymized_on=today,
         consent_directory=False, consent_directory_on=None,
         consent_directory_withdrawn_on=None, consent_photos=False, consent_photos_on=None,
         consent_photos_withdrawn_on=None, consent_newsletter=False,
         consent_newsletter_on=None, consent_newsletter_withdrawn_on=None,
         updated_at=dt.datetime.now().replace(microsecond=0),
-    ).where(Member.id == member.id).execute()
+    ).where(Member.id.in_(ids)).execute()
 
 
 def purge_database() -> bool:

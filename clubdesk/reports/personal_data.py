@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from clubdesk.domain.audit import action_label
 from clubdesk.domain.files import OutputFileError
 from clubdesk.domain.gdpr import (
     PersonalData,
@@ -28,6 +29,7 @@ from clubdesk.i18n import _, ngettext
 from clubdesk.reports.common import Progress, ProgressCallback
 from clubdesk.reports.flowables import (
     Cell,
+    Markup,
     Styles,
     data_table,
     heading,
@@ -162,7 +164,34 @@ def _story(data: PersonalData, name: str, width: float, styles: Styles,
                     [[str(row["id"]), row["name"], _text(row["joined_on"])]
                      for row in data["sponsored_members"]], [0.14, 0.56, 0.3], width, styles,
                     tracker)
+    story += _table(_("Referral history"), [_("Date"), _("Referral"), _("Description"),
+                                            _("Steps")],
+                    _referral_history(data), [0.14, 0.26, 0.32, 0.28], width, styles,
+                    tracker)
+    story += _table(_("Audit log entries about this member"),
+                    [_("When"), _("Action"), _("Details")],
+                    [[_text(row["at"]), action_label(row["action"]), row["details"]]
+                     for row in data["audit_entries"]], [0.22, 0.18, 0.6], width, styles,
+                    tracker)
     return story
+
+
+def _referral_history(data: PersonalData) -> list[list[Cell]]:
+    """Every referral given or received, oldest first, with each step it went through."""
+    rows: list[tuple[dt.date, str, list[Cell]]] = []
+    for key, direction in (("referrals_given", _("Given to {name}")),
+                           ("referrals_received", _("Received from {name}"))):
+        for row in data[key]:
+            other = (row["giver"] if key == "referrals_received"
+                     else row["receiver"] or row["external_recipient"])
+            steps = [_("{status} on {date}").format(status=referral_status_label(step["status"]),
+                                                    date=format_date(step["changed_on"]))
+                     for step in row["status_history"]]
+            rows.append((row["date"], key, [
+                format_date(row["date"]), direction.format(name=other or DASH),
+                _text(row["description"]),
+                Markup("<br/>".join(markup(step) for step in steps)) if steps else DASH]))
+    return [cells for _date, _key, cells in sorted(rows, key=lambda item: item[:2])]
 
 
 def _identity(data: PersonalData, width: float, styles: Styles) -> list[Flowable]:

@@ -69,8 +69,9 @@ def anonymize(parent: QWidget, member_id: int) -> bool:
         return False
     text = _tr(
         "Anonymise {name} (no. {number})? Their name, e-mail, phone, address, company, "
-        "profession, notes and consents are erased for good, and their name is removed from "
-        "the other records. Their attendance, volunteer hours, referrals and dues are kept "
+        "profession, notes and consents are erased for good; wherever other records or the "
+        "audit log mention their name, e-mail or phone, however written, the anonymous "
+        "label replaces it. Their attendance, volunteer hours, referrals and dues are kept "
         "for the statistics under the number only. This cannot be undone.").format(
             name=member.full_name, number=member_id)
     if not confirm(parent, title, text, _tr("Anonymise")):

@@ -9,14 +9,18 @@ from pathlib import Path
 
 import pytest
 from gdpr_member import EMAIL, NAME, build_subject
+from peewee import ForeignKeyField
 
-from clubdesk.db import AuditEntry, Member, database
+from clubdesk.db import ALL_MODELS, AuditEntry, Member, database
 from clubdesk.domain.gdpr import (
     SECTIONS,
     UnknownMemberError,
+    anonymize_member,
     export_personal_data_json,
     personal_data,
+    to_json,
 )
+from clubdesk.domain.gdpr_access import LINKED_ROWS, MEMBER_LINKS
 
 
 def test_personal_data_holds_a_row_of_every_kind(db_path: Path) -> None:
@@ -66,7 +70,9 @@ def test_the_number_of_queries_does_not_grow_with_the_history(db_path: Path) -> 
     for _index in range(3):
         Member.create(first_name="Autre", last_name="Filleul", sponsor=subject.member)
     assert _count_queries(subject.member.id) == few
-    assert few <= 12
+    # One per table and link, the status history, the audit log, and the names of the
+    # other members and guests (so that only this member's name is found in the log).
+    assert few <= 15
 
 
 def test_unknown_member(db_path: Path) -> None:
@@ -96,3 +102,71 @@ def test_json_export_is_audited_without_the_name(db_path: Path, tmp_path: Path) 
     assert entry.action == "access"
     assert str(subject.member.id) in entry.details
     assert NAME[1] not in entry.details
+
+
+def _foreign_keys_to(models: set[type]) -> list:
+    return [field for model in ALL_MODELS for field in model._meta.sorted_fields
+            if isinstance(field, ForeignKeyField) and field.rel_model in models]
+
+
+def test_every_foreign_key_to_a_member_is_exported(db_path: Path) -> None:
+    subject = build_subject()
+    data = personal_data(subject.member.id)
+    links = _foreign_keys_to({Member})
+    assert links and set(links) == set(MEMBER_LINKS), "say where the new link is exported"
+    for field, section in MEMBER_LINKS.items():
+        assert section in SECTIONS and data[section], f"{field.model.__name__}.{field.name}"
+    assert data["sponsor"]["name"] == "Paul Parrain"
+
+
+def test_rows_hanging_from_the_members_rows_are_exported(db_path: Path) -> None:
+    """Referral status changes point to a referral, which points to the member."""
+    subject = build_subject()
+    owned = {field.model for field in MEMBER_LINKS} - {Member}
+    assert set(_foreign_keys_to(owned)) == set(LINKED_ROWS)
+    data = personal_data(subject.member.id)
+    given, received = data["referrals_given"][0], data["referrals_received"][0]
+    assert [(step["status"], step["changed_on"].isoformat())
+            for step in given["status_history"]] == [("contacted", "2020-03-05"),
+                                                      ("won", "2020-04-01")]
+    assert [step["status"] for step in received["status_history"]] == ["contacted"]
+
+
+def test_audit_entries_about_the_member(db_path: Path, tmp_path: Path) -> None:
+    subject = build_subject()
+    number = subject.member.id
+    other = subject.friend.id
+    AuditEntry.create(action="import", rows=2, details=(
+        "Members imported from adhesion_severine-querault-zylberstein.xlsx: 2 added, "
+        "0 updated, 0 skipped."))
+    AuditEntry.create(action="import", rows=number, details=(
+        f"Members imported from liste.csv: {number} added, 0 updated, 0 skipped."))
+    AuditEntry.create(action="merge", rows=3, details=(
+        f"Membre 99 fusionné dans le membre {number} : 3 lignes liées déplacées, "
+        "0 conflits de présence résolus."))
+    AuditEntry.create(action="erasure", rows=2, details=(
+        f"2 members anonymised (numbers: {other}, {number}0)."))
+    AuditEntry.create(action="access", details=(
+        f"Personal data of member no. {other} exported (PDF)."))
+    AuditEntry.create(action="import", details="Inscription de Séverine Quérault en 2019")
+    export_personal_data_json(number, tmp_path / "out.json")  # logged, before the export
+    data = personal_data(number)
+    details = [entry["details"] for entry in data["audit_entries"]]
+    assert details == [
+        "Members imported from adhesion_severine-querault-zylberstein.xlsx: 2 added, "
+        "0 updated, 0 skipped.",
+        f"Membre 99 fusionné dans le membre {number} : 3 lignes liées déplacées, "
+        "0 conflits de présence résolus.",
+        f"Personal data of member no. {number} exported (JSON).",
+    ]
+    assert data["audit_entries"][0]["action"] == "import"
+
+
+def test_an_anonymised_member_still_gets_their_entries(db_path: Path) -> None:
+    subject = build_subject()
+    AuditEntry.create(action="import", details="Members imported from Séverine_Quérault-"
+                      "Zylberstein.csv: 1 added, 0 updated, 0 skipped.")
+    anonymize_member(subject.member.id)
+    actions = [entry["action"] for entry in personal_data(subject.member.id)["audit_entries"]]
+    assert actions == ["import", "erasure"]
+    assert NAME[1] not in to_json(personal_data(subject.member.id))

@@ -13,10 +13,15 @@ from clubdesk.reports.personal_data import build_personal_data_pdf, gdpr_export_
 
 SECTIONS_EN = ("Identity and contact details", "Consents", "Dues", "Attendance",
                "Proxies held", "Guests invited", "Invited as a guest before joining",
-               "Volunteering", "Referrals given", "Referrals received", "Members sponsored")
+               "Volunteering", "Referrals given", "Referrals received", "Members sponsored",
+               "Referral history", "Audit log entries about this member")
 SECTIONS_FR = ("Identité et coordonnées", "Consentements", "Cotisations", "Présences",
                "Pouvoirs reçus", "Invités", "Invité avant son adhésion", "Bénévolat",
-               "Recommandations données", "Recommandations reçues", "Membres parrainés")
+               "Recommandations données", "Recommandations reçues", "Membres parrainés",
+               "Historique des recommandations",
+               "Entrées du journal d’audit concernant ce membre")
+IMPORT_DETAILS = ("Members imported from adhesion_severine-querault-zylberstein.xlsx: "
+                  "2 added, 0 updated, 0 skipped.")
 
 
 def test_pdf_has_every_section_and_the_name(db_path: Path, tmp_path: Path) -> None:
@@ -36,16 +41,38 @@ def test_pdf_has_every_section_and_the_name(db_path: Path, tmp_path: Path) -> No
 
 def test_pdf_in_french(db_path: Path, tmp_path: Path, french: None) -> None:
     subject = build_subject()
+    AuditEntry.create(action="import", rows=2, details=IMPORT_DETAILS)
     text = " ".join(pdf_pages(build_personal_data_pdf(subject.member.id,
                                                       tmp_path / "données.pdf")))
     for section in SECTIONS_FR:
         assert section in text, section
+    for detail in ("Donnée à Fanny Amie", "Reçue de Fanny Amie", "Contact pris le 05/03/2020",
+                   "Conclue le 01/04/2020", "Import"):
+        assert detail in text, detail
+
+
+def test_pdf_shows_the_referral_history_and_the_audit_entries(db_path: Path,
+                                                             tmp_path: Path) -> None:
+    subject = build_subject()
+    AuditEntry.create(action="import", rows=2, details=IMPORT_DETAILS)
+    AuditEntry.create(action="import", rows=2, details="Members imported from autre.csv: "
+                      "2 added, 0 updated, 0 skipped.")
+    text = " ".join(" ".join(pdf_pages(build_personal_data_pdf(
+        subject.member.id, tmp_path / "data.pdf"))).split())
+    history = text[text.index("Referral history"):text.index("Audit log entries")]
+    for detail in ("3 Mar 2020 Given to Fanny Amie Contrat de conseil",
+                   "Contacted on 5 Mar 2020", "Won on 1 Apr 2020",
+                   "4 Apr 2020 Received from Fanny Amie", "Contacted on 9 Apr 2020"):
+        assert detail in history, detail
+    log = text[text.index("Audit log entries"):]
+    assert "adhesion_severine-querault" in log and "autre.csv" not in log
 
 
 def test_pdf_of_a_member_with_no_history(db_path: Path, tmp_path: Path) -> None:
     member = Member.create(first_name="Nina", last_name="Neuve")
     text = " ".join(pdf_pages(build_personal_data_pdf(member.id, tmp_path / "n.pdf")))
     assert "NEUVE" in text and "Nothing recorded." in text
+    assert "Referral history" in text and "Audit log entries about this member" in text
 
 
 def test_export_command_by_suffix(db_path: Path, tmp_path: Path) -> None:
