@@ -227,17 +227,21 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_gdpr(args: argparse.Namespace) -> int:
-    _open(args, create=False, writes=args.action == "anonymize")
+    _open(args, create=False, writes=args.action != "export")
     if args.action == "export":
         if not args.output:
             raise CommandError(_("gdpr export needs -o FILE.json or -o FILE.pdf."))
         from clubdesk.reports.personal_data import gdpr_export_command
 
         code, message = gdpr_export_command(args.member, _output(args, (".json", ".pdf")))
-    else:
+    elif args.action == "anonymize":
         from clubdesk.domain.gdpr import gdpr_anonymize_command
 
         code, message = gdpr_anonymize_command(args.member)
+    else:
+        from clubdesk.domain.gdpr import gdpr_purge_backups_command
+
+        code, message = gdpr_purge_backups_command(args.member)
     if code:
         raise CommandError(message)
     print(message)
@@ -340,9 +344,12 @@ def build_parser() -> argparse.ArgumentParser:
     gdpr = commands.add_parser(
         "gdpr", help=_("a member's personal data: export it, or anonymise the member"),
         description=_("GDPR duties: export everything stored about one member (JSON or "
-                      "PDF), or anonymise a member (identity removed, statistics kept)."),
+                      "PDF), anonymise a member (identity removed, statistics kept), or "
+                      "remove the backups that still hold an anonymised member "
+                      "(purge-backups, after a fresh backup)."),
     )
-    gdpr.add_argument("action", choices=("export", "anonymize"), help=_("what to do"))
+    gdpr.add_argument("action", choices=("export", "anonymize", "purge-backups"),
+                      help=_("what to do"))
     gdpr.add_argument("--member", type=int, required=True, metavar="ID",
                       help=_("the member's number"))
     gdpr.add_argument("-o", "--output", metavar="FILE", help=_("the .json or .pdf to write"))

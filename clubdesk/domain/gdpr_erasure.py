@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from peewee import OperationalError, fn
 
@@ -24,11 +23,15 @@ from clubdesk.domain.activity_sheet import UnknownMemberError
 from clubdesk.domain.audit import record
 from clubdesk.domain.gdpr_free_text import erase_traces
 from clubdesk.domain.gdpr_traces import load_trace_finder
+from clubdesk.domain.safety.backups import backup_before
+from clubdesk.domain.safety.damage import format_moment
+from clubdesk.domain.safety.held_backups import HeldBackup, backups_holding, last_removal
 from clubdesk.domain.settings import load_settings
 from clubdesk.i18n import _, ngettext
 
 ANONYMOUS_NAME = "Membre anonymisé"
 """Stored (not translated) as the last name of an anonymised member, with its number."""
+
 
 def anonymous_name(member_id: int) -> str:
     """What an anonymised member is called: "Membre anonymisé n° 12"."""
@@ -41,13 +44,14 @@ class ErasureResult:
 
     ``purged`` is False when the write-ahead log could not be emptied (another program
     was reading the file): the old data may linger there until the next erasure or
-    closing. ``backups`` are copies of the file made before schema upgrades, which still
-    hold the old data: the user must delete them.
+    closing. ``backups`` are the backups made before, which still hold the members as they
+    were, each with the day rotation removes it
+    (:func:`clubdesk.domain.safety.held_backups.purge_backups` removes them now).
     """
 
     count: int
     purged: bool
-    backups: tuple[Path, ...]
+    backups: tuple[HeldBackup, ...]
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ def anonymize_members(member_ids: Iterable[int],
     All or nothing: an unknown number raises :class:`UnknownMemberError` and changes
     nothing. Members already anonymised are anonymised again (harmless). Must be called
     outside any transaction (the file is rewritten afterwards): RuntimeError otherwise.
+    A backup is made first: :class:`~clubdesk.db.backup_files.BackupError` when it fails,
+    and nothing is changed.
     """
     if database.in_transaction():
         raise RuntimeError("anonymize_members() must run outside a transaction")
@@ -77,6 +83,12 @@ def anonymize_members(member_ids: Iterable[int],
     if not ids:
         return ErasureResult(0, True, ())
     today = today or dt.date.today()
+    unknown = sorted(set(ids) - {row.id for row in Member.select(Member.id)
+                                 .where(Member.id.in_(ids))})
+    if unknown:
+        raise UnknownMemberError(unknown[0])
+    backup_before(ngettext("anonymising %n member (numbers: {numbers})", len(ids))
+                  .format(numbers=", ".join(map(str, ids))))
     # Freed space is overwritten with zeros, not left holding the old values.
     database.execute_sql("PRAGMA secure_delete = ON")
     with database.atomic():
@@ -92,7 +104,7 @@ def anonymize_members(member_ids: Iterable[int],
         numbers = ", ".join(str(member_id) for member_id in ids)
         record("erasure", ngettext("%n member anonymised (numbers: {numbers}).", len(ids))
                .format(numbers=numbers), rows=len(ids))
-    return ErasureResult(len(ids), purge_database(), _backups())
+    return ErasureResult(len(ids), purge_database(), tuple(backups_holding(ids)))
 
 
 def _empty_own_rows(ids: list[int], emails: set[str], today: dt.date) -> None:
@@ -137,15 +149,6 @@ def purge_database() -> bool:
     return busy == 0
 
 
-def _backups() -> tuple[Path, ...]:
-    """Copies of the database made before schema upgrades (they hold the old data)."""
-    name = database.database
-    if not name or name == ":memory:":
-        return ()
-    path = Path(name)
-    return tuple(sorted(path.parent.glob(f"{path.name}.schema*.bak")))
-
-
 def months_before(day: dt.date, months: int) -> dt.date:
     """``day`` moved back ``months`` months (the 31st becomes the month's last day)."""
     index = day.year * 12 + day.month - 1 - months
@@ -179,6 +182,20 @@ def erasure_message(member_id: int, result: ErasureResult) -> str:
         lines.append(_("Another program is reading the database: close it, then run the "
                        "erasure again to clear the old data from the log file."))
     if result.backups:
-        lines.append(_("These backup copies still hold the old data; delete them: "
-                       "{files}").format(files=", ".join(str(path) for path in result.backups)))
+        lines.append(held_backups_message(result.backups))
+    return "\n".join(lines)
+
+
+def held_backups_message(held: tuple[HeldBackup, ...] | list[HeldBackup]) -> str:
+    """Which backups still hold the person, and until when rotation keeps them."""
+    lines = [ngettext("%n backup made before still holds their former data:", len(held))]
+    for item in held:
+        until = (_("removed by rotation on {day} at the latest").format(
+            day=item.removed_on.strftime("%d/%m/%Y")) if item.removed_on
+            else _("kept until a newer backup replaces it"))
+        lines.append(f"• {format_moment(item.backup.created)} — {until}")
+    end = last_removal(held)
+    if end is not None:
+        lines.append(_("The last of them goes on {day}; they can be removed now.").format(
+            day=end.strftime("%d/%m/%Y")))
     return "\n".join(lines)
