@@ -25,9 +25,9 @@ from clubdesk.domain.events import (
     EventValidationError,
     ValidationResult,
     check_common,
-    clean_line,
     deletion_summary,
 )
+from clubdesk.domain.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.i18n import _
 
 MAX_OCCURRENCES = 260
@@ -140,7 +140,7 @@ def series_dates(first: dt.date, until: dt.date, frequency: str,
 def _clean(data: SeriesInput) -> SeriesInput:
     return replace(
         data, title=clean_line(data.title), location=clean_line(data.location),
-        description=data.description.strip(),
+        description=clean_lines(data.description),
         start_time=data.start_time.replace(second=0, microsecond=0),
         end_time=None if data.end_time is None
         else data.end_time.replace(second=0, microsecond=0),
@@ -148,10 +148,12 @@ def _clean(data: SeriesInput) -> SeriesInput:
 
 
 def validate_series(data: SeriesInput) -> ValidationResult[SeriesInput]:
-    """Check a new series: the event rules, a known frequency, 1 to 260 dates."""
+    """Check a new series: the event rules (texts within their limits), a known frequency,
+    1 to 260 dates."""
     cleaned = _clean(data)
     errors: dict[str, str] = {}
-    check_common(cleaned.title, cleaned.kind, cleaned.location, errors)
+    check_common(cleaned.title, cleaned.kind, errors)
+    check_texts("series", data, errors)
     if cleaned.end_time is not None and cleaned.end_time <= cleaned.start_time:
         errors["end_time"] = _("The event must end after it starts.")
     if cleaned.frequency not in SERIES_FREQUENCIES:

@@ -10,6 +10,7 @@ from peewee import JOIN
 from clubdesk.db import Event, Guest, Member, database
 from clubdesk.domain.member_form import MemberInput, is_valid_email
 from clubdesk.domain.members import MemberValidationError, create_member
+from clubdesk.domain.text_limits import check_texts, clean_line
 from clubdesk.i18n import _
 
 # Particles written in lower case inside a French surname ("de La Tour", "d'Estaing").
@@ -65,10 +66,11 @@ class GuestRow:
 
 
 def validate_guest(data: GuestInput) -> GuestValidation:
-    """Check the form: a name, a well-formed email if any, an inviter still in the register."""
+    """Check the form: a name, a well-formed email if any, an inviter still in the register,
+    texts within their limits."""
     cleaned = GuestInput(
-        name=" ".join(data.name.split()),
-        company=" ".join(data.company.split()),
+        name=clean_line(data.name),
+        company=clean_line(data.company),
         email="".join(data.email.split()).lower(),
         invited_by_id=data.invited_by_id,
     )
@@ -80,6 +82,7 @@ def validate_guest(data: GuestInput) -> GuestValidation:
     if (cleaned.invited_by_id is not None
             and not Member.select().where(Member.id == cleaned.invited_by_id).exists()):
         errors["invited_by_id"] = _("This member is not in the register any more.")
+    check_texts("guest", data, errors)
     return GuestValidation(errors, None if errors else cleaned)
 
 

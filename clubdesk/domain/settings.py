@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from clubdesk.db import AssociationSettings, database
+from clubdesk.domain.text_limits import check_texts, clean_lines
+from clubdesk.i18n import _
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,10 @@ _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 def validate_settings(settings: Settings) -> dict[str, str]:
     """Field name -> what is wrong, for every value a report or a rule could not use."""
-    from clubdesk.i18n import _
-
     errors: dict[str, str] = {}
     if not settings.name.strip():
         errors["name"] = _("The association's name is required: it heads every report.")
+    check_texts("settings", settings, errors)
     if settings.logo is not None:
         if len(settings.logo) > MAX_LOGO_BYTES:
             errors["logo"] = _("The logo is larger than 2 MB: choose a smaller image.")
@@ -79,4 +80,5 @@ def save_settings(settings: Settings) -> Settings:
         raise ValueError(" ".join(errors.values()))
     values = {field.name: getattr(settings, field.name) for field in fields(Settings)}
     values["name"] = settings.name.strip()
+    values["address"] = clean_lines(settings.address)
     return update_settings(**values)

@@ -18,6 +18,7 @@ from peewee import fn
 
 from clubdesk.db import Event, Member, VolunteerCategory, VolunteerEntry, database
 from clubdesk.domain.events import ValidationResult
+from clubdesk.domain.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.i18n import _, current_language
 
 QUARTER = Decimal("0.25")
@@ -94,13 +95,14 @@ def _as_decimal(value: object) -> Decimal:
 
 def _clean(data: VolunteerInput) -> VolunteerInput:
     return replace(data, hours=Decimal(data.hours).quantize(CENT),
-                   category=" ".join(data.category.split()),
-                   description=data.description.strip())
+                   category=clean_line(data.category),
+                   description=clean_lines(data.description))
 
 
 def _check_common(data: VolunteerInput, errors: dict[str, str], today: dt.date,
                   keep_category: str | None = None) -> None:
-    """The rules every entry of a batch shares: date, hours, category, event."""
+    """The rules every entry of a batch shares: date, hours, category, event (``data`` is
+    cleaned; its texts are checked as typed by the callers)."""
     if data.date > today:
         errors["date"] = _("The date is in the future: log hours once they are given.")
     if data.hours <= 0:
@@ -172,6 +174,7 @@ def validate_entry(data: VolunteerInput, entry_id: int | None = None,
         keep = (VolunteerEntry.select(VolunteerEntry.category)
                 .where(VolunteerEntry.id == entry_id).scalar())
     _check_common(cleaned, errors, today or dt.date.today(), keep)
+    check_texts("volunteer", data, errors)
     member_id = cleaned.member_id
     if member_id is None:
         errors["member_id"] = _("Choose the member who gave the time.")
@@ -256,6 +259,7 @@ def validate_batch(member_ids: Sequence[int], data: VolunteerInput,
     cleaned = replace(_clean(data), member_id=None)
     errors: dict[str, str] = {}
     _check_common(cleaned, errors, today or dt.date.today())
+    check_texts("volunteer", data, errors)
     over: list[OverLimit] = []
     if not ids:
         errors["members"] = _("Tick at least one member.")
