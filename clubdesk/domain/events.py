@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 from peewee import Expression, Select, fn
 
 from clubdesk.db import EVENT_KINDS, Attendance, Event, EventSeries, Guest, VolunteerEntry, database
+from clubdesk.domain.edit_conflicts import checked_edit
 from clubdesk.domain.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.i18n import _
 
@@ -122,10 +123,19 @@ def create_event(data: EventInput) -> int:
     return int(event.id)
 
 
-def update_event(event_id: int, data: EventInput) -> None:
-    """Validate ``data`` and store it over event ``event_id``; it stays in its series."""
+def update_event(event_id: int, data: EventInput, *,
+                 original: EventInput | None = None) -> None:
+    """Validate ``data`` and store it over event ``event_id``; it stays in its series.
+
+    With ``original`` (what the form opened with), changes made meanwhile elsewhere are
+    kept and a field changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
+    """
     with database.atomic():
-        if not Event.select().where(Event.id == event_id).exists():
+        if original is not None:
+            current = event_input(event_id)  # raises when deleted meanwhile
+            data = checked_edit(original, _validated(data), current)
+        elif not Event.select().where(Event.id == event_id).exists():
             raise EventNotFoundError(event_id)
         Event.update(**_values(_validated(data))).where(Event.id == event_id).execute()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from peewee import JOIN
 
 from clubdesk.db import Event, Guest, Member, database
+from clubdesk.domain.edit_conflicts import checked_edit
 from clubdesk.domain.member_form import MemberInput, is_valid_email
 from clubdesk.domain.members import MemberValidationError, create_member
 from clubdesk.domain.text_limits import check_texts, clean_line
@@ -104,9 +105,18 @@ def add_guest(event_id: int, data: GuestInput) -> int:
     return int(guest.id)
 
 
-def update_guest(guest_id: int, data: GuestInput) -> None:
-    """Store the form over guest ``guest_id``."""
+def update_guest(guest_id: int, data: GuestInput, *,
+                 original: GuestInput | None = None) -> None:
+    """Store the form over guest ``guest_id``.
+
+    With ``original`` (what the form opened with), changes made meanwhile elsewhere are
+    kept and a field changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
+    """
     with database.atomic():
+        if original is not None:
+            current = guest_input(guest_id)  # raises when deleted meanwhile
+            data = checked_edit(original, _validated(data), current)
         values = _validated(data)
         updated = (Guest.update(name=values.name, company=values.company, email=values.email,
                                 invited_by=values.invited_by_id)

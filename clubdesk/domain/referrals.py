@@ -20,6 +20,7 @@ from peewee import JOIN
 
 from clubdesk.db import REFERRAL_STATUSES, Member, Referral, ReferralStatusChange, database
 from clubdesk.domain.amounts import check_amount
+from clubdesk.domain.edit_conflicts import checked_edit
 from clubdesk.domain.events import ValidationResult
 from clubdesk.domain.labels import referral_status_label
 from clubdesk.domain.members import sponsor_label
@@ -154,14 +155,22 @@ def create_referral(data: ReferralInput) -> int:
     return int(referral.id)
 
 
-def update_referral(referral_id: int, data: ReferralInput) -> None:
+def update_referral(referral_id: int, data: ReferralInput, *,
+                    original: ReferralInput | None = None) -> None:
     """Store ``data`` over referral ``referral_id``; its status and history stay.
 
-    The "given" step moves with the date, which can't come after the next step.
+    The "given" step moves with the date, which can't come after the next step. With
+    ``original`` (what the form opened with), changes made meanwhile elsewhere are kept
+    and a field changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
     """
     with database.atomic():
         steps = status_history(referral_id)
-        cleaned = _validated(data, next_step=steps[1] if len(steps) > 1 else None)
+        next_step = steps[1] if len(steps) > 1 else None
+        if original is not None:
+            current = referral_input(referral_id)
+            data = checked_edit(original, _validated(data, next_step=next_step), current)
+        cleaned = _validated(data, next_step=next_step)
         Referral.update(**_values(cleaned)).where(Referral.id == referral_id).execute()
         updated = (ReferralStatusChange
                    .update(changed_on=cleaned.date)

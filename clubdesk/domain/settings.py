@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from clubdesk.db import AssociationSettings, database
+from clubdesk.domain.edit_conflicts import checked_edit
 from clubdesk.domain.text_limits import check_texts, clean_lines
 from clubdesk.i18n import _
 
@@ -73,12 +74,23 @@ def validate_settings(settings: Settings) -> dict[str, str]:
     return errors
 
 
-def save_settings(settings: Settings) -> Settings:
-    """Validate and store every setting in one transaction."""
-    errors = validate_settings(settings)
-    if errors:
-        raise ValueError(" ".join(errors.values()))
-    values = {field.name: getattr(settings, field.name) for field in fields(Settings)}
-    values["name"] = settings.name.strip()
-    values["address"] = clean_lines(settings.address)
-    return update_settings(**values)
+def _cleaned(settings: Settings) -> Settings:
+    return replace(settings, name=settings.name.strip(), address=clean_lines(settings.address))
+
+
+def save_settings(settings: Settings, *, original: Settings | None = None) -> Settings:
+    """Validate and store every setting in one transaction.
+
+    With ``original`` (what the form opened with), a setting changed meanwhile elsewhere is
+    kept, and one changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
+    """
+    with database.atomic():
+        settings = _cleaned(settings)
+        if original is not None:
+            settings = checked_edit(original, settings, load_settings())
+        errors = validate_settings(settings)
+        if errors:
+            raise ValueError(" ".join(errors.values()))
+        return update_settings(**{field.name: getattr(settings, field.name)
+                                  for field in fields(Settings)})

@@ -17,6 +17,7 @@ from decimal import Decimal
 from peewee import fn
 
 from clubdesk.db import Event, Member, VolunteerCategory, VolunteerEntry, database
+from clubdesk.domain.edit_conflicts import checked_edit
 from clubdesk.domain.events import ValidationResult
 from clubdesk.domain.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.i18n import _, current_language
@@ -210,10 +211,19 @@ def create_entry(data: VolunteerInput) -> int:
     return int(entry.id)
 
 
-def update_entry(entry_id: int, data: VolunteerInput) -> None:
-    """Validate ``data`` and store it over entry ``entry_id``."""
+def update_entry(entry_id: int, data: VolunteerInput, *,
+                 original: VolunteerInput | None = None) -> None:
+    """Validate ``data`` and store it over entry ``entry_id``.
+
+    With ``original`` (what the form opened with), changes made meanwhile elsewhere are
+    kept and a field changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
+    """
     with database.atomic():
-        if not VolunteerEntry.select().where(VolunteerEntry.id == entry_id).exists():
+        if original is not None:
+            current = entry_input(entry_id)  # raises when deleted meanwhile
+            data = checked_edit(original, _validated(data, entry_id), current)
+        elif not VolunteerEntry.select().where(VolunteerEntry.id == entry_id).exists():
             raise VolunteerEntryNotFoundError(entry_id)
         values = _values(_validated(data, entry_id))
         VolunteerEntry.update(**values).where(VolunteerEntry.id == entry_id).execute()
