@@ -25,6 +25,7 @@ from clubdesk.domain.guests import (
 from clubdesk.domain.members import sponsor_choices
 from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.form_widgets import member_search_combo
+from clubdesk.ui.limited_text import limit_line
 
 
 class GuestDialog(QDialog):
@@ -40,24 +41,22 @@ class GuestDialog(QDialog):
         self._name_seen = guest_id is not None  # "required" is noise before anything typed
         self.setWindowTitle(self.tr("New guest") if guest_id is None else self.tr("Edit guest"))
 
-        self.name = QLineEdit()
+        self.name = limit_line(QLineEdit(), "guest", "name")
         self.name.setPlaceholderText(self.tr("First and last name"))
-        self.company = QLineEdit()
-        self.email = QLineEdit()
+        self.company = limit_line(QLineEdit(), "guest", "company")
+        self.email = limit_line(QLineEdit(), "guest", "email")
         self.email.setPlaceholderText(self.tr("name@example.fr"))
         self.invited_by = member_search_combo(sponsor_choices(),
                                               self.tr("Nobody — type part of a name"), self)
-        self.messages = {name: self._message() for name in ("name", "email", "invited_by_id")}
+        self.messages = {name: self._message()
+                         for name in ("name", "company", "email", "invited_by_id")}
+        self.labels = {"name": self.tr("Name"), "company": self.tr("Company"),
+                       "email": self.tr("Email"), "invited_by_id": self.tr("Invited by")}
         form = QFormLayout()
-        for label, widget, name in (
-            (self.tr("Name"), self.name, "name"),
-            (self.tr("Company"), self.company, ""),
-            (self.tr("Email"), self.email, "email"),
-            (self.tr("Invited by"), self.invited_by, "invited_by_id"),
-        ):
-            form.addRow(label, widget)
-            if name:
-                form.addRow("", self.messages[name])
+        for widget, name in ((self.name, "name"), (self.company, "company"),
+                             (self.email, "email"), (self.invited_by, "invited_by_id")):
+            form.addRow(self.labels[name], widget)
+            form.addRow("", self.messages[name])
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -148,3 +147,4 @@ class GuestDialog(QDialog):
             QMessageBox.warning(self, self.tr("Guest not saved"), str(error))
             return
         super().accept()
+

@@ -31,6 +31,7 @@ from clubdesk.domain.referrals import (
 )
 from clubdesk.ui.form_dialog import FormDialog, date_edit
 from clubdesk.ui.form_widgets import NotesEdit, member_search_combo
+from clubdesk.ui.limited_text import limit_line
 from clubdesk.ui.referral_filters import chosen_member
 
 
@@ -95,7 +96,7 @@ class ReferralDialog(FormDialog):
         kinds = QButtonGroup(self)
         kinds.addButton(self.to_member)
         kinds.addButton(self.to_outside)
-        self.external = QLineEdit()
+        self.external = limit_line(QLineEdit(), "referral", "external_recipient")
         self.external.setPlaceholderText(self.tr("Name, and company if any"))
         receiver = QGridLayout()
         receiver.setContentsMargins(0, 0, 0, 0)
@@ -105,7 +106,7 @@ class ReferralDialog(FormDialog):
         receiver.addWidget(self.external, 1, 1)
         receiver.setColumnStretch(1, 1)
         self.date = date_edit()
-        self.contact = QLineEdit()
+        self.contact = limit_line(QLineEdit(), "referral", "contact")
         self.contact.setPlaceholderText(self.tr("The prospect: name, company, phone…"))
         self.description = NotesEdit()
         self.description.setTabChangesFocus(True)

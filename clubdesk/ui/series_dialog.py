@@ -42,6 +42,7 @@ from clubdesk.ui import event_deletion
 from clubdesk.ui.event_dialog import kind_combo
 from clubdesk.ui.form_dialog import FormDialog, date_edit, time_edit, to_time
 from clubdesk.ui.form_widgets import NotesEdit
+from clubdesk.ui.limited_text import limit_line
 
 _PREVIEW_DATES = 5
 _HINT_STYLE = "color: palette(placeholder-text);"
@@ -102,7 +103,7 @@ class SeriesDialog(FormDialog):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLineEdit()
+        self.title = limit_line(QLineEdit(), "series", "title")
         self.title.setPlaceholderText(self.tr("Weekly meeting"))
         self.kind = kind_combo()
         self.frequency = QComboBox()
@@ -120,7 +121,7 @@ class SeriesDialog(FormDialog):
         for widget in (self.start, self.end_check, self.end):
             times.addWidget(widget)
         times.addStretch(1)
-        self.location = QLineEdit()
+        self.location = limit_line(QLineEdit(), "series", "location")
         self.location.setPlaceholderText(self.tr("Venue and address, or “Video call”"))
         self.description = NotesEdit()
         self.description.setTabChangesFocus(True)

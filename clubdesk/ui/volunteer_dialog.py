@@ -39,6 +39,7 @@ from clubdesk.domain.volunteering import (
 from clubdesk.ui.form_dialog import FormDialog, date_edit, to_qdate
 from clubdesk.ui.form_widgets import member_search_combo
 from clubdesk.ui.formatting import format_date
+from clubdesk.ui.limited_text import limit_line
 from clubdesk.ui.volunteer_filters import chosen_id, set_choices
 
 EVENT_WINDOW = dt.timedelta(days=45)
@@ -139,7 +140,7 @@ class VolunteerDialog(FormDialog):
         event.setSpacing(2)
         event.addWidget(self.event_combo)
         event.addWidget(self.event_hint)
-        self.description = QLineEdit()
+        self.description = limit_line(QLineEdit(), "volunteer", "description")
         self.description.setPlaceholderText(self.tr("What was done (optional)"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
