@@ -185,9 +185,21 @@ class EventDialog(FormDialog):
     def _save(self) -> None:
         if self.event_id is None:
             self.saved_event_id = create_event(self.collect())
-        else:
-            update_event(self.event_id, self.collect())
-            self.saved_event_id = self.event_id
+            return
+        event_id = self.event_id
+        self.save_edit(lambda values, original: update_event(event_id, values,
+                                                             original=original),
+                       self.collect(), self._initial)
+        self.saved_event_id = event_id
+
+    def conflict_labels(self) -> dict[str, str]:
+        return {**super().conflict_labels(), "starts_at": self.tr("Start"),
+                "ends_at": self.tr("End")}
+
+    def conflict_value(self, name: str, value: object) -> str:
+        if name == "kind" and isinstance(value, str):
+            return event_kind_label(value)
+        return super().conflict_value(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Event not saved"), self.tr("The event was not saved:"), messages)

@@ -23,6 +23,7 @@ from clubdesk.domain.guests import (
     validate_guest,
 )
 from clubdesk.domain.members import sponsor_choices
+from clubdesk.ui.conflict_dialog import combo_text, save_checked, value_text
 from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.form_widgets import member_search_combo
 from clubdesk.ui.limited_text import limit_line
@@ -66,8 +67,9 @@ class GuestDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
+        self._loaded = guest_input(guest_id) if guest_id is not None else GuestInput()
         if guest_id is not None:
-            self._load(guest_input(guest_id))
+            self._load(self._loaded)
         for edit in (self.name, self.company, self.email):
             edit.textChanged.connect(self._revalidate)
         self.invited_by.editTextChanged.connect(self._revalidate)
@@ -141,10 +143,19 @@ class GuestDialog(QDialog):
             if self.guest_id is None:
                 self.saved_guest_id = add_guest(self.event_id, self.collect())
             else:
-                update_guest(self.guest_id, self.collect())
-                self.saved_guest_id = self.guest_id
+                guest_id = self.guest_id
+                if not save_checked(self, lambda values, original: update_guest(
+                        guest_id, values, original=original), self.collect(), self._loaded,
+                        self.labels, self.conflict_value):
+                    return  # back to the form, nothing saved
+                self.saved_guest_id = guest_id
         except GuestError as error:
             QMessageBox.warning(self, self.tr("Guest not saved"), str(error))
             return
         super().accept()
 
+    def conflict_value(self, name: str, value: object) -> str:
+        """``value`` of field ``name`` as the form shows it, for the conflict dialog."""
+        if name == "invited_by_id":
+            return combo_text(self.invited_by, value)
+        return value_text(value)

@@ -35,6 +35,7 @@ from clubdesk.domain.members import (
     update_member,
 )
 from clubdesk.domain.phones import PhoneError, format_phone, normalize_phone
+from clubdesk.ui.conflict_dialog import combo_text, save_checked, value_text
 from clubdesk.ui.consent_widgets import ConsentRow
 from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.form_widgets import NotesEdit, OptionalDate, member_search_combo
@@ -60,6 +61,7 @@ class MemberDialog(QDialog):
 
         self._build()
         data = member_input(member_id) if member_id is not None else MemberInput()
+        self._loaded = data  # what an edit is checked against when saved
         self._load(data)
         if member_id is None:
             self.setWindowTitle(self.tr("New member"))
@@ -212,6 +214,9 @@ class MemberDialog(QDialog):
             "consent_directory_withdrawn_on": self.tr("Directory consent withdrawn on"),
             "consent_photos_withdrawn_on": self.tr("Photo consent withdrawn on"),
             "consent_newsletter_withdrawn_on": self.tr("Newsletter consent withdrawn on"),
+            "consent_directory": self.tr("Listed in the members' directory"),
+            "consent_photos": self.tr("Photos may be published"),
+            "consent_newsletter": self.tr("Receives the newsletter"),
             "notes": self.tr("Notes"),
         }
 
@@ -432,8 +437,12 @@ class MemberDialog(QDialog):
             if self.member_id is None:
                 self.saved_member_id = create_member(data)
             else:
-                update_member(self.member_id, data)
-                self.saved_member_id = self.member_id
+                member_id = self.member_id
+                if not save_checked(self, lambda values, original: update_member(
+                        member_id, values, original=original), data, self._loaded,
+                        self._field_labels, self.conflict_value):
+                    return  # back to the form, nothing saved
+                self.saved_member_id = member_id
         except MemberValidationError as error:
             self._revalidate()
             self._refuse(list(error.result.errors.values()))
@@ -442,6 +451,18 @@ class MemberDialog(QDialog):
             self._refuse([str(error)])
             return
         super().accept()
+
+    def conflict_value(self, name: str, value: object) -> str:
+        """``value`` of field ``name`` as the form shows it, for the conflict dialog."""
+        if name == "phone" and isinstance(value, str):
+            return format_phone(value)
+        if name == "status" and isinstance(value, str):
+            return member_status_label(value)
+        if name == "role" and isinstance(value, str):
+            return bureau_role_label(value)
+        if name == "sponsor_id":
+            return combo_text(self.sponsor, value)
+        return value_text(value)
 
     def _refuse(self, messages: list[str]) -> None:
         """Say why the member was not saved; window-modal, so the form stays as typed."""
