@@ -41,6 +41,7 @@ from clubdesk.domain.checkin_list import (
     roster_candidates,
 )
 from clubdesk.domain.labels import attendance_status_label
+from clubdesk.domain.text_limits import clean_line, text_limit, text_problem
 from clubdesk.i18n import _, ngettext
 
 __all__ = [
@@ -155,9 +156,13 @@ def set_statuses(event_id: int, member_ids: Iterable[int], status: str) -> Statu
 def _change(event_id: int, ids: list[int], status: str, substitute_name: str) -> StatusChange:
     if status not in ATTENDANCE_STATUSES:
         raise CheckinError(_("Unknown attendance status “{code}”.").format(code=status))
-    substitute = " ".join(substitute_name.split()) if status == "substitute" else ""
+    substitute = clean_line(substitute_name) if status == "substitute" else ""
     if status == "substitute" and not substitute:
         raise CheckinError(_("A substitute needs the name of the person who came instead."))
+    if status == "substitute" and (problem := text_problem(
+            substitute_name, text_limit("attendance", "substitute_name"))) is not None:
+        raise CheckinError(_("The substitute's name was not saved: {problem}").format(
+            problem=problem))
     if not ids:
         return StatusChange(())
     with database.atomic():
@@ -263,9 +268,12 @@ def mark_all_present(event_id: int) -> int:
 
 
 def set_note(event_id: int, member_id: int, note: str) -> None:
-    """Keep a short note on one member's attendance (trimmed, one line)."""
+    """Keep a short note on one member's attendance (trimmed, one line, at most 200
+    characters, no control character)."""
+    if (problem := text_problem(note, text_limit("attendance", "note"))) is not None:
+        raise CheckinError(_("The note was not saved: {problem}").format(problem=problem))
     with database.atomic():
-        updated = (Attendance.update(note=" ".join(note.split()))
+        updated = (Attendance.update(note=clean_line(note))
                    .where((Attendance.event == event_id) & (Attendance.member == member_id))
                    .execute())
         if not updated:

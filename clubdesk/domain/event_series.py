@@ -20,14 +20,15 @@ from dataclasses import dataclass, replace
 from peewee import Expression, fn
 
 from clubdesk.db import SERIES_FREQUENCIES, Event, EventSeries, database
+from clubdesk.domain.edit_conflicts import checked_edit
 from clubdesk.domain.events import (
     DeletionSummary,
     EventValidationError,
     ValidationResult,
     check_common,
-    clean_line,
     deletion_summary,
 )
+from clubdesk.domain.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.i18n import _
 
 MAX_OCCURRENCES = 260
@@ -140,7 +141,7 @@ def series_dates(first: dt.date, until: dt.date, frequency: str,
 def _clean(data: SeriesInput) -> SeriesInput:
     return replace(
         data, title=clean_line(data.title), location=clean_line(data.location),
-        description=data.description.strip(),
+        description=clean_lines(data.description),
         start_time=data.start_time.replace(second=0, microsecond=0),
         end_time=None if data.end_time is None
         else data.end_time.replace(second=0, microsecond=0),
@@ -148,10 +149,12 @@ def _clean(data: SeriesInput) -> SeriesInput:
 
 
 def validate_series(data: SeriesInput) -> ValidationResult[SeriesInput]:
-    """Check a new series: the event rules, a known frequency, 1 to 260 dates."""
+    """Check a new series: the event rules (texts within their limits), a known frequency,
+    1 to 260 dates."""
     cleaned = _clean(data)
     errors: dict[str, str] = {}
-    check_common(cleaned.title, cleaned.kind, cleaned.location, errors)
+    check_common(cleaned.title, cleaned.kind, errors)
+    check_texts("series", data, errors)
     if cleaned.end_time is not None and cleaned.end_time <= cleaned.start_time:
         errors["end_time"] = _("The event must end after it starts.")
     if cleaned.frequency not in SERIES_FREQUENCIES:
@@ -268,15 +271,26 @@ def _time_on_same_day(time: dt.time | None) -> object:
 
 
 def update_series(series_id: int, data: SeriesInput, from_date: dt.date | None = None,
-                  fields: Collection[str] = EVENT_FIELDS) -> SeriesUpdatePlan:
+                  fields: Collection[str] = EVENT_FIELDS, *,
+                  original: SeriesInput | None = None,
+                  today: dt.date | None = None) -> SeriesUpdatePlan:
     """Apply ``data`` to every date of the series, or to those from ``from_date`` on.
 
     Only ``fields`` change on those dates: a form passes what the user changed, so that a
     new venue does not wipe each meeting's own description. The series takes the new title,
     kind, place and end date; the end date adds or removes dates (see
     :func:`series_update_plan`). One transaction; returns the plan.
+
+    With ``original`` (what the form opened with, :func:`series_input` on ``today``), the
+    series is read again as the form reads it: a change made meanwhile elsewhere is kept
+    (the series' title, place, end date; the dates keep their own), and a field changed on
+    both sides raises :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing
+    written.
     """
     with database.atomic():
+        if original is not None:
+            current = series_input(series_id, today)  # raises when deleted meanwhile
+            data = checked_edit(original, _clean(data), current)
         plan = series_update_plan(series_id, data, from_date, fields)
         if plan.cleaned is None:
             raise EventValidationError(ValidationResult(errors=plan.errors))

@@ -13,12 +13,11 @@ from typing import Generic, TypeVar
 from peewee import Expression, Select, fn
 
 from clubdesk.db import EVENT_KINDS, Attendance, Event, EventSeries, Guest, VolunteerEntry, database
+from clubdesk.domain.edit_conflicts import checked_edit
+from clubdesk.domain.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.i18n import _
 
 T = TypeVar("T")
-
-TITLE_MAX = 200
-LOCATION_MAX = 250
 
 
 @dataclass(kw_only=True)
@@ -75,38 +74,29 @@ class EventNotFoundError(LookupError):
         self.event_id = event_id
 
 
-def clean_line(text: str) -> str:
-    """A single-line text trimmed, with inner runs of spaces collapsed."""
-    return " ".join(text.split())
-
-
-def check_common(title: str, kind: str, location: str, errors: dict[str, str]) -> None:
-    """The rules an event and a series share: a title, a known kind, sane lengths."""
+def check_common(title: str, kind: str, errors: dict[str, str]) -> None:
+    """The rules an event and a series share: a title, a known kind (lengths and characters
+    are checked on the texts as typed, by :func:`~text_limits.check_texts`)."""
     if not title:
         errors["title"] = _("The title is required.")
-    elif len(title) > TITLE_MAX:
-        errors["title"] = _("The title is too long ({count} characters, at most {max}).").format(
-            count=len(title), max=TITLE_MAX)
     if kind not in EVENT_KINDS:
         errors["kind"] = _("Unknown kind of event “{code}”.").format(code=kind)
-    if len(location) > LOCATION_MAX:
-        errors["location"] = _(
-            "The location is too long ({count} characters, at most {max})."
-        ).format(count=len(location), max=LOCATION_MAX)
 
 
 def validate_event(data: EventInput) -> ValidationResult[EventInput]:
-    """Check ``data``: a title, a known kind, an end after the start. Writes nothing."""
+    """Check ``data``: a title, a known kind, texts within their limits, an end after the
+    start. Writes nothing."""
     cleaned = replace(
         data,
         title=clean_line(data.title),
         location=clean_line(data.location),
-        description=data.description.strip(),
+        description=clean_lines(data.description),
         starts_at=data.starts_at.replace(second=0, microsecond=0),
         ends_at=None if data.ends_at is None else data.ends_at.replace(second=0, microsecond=0),
     )
     errors: dict[str, str] = {}
-    check_common(cleaned.title, cleaned.kind, cleaned.location, errors)
+    check_common(cleaned.title, cleaned.kind, errors)
+    check_texts("event", data, errors)
     if cleaned.ends_at is not None and cleaned.ends_at <= cleaned.starts_at:
         errors["ends_at"] = _("The event must end after it starts.")
     return ValidationResult(errors=errors, cleaned=None if errors else cleaned)
@@ -133,10 +123,19 @@ def create_event(data: EventInput) -> int:
     return int(event.id)
 
 
-def update_event(event_id: int, data: EventInput) -> None:
-    """Validate ``data`` and store it over event ``event_id``; it stays in its series."""
+def update_event(event_id: int, data: EventInput, *,
+                 original: EventInput | None = None) -> None:
+    """Validate ``data`` and store it over event ``event_id``; it stays in its series.
+
+    With ``original`` (what the form opened with), changes made meanwhile elsewhere are
+    kept and a field changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
+    """
     with database.atomic():
-        if not Event.select().where(Event.id == event_id).exists():
+        if original is not None:
+            current = event_input(event_id)  # raises when deleted meanwhile
+            data = checked_edit(original, _validated(data), current)
+        elif not Event.select().where(Event.id == event_id).exists():
             raise EventNotFoundError(event_id)
         Event.update(**_values(_validated(data))).where(Event.id == event_id).execute()
 

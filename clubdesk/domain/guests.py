@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from peewee import JOIN
 
 from clubdesk.db import Event, Guest, Member, database
+from clubdesk.domain.edit_conflicts import checked_edit
 from clubdesk.domain.member_form import MemberInput, is_valid_email
 from clubdesk.domain.members import MemberValidationError, create_member
+from clubdesk.domain.text_limits import check_texts, clean_line
 from clubdesk.i18n import _
 
 # Particles written in lower case inside a French surname ("de La Tour", "d'Estaing").
@@ -65,10 +67,11 @@ class GuestRow:
 
 
 def validate_guest(data: GuestInput) -> GuestValidation:
-    """Check the form: a name, a well-formed email if any, an inviter still in the register."""
+    """Check the form: a name, a well-formed email if any, an inviter still in the register,
+    texts within their limits."""
     cleaned = GuestInput(
-        name=" ".join(data.name.split()),
-        company=" ".join(data.company.split()),
+        name=clean_line(data.name),
+        company=clean_line(data.company),
         email="".join(data.email.split()).lower(),
         invited_by_id=data.invited_by_id,
     )
@@ -80,6 +83,7 @@ def validate_guest(data: GuestInput) -> GuestValidation:
     if (cleaned.invited_by_id is not None
             and not Member.select().where(Member.id == cleaned.invited_by_id).exists()):
         errors["invited_by_id"] = _("This member is not in the register any more.")
+    check_texts("guest", data, errors)
     return GuestValidation(errors, None if errors else cleaned)
 
 
@@ -101,9 +105,18 @@ def add_guest(event_id: int, data: GuestInput) -> int:
     return int(guest.id)
 
 
-def update_guest(guest_id: int, data: GuestInput) -> None:
-    """Store the form over guest ``guest_id``."""
+def update_guest(guest_id: int, data: GuestInput, *,
+                 original: GuestInput | None = None) -> None:
+    """Store the form over guest ``guest_id``.
+
+    With ``original`` (what the form opened with), changes made meanwhile elsewhere are
+    kept and a field changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
+    """
     with database.atomic():
+        if original is not None:
+            current = guest_input(guest_id)  # raises when deleted meanwhile
+            data = checked_edit(original, _validated(data), current)
         values = _validated(data)
         updated = (Guest.update(name=values.name, company=values.company, email=values.email,
                                 invited_by=values.invited_by_id)

@@ -12,6 +12,7 @@ from peewee import fn
 from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES, Member
 from clubdesk.domain.labels import bureau_role_label, member_status_label
 from clubdesk.domain.phones import PhoneError, normalize_phone
+from clubdesk.domain.text_limits import check_texts, clean_lines
 from clubdesk.i18n import _
 
 CONSENTS = ("consent_directory", "consent_photos", "consent_newsletter")
@@ -102,7 +103,7 @@ def _clean(data: MemberInput, today: dt.date) -> MemberInput:
     }
     values["email"] = str(values["email"]).lower()
     values["postcode"] = str(values["postcode"]).replace(" ", "")
-    values["notes"] = data.notes.strip()
+    values["notes"] = clean_lines(data.notes)
     for consent, given_field, withdrawn_field in _CONSENT_FIELDS:
         given = getattr(data, given_field)
         if getattr(data, consent):
@@ -176,6 +177,7 @@ def _check_consents(data: MemberInput, today: dt.date, errors: dict[str, str]) -
 def validate_member(data: MemberInput, member_id: int | None = None) -> ValidationResult:
     """Check ``data`` for a new member (``member_id`` None) or for member ``member_id``.
 
+    Every text within its limit and free of control characters (:mod:`text_limits`).
     Reads the database (an email used by another member, the sponsor), writes nothing.
     """
     today = dt.date.today()
@@ -212,5 +214,7 @@ def validate_member(data: MemberInput, member_id: int | None = None) -> Validati
 
     # Checked on the values as given, before ``_clean`` defaulted the dates to today.
     _check_consents(data, today, errors)
+    # On the texts as typed: a control character's position is the one the user sees.
+    check_texts("member", data, errors)
 
     return ValidationResult(errors=errors, cleaned=None if errors else cleaned)

@@ -20,12 +20,14 @@ from clubdesk.domain.import_columns import guess_mapping, remembered_mapping
 from clubdesk.domain.import_reading import Cell, cell_text, parse_date, read_table
 from clubdesk.domain.member_form import MemberInput, is_valid_email, validate_member
 from clubdesk.domain.text import search_fold
+from clubdesk.domain.text_limits import text_limit, text_problem, text_problems
 from clubdesk.i18n import _
 
 Progress = Callable[[int, int], bool]
 OnDuplicate = Literal["skip", "update", "add"]
 _CHUNK = 500
 _DATE_FIELDS = ("joined_on", "left_on")
+_EMAIL_LIMIT = text_limit("member", "email")
 _STORED = ("first_name", "last_name", "email", "phone", "company", "profession", "sector",
            "address", "city", "postcode", "status", "role", "joined_on", "left_on", "notes",
            "consent_directory", "consent_photos", "consent_newsletter")
@@ -133,14 +135,27 @@ def _row_input(cells: Sequence[Cell], mapping: dict[int, str],
     return MemberInput(**values), []  # type: ignore[arg-type]
 
 
-def _validate(data: MemberInput) -> tuple[MemberInput | None, list[str]]:
-    """The form's rules, with the email checked here: a used address is a duplicate."""
-    email = data.email.strip().lower()
+def _validate(data: MemberInput,
+              columns: dict[str, str]) -> tuple[MemberInput | None, list[str]]:
+    """The form's rules, with the email checked here: a used address is a duplicate.
+
+    A text too long or holding a control character is named with its column (``columns``:
+    field → header), since the same message could come from any of them.
+    """
+    raw_email = data.email
+    email = raw_email.strip().lower()
     data.email = ""  # validate_member would refuse an address a member already has
     result = validate_member(data)
-    errors = list(result.errors.values())
-    if email and not is_valid_email(email):
+    # Only a refused row can hold a text problem: most rows are spared the second look.
+    texts = text_problems("member", data) if result.errors else {}
+    if (problem := text_problem(raw_email, _EMAIL_LIMIT)) is not None:
+        texts["email"] = problem
+    errors = [message for name, message in result.errors.items() if name not in texts]
+    if email and "email" not in texts and not is_valid_email(email):
         errors.insert(0, _("This email address is not valid (expected: name@domain.fr)."))
+    errors += [_("Column “{column}”: {problem}").format(column=columns.get(name, name),
+                                                       problem=problem)
+               for name, problem in texts.items()]
     if errors or result.cleaned is None:
         return None, errors
     result.cleaned.email = email  # a fresh object: _clean built it
@@ -210,13 +225,15 @@ def preview_import(path: Path, mapping: dict[int, str] | None = None,
                                                "name (expected headers: Nom, Prénom).")))
         return preview
     index = _Index()
+    columns = {name: table.headers[column] if column < len(table.headers) else name
+               for column, name in mapping.items()}
     total = len(table.rows)
     for done, (line, cells) in enumerate(table.rows, start=1):
         if progress is not None and done % _CHUNK == 0 and not progress(done, total):
             raise PreviewCancelled
         data, errors = _row_input(cells, mapping, table.headers)
         if data is not None:
-            data, errors = _validate(data)
+            data, errors = _validate(data, columns)
         if data is None:
             preview.invalid.append(InvalidRow(line, " ".join(errors)))
             continue

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import asdict
 
 from clubdesk.db import Member, database
+from clubdesk.domain.edit_conflicts import checked_edit
 from clubdesk.domain.member_form import FIELD_NAMES, MemberInput, ValidationResult, validate_member
 from clubdesk.domain.text import fold
 from clubdesk.i18n import _
@@ -41,11 +42,15 @@ def member_input(member_id: int) -> MemberInput:
     return MemberInput(**dict(zip(FIELD_NAMES, row, strict=True)))
 
 
-def _validated(data: MemberInput, member_id: int | None) -> dict[str, object]:
+def _cleaned(data: MemberInput, member_id: int | None) -> MemberInput:
     result = validate_member(data, member_id)
     if result.cleaned is None:
         raise MemberValidationError(result)
-    values = asdict(result.cleaned)
+    return result.cleaned
+
+
+def _validated(data: MemberInput, member_id: int | None) -> dict[str, object]:
+    values = asdict(_cleaned(data, member_id))
     values["sponsor"] = values.pop("sponsor_id")
     return values
 
@@ -62,14 +67,21 @@ def create_member(data: MemberInput) -> int:
     return int(member.id)
 
 
-def update_member(member_id: int, data: MemberInput) -> None:
+def update_member(member_id: int, data: MemberInput, *,
+                  original: MemberInput | None = None) -> None:
     """Validate ``data`` and store it over member ``member_id``.
 
+    With ``original`` (the stored values the form opened with), what changed meanwhile
+    elsewhere is kept, and a field changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError` with nothing written.
     Raises :class:`MemberValidationError` when the data is refused and
     :class:`MemberNotFoundError` when there is no such member.
     """
     with database.atomic():
-        if not Member.select().where(Member.id == member_id).exists():
+        if original is not None:
+            current = member_input(member_id)  # raises when deleted meanwhile
+            data = checked_edit(original, _cleaned(data, member_id), current)
+        elif not Member.select().where(Member.id == member_id).exists():
             raise MemberNotFoundError(member_id)
         values = _validated(data, member_id)
         (

@@ -20,16 +20,17 @@ from peewee import JOIN
 
 from clubdesk.db import REFERRAL_STATUSES, Member, Referral, ReferralStatusChange, database
 from clubdesk.domain.amounts import check_amount
-from clubdesk.domain.events import ValidationResult, clean_line
+from clubdesk.domain.edit_conflicts import checked_edit
+from clubdesk.domain.events import ValidationResult
 from clubdesk.domain.labels import referral_status_label
 from clubdesk.domain.members import sponsor_label
 from clubdesk.domain.text import search_fold
+from clubdesk.domain.text_limits import clean_line, clean_lines, text_problems
 from clubdesk.i18n import _
 
 OPEN_STATUSES = ("new", "contacted", "in_progress")
 CLOSED_STATUSES = ("won", "lost")
 _RANK = {"new": 0, "contacted": 1, "in_progress": 2, "won": 3, "lost": 3}
-NAME_MAX = 200
 
 Step = tuple[str, dt.date]
 
@@ -94,7 +95,8 @@ def validate_referral(data: ReferralInput, today: dt.date | None = None,
     """Check ``data`` without writing; ``next_step`` is the first step after "given", if any."""
     today = today or dt.date.today()
     cleaned = replace(data, external_recipient=clean_line(data.external_recipient),
-                      contact=clean_line(data.contact), description=data.description.strip())
+                      contact=clean_line(data.contact),
+                      description=clean_lines(data.description))
     errors: dict[str, str] = {}
     if cleaned.giver_id is None:
         errors["giver_id"] = _("Choose the member who gives the referral.")
@@ -107,9 +109,6 @@ def validate_referral(data: ReferralInput, today: dt.date | None = None,
                                "person outside the network.")
     elif has_member and cleaned.receiver_id == cleaned.giver_id:
         errors["receiver"] = _("A member can't pass a referral to themselves.")
-    elif len(cleaned.external_recipient) > NAME_MAX:
-        errors["receiver"] = _("The name is too long ({count} characters, at most {max})."
-                               ).format(count=len(cleaned.external_recipient), max=NAME_MAX)
     if cleaned.date > today:
         errors["date"] = _("The date can't be in the future (today is {today})."
                            ).format(today=day_text(today))
@@ -117,9 +116,11 @@ def validate_referral(data: ReferralInput, today: dt.date | None = None,
         errors["date"] = _("The referral can't be given after its next step ({step} on "
                            "{date}).").format(step=referral_status_label(next_step[0]),
                                               date=day_text(next_step[1]))
-    if len(cleaned.contact) > NAME_MAX:
-        errors["contact"] = _("The contact is too long ({count} characters, at most {max})."
-                              ).format(count=len(cleaned.contact), max=NAME_MAX)
+    texts = text_problems("referral", data)
+    if "external_recipient" in texts:
+        # The form shows the person outside the network under "Received by".
+        errors["receiver"] = texts.pop("external_recipient")
+    errors.update(texts)
     return ValidationResult(errors=errors, cleaned=None if errors else cleaned)
 
 
@@ -154,14 +155,22 @@ def create_referral(data: ReferralInput) -> int:
     return int(referral.id)
 
 
-def update_referral(referral_id: int, data: ReferralInput) -> None:
+def update_referral(referral_id: int, data: ReferralInput, *,
+                    original: ReferralInput | None = None) -> None:
     """Store ``data`` over referral ``referral_id``; its status and history stay.
 
-    The "given" step moves with the date, which can't come after the next step.
+    The "given" step moves with the date, which can't come after the next step. With
+    ``original`` (what the form opened with), changes made meanwhile elsewhere are kept
+    and a field changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
     """
     with database.atomic():
         steps = status_history(referral_id)
-        cleaned = _validated(data, next_step=steps[1] if len(steps) > 1 else None)
+        next_step = steps[1] if len(steps) > 1 else None
+        if original is not None:
+            current = referral_input(referral_id)
+            data = checked_edit(original, _validated(data, next_step=next_step), current)
+        cleaned = _validated(data, next_step=next_step)
         Referral.update(**_values(cleaned)).where(Referral.id == referral_id).execute()
         updated = (ReferralStatusChange
                    .update(changed_on=cleaned.date)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from clubdesk.db import AssociationSettings, database
+from clubdesk.domain.edit_conflicts import checked_edit
+from clubdesk.domain.text_limits import check_texts, clean_lines
+from clubdesk.i18n import _
 
 
 @dataclass(frozen=True)
@@ -49,11 +52,10 @@ _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 def validate_settings(settings: Settings) -> dict[str, str]:
     """Field name -> what is wrong, for every value a report or a rule could not use."""
-    from clubdesk.i18n import _
-
     errors: dict[str, str] = {}
     if not settings.name.strip():
         errors["name"] = _("The association's name is required: it heads every report.")
+    check_texts("settings", settings, errors)
     if settings.logo is not None:
         if len(settings.logo) > MAX_LOGO_BYTES:
             errors["logo"] = _("The logo is larger than 2 MB: choose a smaller image.")
@@ -74,11 +76,23 @@ def validate_settings(settings: Settings) -> dict[str, str]:
     return errors
 
 
-def save_settings(settings: Settings) -> Settings:
-    """Validate and store every setting in one transaction."""
-    errors = validate_settings(settings)
-    if errors:
-        raise ValueError(" ".join(errors.values()))
-    values = {field.name: getattr(settings, field.name) for field in fields(Settings)}
-    values["name"] = settings.name.strip()
-    return update_settings(**values)
+def _cleaned(settings: Settings) -> Settings:
+    return replace(settings, name=settings.name.strip(), address=clean_lines(settings.address))
+
+
+def save_settings(settings: Settings, *, original: Settings | None = None) -> Settings:
+    """Validate and store every setting in one transaction.
+
+    With ``original`` (what the form opened with), a setting changed meanwhile elsewhere is
+    kept, and one changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
+    """
+    with database.atomic():
+        settings = _cleaned(settings)
+        if original is not None:
+            settings = checked_edit(original, settings, load_settings())
+        errors = validate_settings(settings)
+        if errors:
+            raise ValueError(" ".join(errors.values()))
+        return update_settings(**{field.name: getattr(settings, field.name)
+                                  for field in fields(Settings)})

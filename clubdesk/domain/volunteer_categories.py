@@ -15,9 +15,8 @@ from peewee import JOIN, fn
 
 from clubdesk.db import VolunteerCategory, VolunteerEntry, database
 from clubdesk.domain.text import fold
+from clubdesk.domain.text_limits import clean_line, text_limit, text_problem
 from clubdesk.i18n import _, ngettext
-
-NAME_MAX = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +76,11 @@ def category_names(keep: str | None = None) -> list[str]:
 
 def check_name(name: str, category_id: int | None = None) -> str | None:
     """What is wrong with ``name`` for a new category (or for ``category_id``), or None."""
-    name = " ".join(name.split())
+    if (problem := text_problem(name, text_limit("volunteer_category", "name"))) is not None:
+        return problem
+    name = clean_line(name)
     if not name:
         return _("The name of the category is required.")
-    if len(name) > NAME_MAX:
-        return _("The name is too long ({count} characters, at most {max}).").format(
-            count=len(name), max=NAME_MAX)
     folded = fold(name)
     query = VolunteerCategory.select(VolunteerCategory.id, VolunteerCategory.name).tuples()
     for other_id, other in query:
@@ -95,7 +93,7 @@ def _checked(name: str, category_id: int | None = None) -> str:
     message = check_name(name, category_id)
     if message is not None:
         raise CategoryError(message)
-    return " ".join(name.split())
+    return clean_line(name)
 
 
 def _get(category_id: int) -> VolunteerCategory:

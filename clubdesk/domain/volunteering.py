@@ -17,7 +17,9 @@ from decimal import Decimal
 from peewee import fn
 
 from clubdesk.db import Event, Member, VolunteerCategory, VolunteerEntry, database
+from clubdesk.domain.edit_conflicts import checked_edit
 from clubdesk.domain.events import ValidationResult
+from clubdesk.domain.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.i18n import _, current_language
 
 QUARTER = Decimal("0.25")
@@ -94,13 +96,14 @@ def _as_decimal(value: object) -> Decimal:
 
 def _clean(data: VolunteerInput) -> VolunteerInput:
     return replace(data, hours=Decimal(data.hours).quantize(CENT),
-                   category=" ".join(data.category.split()),
-                   description=data.description.strip())
+                   category=clean_line(data.category),
+                   description=clean_lines(data.description))
 
 
 def _check_common(data: VolunteerInput, errors: dict[str, str], today: dt.date,
                   keep_category: str | None = None) -> None:
-    """The rules every entry of a batch shares: date, hours, category, event."""
+    """The rules every entry of a batch shares: date, hours, category, event (``data`` is
+    cleaned; its texts are checked as typed by the callers)."""
     if data.date > today:
         errors["date"] = _("The date is in the future: log hours once they are given.")
     if data.hours <= 0:
@@ -172,6 +175,7 @@ def validate_entry(data: VolunteerInput, entry_id: int | None = None,
         keep = (VolunteerEntry.select(VolunteerEntry.category)
                 .where(VolunteerEntry.id == entry_id).scalar())
     _check_common(cleaned, errors, today or dt.date.today(), keep)
+    check_texts("volunteer", data, errors)
     member_id = cleaned.member_id
     if member_id is None:
         errors["member_id"] = _("Choose the member who gave the time.")
@@ -207,10 +211,19 @@ def create_entry(data: VolunteerInput) -> int:
     return int(entry.id)
 
 
-def update_entry(entry_id: int, data: VolunteerInput) -> None:
-    """Validate ``data`` and store it over entry ``entry_id``."""
+def update_entry(entry_id: int, data: VolunteerInput, *,
+                 original: VolunteerInput | None = None) -> None:
+    """Validate ``data`` and store it over entry ``entry_id``.
+
+    With ``original`` (what the form opened with), changes made meanwhile elsewhere are
+    kept and a field changed on both sides raises
+    :class:`~clubdesk.domain.edit_conflicts.EditConflictError`, nothing written.
+    """
     with database.atomic():
-        if not VolunteerEntry.select().where(VolunteerEntry.id == entry_id).exists():
+        if original is not None:
+            current = entry_input(entry_id)  # raises when deleted meanwhile
+            data = checked_edit(original, _validated(data, entry_id), current)
+        elif not VolunteerEntry.select().where(VolunteerEntry.id == entry_id).exists():
             raise VolunteerEntryNotFoundError(entry_id)
         values = _values(_validated(data, entry_id))
         VolunteerEntry.update(**values).where(VolunteerEntry.id == entry_id).execute()
@@ -256,6 +269,7 @@ def validate_batch(member_ids: Sequence[int], data: VolunteerInput,
     cleaned = replace(_clean(data), member_id=None)
     errors: dict[str, str] = {}
     _check_common(cleaned, errors, today or dt.date.today())
+    check_texts("volunteer", data, errors)
     over: list[OverLimit] = []
     if not ids:
         errors["members"] = _("Tick at least one member.")

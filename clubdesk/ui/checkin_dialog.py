@@ -36,6 +36,7 @@ from clubdesk.ui.checkin_guests import GuestsPanel
 from clubdesk.ui.checkin_model import CheckinModel, RowRole, status_icon
 from clubdesk.ui.checkin_panels import QuorumBanner, RosterStartPanel
 from clubdesk.ui.formatting import format_datetime
+from clubdesk.ui.limited_text import LimitedLineDelegate
 from clubdesk.ui.table_views import make_row_table
 
 # One key a status, shown on its button: the initial of the label where it is free.
@@ -109,6 +110,8 @@ class CheckinDialog(QDialog):
                            | QAbstractItemView.EditTrigger.EditKeyPressed),
             widths=COLUMN_WIDTHS)
         self.table.setColumnHidden(columns.COL_PROXY, not self.info.is_general_assembly)
+        self.table.setItemDelegateForColumn(
+            columns.COL_NOTE, LimitedLineDelegate("attendance", "note", self.table))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.guests = GuestsPanel(self.event_id)

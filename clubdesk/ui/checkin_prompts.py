@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from clubdesk.ui.form_widgets import member_search_combo
+from clubdesk.ui.limited_text import ask_line
 from clubdesk.ui.prompts import confirm, inform  # noqa: F401 (the check-in's questions)
 
 
@@ -27,11 +26,9 @@ def _tr(text: str) -> str:
 
 def ask_substitute_name(parent: QWidget, member_name: str, current: str) -> str | None:
     """The name of the person attending in ``member_name``'s place, or None if cancelled."""
-    text, ok = QInputDialog.getText(
-        parent, _tr("Substitute's name"),
-        _tr("Who attends in place of {name}?").format(name=member_name),
-        QLineEdit.EchoMode.Normal, current)
-    return text if ok else None
+    return ask_line(parent, _tr("Substitute's name"),
+                    _tr("Who attends in place of {name}?").format(name=member_name),
+                    current, "attendance", "substitute_name")
 
 
 class MemberPicker(QDialog):

@@ -32,6 +32,7 @@ from clubdesk.domain.events import (
 from clubdesk.domain.labels import event_kind_label
 from clubdesk.ui.form_dialog import FormDialog, date_edit, time_edit, to_time
 from clubdesk.ui.form_widgets import NotesEdit
+from clubdesk.ui.limited_text import limit_line
 
 BANNER_STYLE = ("QFrame#series_banner { background: palette(alternate-base);"
                 " border: 1px solid palette(mid); border-radius: 4px; }")
@@ -91,7 +92,7 @@ class EventDialog(FormDialog):
         layout = QVBoxLayout(self)
         if self.series is not None:
             layout.addWidget(self._series_banner(self.series[1]))
-        self.title = QLineEdit()
+        self.title = limit_line(QLineEdit(), "event", "title")
         self.kind = kind_combo()
         self.date = date_edit()
         self.start = time_edit()
@@ -103,7 +104,7 @@ class EventDialog(FormDialog):
         times.addWidget(self.end_check)
         times.addWidget(self.end)
         times.addStretch(1)
-        self.location = QLineEdit()
+        self.location = limit_line(QLineEdit(), "event", "location")
         self.location.setPlaceholderText(self.tr("Venue and address, or “Video call”"))
         self.description = NotesEdit()
         self.description.setTabChangesFocus(True)
@@ -184,9 +185,21 @@ class EventDialog(FormDialog):
     def _save(self) -> None:
         if self.event_id is None:
             self.saved_event_id = create_event(self.collect())
-        else:
-            update_event(self.event_id, self.collect())
-            self.saved_event_id = self.event_id
+            return
+        event_id = self.event_id
+        self.save_edit(lambda values, original: update_event(event_id, values,
+                                                             original=original),
+                       self.collect(), self._initial)
+        self.saved_event_id = event_id
+
+    def conflict_labels(self) -> dict[str, str]:
+        return {**super().conflict_labels(), "starts_at": self.tr("Start"),
+                "ends_at": self.tr("End")}
+
+    def conflict_value(self, name: str, value: object) -> str:
+        if name == "kind" and isinstance(value, str):
+            return event_kind_label(value)
+        return super().conflict_value(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Event not saved"), self.tr("The event was not saved:"), messages)

@@ -1,11 +1,13 @@
 """What every form dialog shares: a message under each field, Save disabled while the form
-is refused (its tooltip says why), a check again on Save, and a window-modal message when
-the database refuses. Also the date and time fields the dialogs use."""
+is refused (its tooltip says why), a check again on Save, a window-modal message when
+the database refuses, and the user's choice when the record changed elsewhere meanwhile.
+Also the date and time fields the dialogs use."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clubdesk.ui.conflict_dialog import save_checked, value_text
+
 ERROR_STYLE = "color: #b3261e;"
+T = TypeVar("T")
+
+
+class EditAbandoned(Exception):  # noqa: N818 - a choice of the user, not a failure
+    """The user went back to the form from the conflict dialog: nothing was saved."""
 
 
 def date_edit() -> QDateEdit:
@@ -134,7 +143,8 @@ class FormDialog(QDialog):
         """What every form's accept() does: check again, save, or say why nothing was.
 
         The domain refuses with a ValueError carrying ``result.errors`` or ``errors`` (field
-        -> message), or a LookupError when the record went meanwhile.
+        -> message), or a LookupError when the record went meanwhile; an edit the user took
+        back to the form from the conflict dialog (:meth:`save_edit`) leaves it open.
         """
         self.revalidate()
         if self._errors:
@@ -142,6 +152,8 @@ class FormDialog(QDialog):
             return
         try:
             save()
+        except EditAbandoned:
+            return
         except LookupError as error:
             self._refuse([str(error)])
             return
@@ -154,6 +166,22 @@ class FormDialog(QDialog):
             self._refuse(list(errors.values()))
             return
         QDialog.accept(self)
+
+    def save_edit(self, save: Callable[[T, T], object], values: T, original: T) -> None:
+        """Save an edit with ``save(values, original)``: on a conflict with changes made
+        meanwhile elsewhere, the user chooses field by field, and the choice is saved the
+        same way. Raises :class:`EditAbandoned` when they go back to the form."""
+        if not save_checked(self, save, values, original, self.conflict_labels(),
+                            self.conflict_value):
+            raise EditAbandoned
+
+    def conflict_labels(self) -> dict[str, str]:
+        """The name of each field of the form's input, in the user's language."""
+        return dict(self._field_labels)
+
+    def conflict_value(self, name: str, value: object) -> str:
+        """``value`` of field ``name`` as the user reads it (codes and ids become labels)."""
+        return value_text(value)
 
     def refuse(self, title: str, intro: str, messages: list[str]) -> None:
         """Say why nothing was saved; window-modal, so the form stays as typed."""

@@ -23,8 +23,10 @@ from clubdesk.domain.guests import (
     validate_guest,
 )
 from clubdesk.domain.members import sponsor_choices
+from clubdesk.ui.conflict_dialog import combo_text, save_checked, value_text
 from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.form_widgets import member_search_combo
+from clubdesk.ui.limited_text import limit_line
 
 
 class GuestDialog(QDialog):
@@ -40,24 +42,22 @@ class GuestDialog(QDialog):
         self._name_seen = guest_id is not None  # "required" is noise before anything typed
         self.setWindowTitle(self.tr("New guest") if guest_id is None else self.tr("Edit guest"))
 
-        self.name = QLineEdit()
+        self.name = limit_line(QLineEdit(), "guest", "name")
         self.name.setPlaceholderText(self.tr("First and last name"))
-        self.company = QLineEdit()
-        self.email = QLineEdit()
+        self.company = limit_line(QLineEdit(), "guest", "company")
+        self.email = limit_line(QLineEdit(), "guest", "email")
         self.email.setPlaceholderText(self.tr("name@example.fr"))
         self.invited_by = member_search_combo(sponsor_choices(),
                                               self.tr("Nobody — type part of a name"), self)
-        self.messages = {name: self._message() for name in ("name", "email", "invited_by_id")}
+        self.messages = {name: self._message()
+                         for name in ("name", "company", "email", "invited_by_id")}
+        self.labels = {"name": self.tr("Name"), "company": self.tr("Company"),
+                       "email": self.tr("Email"), "invited_by_id": self.tr("Invited by")}
         form = QFormLayout()
-        for label, widget, name in (
-            (self.tr("Name"), self.name, "name"),
-            (self.tr("Company"), self.company, ""),
-            (self.tr("Email"), self.email, "email"),
-            (self.tr("Invited by"), self.invited_by, "invited_by_id"),
-        ):
-            form.addRow(label, widget)
-            if name:
-                form.addRow("", self.messages[name])
+        for widget, name in ((self.name, "name"), (self.company, "company"),
+                             (self.email, "email"), (self.invited_by, "invited_by_id")):
+            form.addRow(self.labels[name], widget)
+            form.addRow("", self.messages[name])
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -67,8 +67,9 @@ class GuestDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
+        self._loaded = guest_input(guest_id) if guest_id is not None else GuestInput()
         if guest_id is not None:
-            self._load(guest_input(guest_id))
+            self._load(self._loaded)
         for edit in (self.name, self.company, self.email):
             edit.textChanged.connect(self._revalidate)
         self.invited_by.editTextChanged.connect(self._revalidate)
@@ -142,9 +143,19 @@ class GuestDialog(QDialog):
             if self.guest_id is None:
                 self.saved_guest_id = add_guest(self.event_id, self.collect())
             else:
-                update_guest(self.guest_id, self.collect())
-                self.saved_guest_id = self.guest_id
+                guest_id = self.guest_id
+                if not save_checked(self, lambda values, original: update_guest(
+                        guest_id, values, original=original), self.collect(), self._loaded,
+                        self.labels, self.conflict_value):
+                    return  # back to the form, nothing saved
+                self.saved_guest_id = guest_id
         except GuestError as error:
             QMessageBox.warning(self, self.tr("Guest not saved"), str(error))
             return
         super().accept()
+
+    def conflict_value(self, name: str, value: object) -> str:
+        """``value`` of field ``name`` as the form shows it, for the conflict dialog."""
+        if name == "invited_by_id":
+            return combo_text(self.invited_by, value)
+        return value_text(value)

@@ -35,9 +35,11 @@ from clubdesk.domain.members import (
     update_member,
 )
 from clubdesk.domain.phones import PhoneError, format_phone, normalize_phone
+from clubdesk.ui.conflict_dialog import combo_text, save_checked, value_text
 from clubdesk.ui.consent_widgets import ConsentRow
 from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.form_widgets import NotesEdit, OptionalDate, member_search_combo
+from clubdesk.ui.limited_text import limit_line
 
 _HINT_STYLE = "color: palette(placeholder-text);"
 _MAX_HEIGHT = 700
@@ -59,6 +61,7 @@ class MemberDialog(QDialog):
 
         self._build()
         data = member_input(member_id) if member_id is not None else MemberInput()
+        self._loaded = data  # what an edit is checked against when saved
         self._load(data)
         if member_id is None:
             self.setWindowTitle(self.tr("New member"))
@@ -85,11 +88,11 @@ class MemberDialog(QDialog):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.first_name = QLineEdit()
-        self.last_name = QLineEdit()
-        self.company = QLineEdit()
-        self.profession = QLineEdit()
-        self.sector = QLineEdit()
+        self.first_name = self._line("first_name")
+        self.last_name = self._line("last_name")
+        self.company = self._line("company")
+        self.profession = self._line("profession")
+        self.sector = self._line("sector")
         identity = self._form(self.tr("Identity"), [
             (self.tr("First name"), self.first_name, "first_name"),
             (self.tr("Last name"), self.last_name, "last_name"),
@@ -98,15 +101,15 @@ class MemberDialog(QDialog):
             (self.tr("Sector"), self.sector, "sector"),
         ])
 
-        self.email = QLineEdit()
+        self.email = self._line("email")
         self.email.setPlaceholderText(self.tr("name@example.fr"))
-        self.phone = QLineEdit()
+        self.phone = self._line("phone")
         self.phone.setPlaceholderText(self.tr("06 12 34 56 78"))
-        self.address = QLineEdit()
+        self.address = self._line("address")
         self.postcode = QLineEdit()
-        self.postcode.setMaxLength(6)
+        self.postcode.setMaxLength(6)  # "69 003": tighter than the limit for pasted text
         self.postcode.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000") + 16)
-        self.city = QLineEdit()
+        self.city = self._line("city")
         place = QWidget()
         place_row = QHBoxLayout(place)
         place_row.setContentsMargins(0, 0, 0, 0)
@@ -160,7 +163,9 @@ class MemberDialog(QDialog):
         self.notes = NotesEdit()
         self.notes.setTabChangesFocus(True)
         notes = QGroupBox(self.tr("Notes"))
-        QVBoxLayout(notes).addWidget(self.notes)
+        notes_column = QVBoxLayout(notes)
+        notes_column.addWidget(self.notes)
+        notes_column.addWidget(self._message_label("notes"))
 
         self._align_labels(identity, contact)
         self._align_labels(membership)
@@ -197,7 +202,9 @@ class MemberDialog(QDialog):
 
         self._field_labels = {
             "first_name": self.tr("First name"), "last_name": self.tr("Last name"),
-            "email": self.tr("Email"), "phone": self.tr("Phone"),
+            "company": self.tr("Company"), "profession": self.tr("Profession"),
+            "sector": self.tr("Sector"), "email": self.tr("Email"), "phone": self.tr("Phone"),
+            "address": self.tr("Address"), "city": self.tr("City"),
             "postcode": self.tr("Postcode"), "status": self.tr("Status"),
             "role": self.tr("Bureau role"), "sponsor_id": self.tr("Sponsor"),
             "joined_on": self.tr("Joined on"), "left_on": self.tr("Left on"),
@@ -207,7 +214,14 @@ class MemberDialog(QDialog):
             "consent_directory_withdrawn_on": self.tr("Directory consent withdrawn on"),
             "consent_photos_withdrawn_on": self.tr("Photo consent withdrawn on"),
             "consent_newsletter_withdrawn_on": self.tr("Newsletter consent withdrawn on"),
+            "consent_directory": self.tr("Listed in the members' directory"),
+            "consent_photos": self.tr("Photos may be published"),
+            "consent_newsletter": self.tr("Receives the newsletter"),
+            "notes": self.tr("Notes"),
         }
+
+    def _line(self, name: str) -> QLineEdit:
+        return limit_line(QLineEdit(), "member", name)
 
     def _message_label(self, name: str) -> QLabel:
         """The small label under a field that shows its error (or a hint)."""
@@ -423,8 +437,12 @@ class MemberDialog(QDialog):
             if self.member_id is None:
                 self.saved_member_id = create_member(data)
             else:
-                update_member(self.member_id, data)
-                self.saved_member_id = self.member_id
+                member_id = self.member_id
+                if not save_checked(self, lambda values, original: update_member(
+                        member_id, values, original=original), data, self._loaded,
+                        self._field_labels, self.conflict_value):
+                    return  # back to the form, nothing saved
+                self.saved_member_id = member_id
         except MemberValidationError as error:
             self._revalidate()
             self._refuse(list(error.result.errors.values()))
@@ -433,6 +451,18 @@ class MemberDialog(QDialog):
             self._refuse([str(error)])
             return
         super().accept()
+
+    def conflict_value(self, name: str, value: object) -> str:
+        """``value`` of field ``name`` as the form shows it, for the conflict dialog."""
+        if name == "phone" and isinstance(value, str):
+            return format_phone(value)
+        if name == "status" and isinstance(value, str):
+            return member_status_label(value)
+        if name == "role" and isinstance(value, str):
+            return bureau_role_label(value)
+        if name == "sponsor_id":
+            return combo_text(self.sponsor, value)
+        return value_text(value)
 
     def _refuse(self, messages: list[str]) -> None:
         """Say why the member was not saved; window-modal, so the form stays as typed."""

@@ -29,8 +29,10 @@ from clubdesk.domain.referrals import (
     update_referral,
     validate_referral,
 )
+from clubdesk.ui.conflict_dialog import combo_text
 from clubdesk.ui.form_dialog import FormDialog, date_edit
 from clubdesk.ui.form_widgets import NotesEdit, member_search_combo
+from clubdesk.ui.limited_text import limit_line
 from clubdesk.ui.referral_filters import chosen_member
 
 
@@ -51,6 +53,7 @@ class ReferralDialog(FormDialog):
         super().__init__(parent)
         self.referral_id = referral_id
         self.saved_referral_id: int | None = None
+        self._initial = initial
         self._build(choices)
         self._load(initial)
         if referral_id is None:
@@ -95,7 +98,7 @@ class ReferralDialog(FormDialog):
         kinds = QButtonGroup(self)
         kinds.addButton(self.to_member)
         kinds.addButton(self.to_outside)
-        self.external = QLineEdit()
+        self.external = limit_line(QLineEdit(), "referral", "external_recipient")
         self.external.setPlaceholderText(self.tr("Name, and company if any"))
         receiver = QGridLayout()
         receiver.setContentsMargins(0, 0, 0, 0)
@@ -105,7 +108,7 @@ class ReferralDialog(FormDialog):
         receiver.addWidget(self.external, 1, 1)
         receiver.setColumnStretch(1, 1)
         self.date = date_edit()
-        self.contact = QLineEdit()
+        self.contact = limit_line(QLineEdit(), "referral", "contact")
         self.contact.setPlaceholderText(self.tr("The prospect: name, company, phone…"))
         self.description = NotesEdit()
         self.description.setTabChangesFocus(True)
@@ -177,9 +180,21 @@ class ReferralDialog(FormDialog):
     def _save(self) -> None:
         if self.referral_id is None:
             self.saved_referral_id = create_referral(self.collect())
-        else:
-            update_referral(self.referral_id, self.collect())
-            self.saved_referral_id = self.referral_id
+            return
+        referral_id = self.referral_id
+        self.save_edit(lambda values, original: update_referral(referral_id, values,
+                                                                original=original),
+                       self.collect(), self._initial)
+        self.saved_referral_id = referral_id
+
+    def conflict_labels(self) -> dict[str, str]:
+        return {**super().conflict_labels(), "receiver_id": self.tr("Received by"),
+                "external_recipient": self.tr("Someone outside the network")}
+
+    def conflict_value(self, name: str, value: object) -> str:
+        if name in ("giver_id", "receiver_id"):
+            return combo_text(self.giver, value)  # the receiver shares the giver's list
+        return super().conflict_value(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Referral not saved"), self.tr("The referral was not saved:"),

@@ -38,10 +38,12 @@ from clubdesk.domain.event_series import (
     update_series,
     validate_series,
 )
+from clubdesk.domain.labels import event_kind_label
 from clubdesk.ui import event_deletion
 from clubdesk.ui.event_dialog import kind_combo
 from clubdesk.ui.form_dialog import FormDialog, date_edit, time_edit, to_time
 from clubdesk.ui.form_widgets import NotesEdit
+from clubdesk.ui.limited_text import limit_line
 
 _PREVIEW_DATES = 5
 _HINT_STYLE = "color: palette(placeholder-text);"
@@ -102,14 +104,15 @@ class SeriesDialog(FormDialog):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLineEdit()
+        self.title = limit_line(QLineEdit(), "series", "title")
         self.title.setPlaceholderText(self.tr("Weekly meeting"))
         self.kind = kind_combo()
         self.frequency = QComboBox()
-        labels = {"weekly": self.tr("Every week"), "fortnightly": self.tr("Every two weeks"),
-                  "monthly": self.tr("Every month")}
+        self._frequencies = {"weekly": self.tr("Every week"),
+                             "fortnightly": self.tr("Every two weeks"),
+                             "monthly": self.tr("Every month")}
         for code in SERIES_FREQUENCIES:
-            self.frequency.addItem(labels[code], code)
+            self.frequency.addItem(self._frequencies[code], code)
         self.first_on = date_edit()
         self.until = date_edit()
         self.start = time_edit()
@@ -120,7 +123,7 @@ class SeriesDialog(FormDialog):
         for widget in (self.start, self.end_check, self.end):
             times.addWidget(widget)
         times.addStretch(1)
-        self.location = QLineEdit()
+        self.location = limit_line(QLineEdit(), "series", "location")
         self.location.setPlaceholderText(self.tr("Venue and address, or “Video call”"))
         self.description = NotesEdit()
         self.description.setTabChangesFocus(True)
@@ -277,10 +280,30 @@ class SeriesDialog(FormDialog):
     def _save(self) -> None:
         if self.series_id is None:
             self.saved_series_id = create_series(self.collect())[0]
-        else:
-            update_series(self.series_id, self.collect(), self.from_day(),
-                          self.changed_fields())
-            self.saved_series_id = self.series_id
+            return
+        series_id, from_day = self.series_id, self.from_day()
+
+        def update(values: SeriesInput, original: SeriesInput) -> None:
+            # What differs from the series as it was read: the user's changes the first
+            # time (changed_fields()), their choices against the record after a conflict.
+            fields = [name for name in EVENT_FIELDS
+                      if getattr(values, name) != getattr(original, name)]
+            update_series(series_id, values, from_day, fields, original=original,
+                          today=self._today)
+
+        self.save_edit(update, self.collect(), self._initial)
+        self.saved_series_id = series_id
+
+    def conflict_labels(self) -> dict[str, str]:
+        return {**super().conflict_labels(), "start_time": self.tr("Start time"),
+                "end_time": self.tr("End time")}
+
+    def conflict_value(self, name: str, value: object) -> str:
+        if name == "kind" and isinstance(value, str):
+            return event_kind_label(value)
+        if name == "frequency" and isinstance(value, str):
+            return self._frequencies.get(value, value)
+        return super().conflict_value(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Series not saved"), self.tr("The series was not saved:"),

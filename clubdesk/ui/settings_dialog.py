@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.settings import Settings, load_settings, save_settings, validate_settings
 from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
+from clubdesk.ui.limited_text import limit_line
 
 
 class SettingsDialog(QDialog):
@@ -39,7 +40,7 @@ class SettingsDialog(QDialog):
         self._settings = load_settings()
         self._logo = self._settings.logo
 
-        self.name = QLineEdit(self._settings.name)
+        self.name = limit_line(QLineEdit(self._settings.name), "settings", "name")
         self.address = QPlainTextEdit(self._settings.address)
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.logo_preview = QLabel()
@@ -84,6 +85,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._layout()
         self.name.textChanged.connect(self._revalidate)
+        self.address.textChanged.connect(self._revalidate)  # too long: said at once
         self._show_logo()
         self._revalidate()
 

@@ -49,6 +49,7 @@ from clubdesk.domain.volunteering import (
 )
 from clubdesk.ui.form_dialog import ERROR_STYLE, FormDialog, date_edit, to_qdate
 from clubdesk.ui.form_widgets import member_search_combo
+from clubdesk.ui.limited_text import limit_line
 from clubdesk.ui.volunteer_dialog import (
     HINT_STYLE,
     event_label,
@@ -245,7 +246,7 @@ class VolunteerBatchDialog(FormDialog):
         for name in category_names():
             self.category.addItem(name, name)
         self.category.setCurrentIndex(-1)
-        self.description = QLineEdit()
+        self.description = limit_line(QLineEdit(), "volunteer", "description")
         self.description.setPlaceholderText(self.tr("What was done (optional)"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -37,14 +35,14 @@ from clubdesk.domain.volunteer_categories import (
     set_archived,
 )
 from clubdesk.ui.form_dialog import ERROR_STYLE
+from clubdesk.ui.limited_text import ask_line
 
 INFO_STYLE = "color: palette(placeholder-text);"
 
 
 def ask_name(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
     """A name typed by the user, or None when cancelled (tests replace this)."""
-    name, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-    return name if ok else None
+    return ask_line(parent, title, label, text, "volunteer_category", "name")
 
 
 class VolunteerCategoriesDialog(QDialog):

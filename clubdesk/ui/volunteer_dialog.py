@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -36,9 +37,11 @@ from clubdesk.domain.volunteering import (
     update_entry,
     validate_entry,
 )
+from clubdesk.ui.conflict_dialog import combo_text
 from clubdesk.ui.form_dialog import FormDialog, date_edit, to_qdate
 from clubdesk.ui.form_widgets import member_search_combo
 from clubdesk.ui.formatting import format_date
+from clubdesk.ui.limited_text import limit_line
 from clubdesk.ui.volunteer_filters import chosen_id, set_choices
 
 EVENT_WINDOW = dt.timedelta(days=45)
@@ -139,7 +142,7 @@ class VolunteerDialog(FormDialog):
         event.setSpacing(2)
         event.addWidget(self.event_combo)
         event.addWidget(self.event_hint)
-        self.description = QLineEdit()
+        self.description = limit_line(QLineEdit(), "volunteer", "description")
         self.description.setPlaceholderText(self.tr("What was done (optional)"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -236,9 +239,23 @@ class VolunteerDialog(FormDialog):
         data = self.collect()
         if self.entry_id is None:
             self.saved_entry_id = create_entry(data)
-        else:
-            update_entry(self.entry_id, data)
-            self.saved_entry_id = self.entry_id
+            return
+        entry_id = self.entry_id
+        self.save_edit(lambda values, original: update_entry(entry_id, values,
+                                                             original=original),
+                       data, self._initial)
+        self.saved_entry_id = entry_id
+
+    def conflict_value(self, name: str, value: object) -> str:
+        if name == "member_id":
+            return combo_text(self.member, value)
+        if name == "event_id" and isinstance(value, int):
+            event = self._events.get(value) or event_choice(value)
+            return event_label(event) if event is not None else combo_text(
+                self.event_combo, value)
+        if name == "hours" and isinstance(value, Decimal):
+            return self.tr("{hours} h").format(hours=QLocale().toString(float(value), "f", 2))
+        return super().conflict_value(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
         self.refuse(self.tr("Hours not saved"), self.tr("The hours were not saved:"), messages)

@@ -23,7 +23,7 @@ def _fill_the_disk() -> None:
 def test_full_disk_undoes_the_whole_write_and_explains(db_path: Path, make_member) -> None:
     make_member(last_name="Existant")
     _fill_the_disk()
-    long_notes = "Notes très longues. " * 20_000  # needs new pages
+    long_notes = "Notes très longues. " * 250  # 5,000 characters, the most: new pages
     with pytest.raises(OperationalError) as caught:
         create_member(MemberInput(first_name="Zoë", last_name="Plein", notes=long_notes))
     assert [m.last_name for m in Member.select()] == ["Existant"]

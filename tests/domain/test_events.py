@@ -59,8 +59,8 @@ def test_validation_tidies_the_texts(db_path) -> None:
 
 def test_too_long_texts_are_refused(db_path) -> None:
     errors = validate_event(_input(title="x" * 201, location="y" * 251)).errors
-    assert errors["title"] == "The title is too long (201 characters, at most 200)."
-    assert errors["location"] == "The location is too long (251 characters, at most 250)."
+    assert errors["title"] == "At most 200 characters (this text has 201)."
+    assert errors["location"] == "At most 250 characters (this text has 251)."
 
 
 def test_create_read_and_update(db_path) -> None:

@@ -85,8 +85,8 @@ def test_the_date_cannot_be_in_the_future_nor_after_the_next_step() -> None:
 
 def test_lengths_are_limited() -> None:
     errors = _errors(ReferralInput(giver_id=1, external_recipient="x" * 201, contact="y" * 201))
-    assert errors == {"receiver": "The name is too long (201 characters, at most 200).",
-                      "contact": "The contact is too long (201 characters, at most 200)."}
+    assert errors == {"receiver": "At most 200 characters (this text has 201).",
+                      "contact": "At most 200 characters (this text has 201)."}
 
 
 def test_the_messages_speak_french(people) -> None:

@@ -62,7 +62,7 @@ def test_added_at_the_end_and_duplicates_refused_whatever_case_and_accents(db_pa
             add_category(duplicate)
         assert str(refused.value) == f"The category “{existing}” already exists."
     assert check_name(" ") == "The name of the category is required."
-    assert check_name("x" * 61) == "The name is too long (61 characters, at most 60)."
+    assert check_name("x" * 61) == "At most 60 characters (this text has 61)."
     assert len(category_rows()) == len(DEFAULTS) + 2
 
 
