@@ -62,6 +62,7 @@ NOT_FREE_TEXT: dict[Field, str] = {
     ImportMapping.headers: "the column headings of an imported file, not its rows",
     ImportMapping.mapping: "which column went to which field (JSON), no personal data",
     AssociationSettings.name: "the association's own name",
+    AssociationSettings.backup_folder: "a folder on this computer, chosen by the user",
 }
 """Text columns that are not searched, and why."""
 
