@@ -1,16 +1,18 @@
 """A paragraph cut with "…" after so many lines, whatever its text: words, one endless
-word, hundreds of line breaks, markup."""
+word, hundreds of line breaks, markup; and one line cut short where text never wraps."""
 
 from __future__ import annotations
 
 import pytest
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from clubdesk.reports.activity_charts import ranked_bars
 from clubdesk.reports.clipping import ClippedParagraph, Cropped, fit_height, lines_for
 from clubdesk.reports.flowables import CELL_CHARACTERS, CELL_SIZE, make_styles
 from clubdesk.reports.fonts import FONT, FONT_BOLD
-from clubdesk.reports.formatting import markup
+from clubdesk.reports.formatting import abridged, markup
 
 WIDTH = 100.0
 LONG_TEXTS = {
@@ -115,3 +117,14 @@ def test_a_cell_shows_the_longest_real_names_whole(style: ParagraphStyle) -> Non
     assert not paragraph.clipped
     assert lines_for(200, 100, 10) == 13 and lines_for(1, 100, 10) == 1
 
+
+def test_places_that_never_wrap_get_one_abridged_line() -> None:
+    assert abridged("  Réseau\n\nLyon   Presqu'île ", 40) == "Réseau Lyon Presqu'île"
+    assert abridged("Société coopérative d'intérêt collectif", 12) == "Société coo…"
+    assert abridged("x" * 2000, 80) == "x" * 79 + "…"
+    drawing = ranked_bars(["ligne\n" * 333, "Conseil"], [3, 2], 400)
+    chart = next(item for item in drawing.contents if isinstance(item, HorizontalBarChart))
+    names = chart.categoryAxis.categoryNames
+    assert "Conseil" in names
+    assert all("\n" not in name for name in names)
+    assert any(name.startswith("ligne ligne") and name.endswith("…") for name in names)
