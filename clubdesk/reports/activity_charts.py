@@ -19,11 +19,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from clubdesk.i18n import current_language
 from clubdesk.reports.flowables import ACCENT, MUTED, RULE
 from clubdesk.reports.fonts import FONT, register_fonts
-from clubdesk.reports.formatting import format_number
+from clubdesk.reports.formatting import abridged, format_number
 
 SECOND = colors.HexColor("#7FA3CC")  # the second series: a lighter navy, still grey in print
 LABEL_SIZE = 7.5
 BAR_LABEL_SIZE = 6.5
+# More characters than a label's room can hold: cut first, so that measuring a label of any
+# length takes a few steps.
+LABEL_CHARACTERS = 120
 _SHORT_MONTHS = {
     "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
            "oct.", "nov.", "déc."),
@@ -149,10 +152,12 @@ def ranked_bars(labels: Sequence[str], values: Sequence[Number], width: float,
 
 
 def _shortened(text: str, room: float) -> str:
-    """``text`` cut with an ellipsis to fit ``room`` (a chart label never wraps)."""
-    text = text.strip()
+    """``text`` on one line, cut with an ellipsis to fit ``room`` (a chart label never
+    wraps: a line break would stack its lines over the bars)."""
+    text = abridged(text, LABEL_CHARACTERS)
     if stringWidth(text, FONT, LABEL_SIZE) <= room:
         return text
+    text = text.removesuffix("…")
     while text and stringWidth(text + "…", FONT, LABEL_SIZE) > room:
         text = text[:-1]
     return text.rstrip() + "…"

@@ -23,6 +23,7 @@ from clubdesk.reports.flowables import (
     MUTED,
     Cell,
     Styles,
+    clipped,
     count_figure,
     data_table,
     heading,
@@ -33,6 +34,7 @@ from clubdesk.reports.flowables import (
 from clubdesk.reports.fonts import FONT, FONT_BOLD
 from clubdesk.reports.formatting import (
     DASH,
+    abridged,
     capitalized,
     format_date_long,
     format_money,
@@ -43,6 +45,7 @@ from clubdesk.reports.formatting import (
 )
 
 LOGO_ON_COVER = (70 * mm, 35 * mm)
+COVER_NAME_LINES = 3  # the association's name, large on the cover, before "…"
 
 
 def period_words(period: Period) -> str:
@@ -73,7 +76,7 @@ def cover(figures: ActivityFigures, logo: bytes | None, printed_at: dt.datetime,
     if image is not None:
         story += [image, Spacer(1, 12 * mm)]
     story += [
-        Paragraph(markup(figures.association), style("cover_name", 28, after=10 * mm)),
+        clipped(figures.association, style("cover_name", 28, after=10 * mm), COVER_NAME_LINES),
         Paragraph(markup(_("Activity report")), style("cover_title", 20, FONT, after=4 * mm)),
         Paragraph(markup(period_words(figures.period)),
                   style("cover_period", 13, FONT, MUTED, after=60 * mm)),
@@ -280,12 +283,14 @@ def health(figures: ActivityFigures, width: float, styles: Styles) -> list[Flowa
     if stopped:
         story.append(Spacer(1, 3 * mm))
         story.append(Paragraph(markup(_("Members who stopped coming")), styles.subtitle))
-        story.append(Paragraph(markup(stopped_names(data.stopped_coming, members)),
-                               styles.body))
+        story.append(clipped(stopped_names(data.stopped_coming, members), styles.body,
+                             STOPPED_NAMES_LINES))
     return story
 
 
 STOPPED_NAMES_SHOWN = 60
+STOPPED_NAME_CHARACTERS = 80  # one name in the list, before "…"
+STOPPED_NAMES_LINES = 16
 
 
 def stopped_names(names: list[str], members: list[MemberActivity]) -> str:
@@ -293,7 +298,8 @@ def stopped_names(names: list[str], members: list[MemberActivity]) -> str:
     directory, and the first few only when there are many (the dashboard lists them all)."""
     hidden = {f"{m.first_name} {m.last_name}".strip(): initials(m.first_name, m.last_name)
               for m in members if not m.in_directory}
-    shown = [hidden.get(name, name) for name in names[:STOPPED_NAMES_SHOWN]]
+    shown = [abridged(hidden.get(name, name), STOPPED_NAME_CHARACTERS)
+             for name in names[:STOPPED_NAMES_SHOWN]]
     text = ", ".join(shown)
     if len(names) > STOPPED_NAMES_SHOWN:
         text += " " + ngettext("and %n other(s).", len(names) - STOPPED_NAMES_SHOWN)

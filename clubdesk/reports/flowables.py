@@ -2,7 +2,9 @@
 
 Colours, sizes and spacing live here so that every report (and the ones to come) looks
 the same. Every user text goes through :func:`~clubdesk.reports.formatting.markup` before
-it becomes a Paragraph.
+it becomes a Paragraph, and every Paragraph here has a number of lines it never exceeds
+(:class:`~clubdesk.reports.clipping.ClippedParagraph`): a text of any length wraps, then
+ends with "…", and the report still prints.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
+from clubdesk.reports.clipping import ClippedParagraph, lines_for
 from clubdesk.reports.common import Progress
 from clubdesk.reports.fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
-from clubdesk.reports.formatting import count_words, format_number, markup
+from clubdesk.reports.formatting import abridged, count_words, format_number, markup
 from clubdesk.reports.tables import PagedTable
 
 ACCENT = colors.HexColor("#1F3A5F")  # deep navy: titles, table headers, rules
@@ -34,6 +37,19 @@ NUMBER_SIDE = 2.5  # left and right of a number: narrow columns keep room for th
 CELL_SIZE = 8.5
 CELL_LEADING = 10.5
 FIGURE_SIDE = 4.0  # left and right padding of a key-figure box
+# How much of a text each place shows before it is cut with "…": lines, or characters of
+# ordinary text for table cells (more lines in a narrow column than in a wide one).
+TITLE_LINES = 3  # a report's title, what it is about
+DETAIL_LINES = 4  # each detail under them
+HEADING_LINES = 3
+NOTE_LINES = 12
+FIGURE_LINES = 2  # a key figure's value; its label, one more
+HEADER_CELL_CHARACTERS = 60
+CELL_CHARACTERS = 200  # a name, a company, a title: the longest real ones are about 120
+LONG_CELL_CHARACTERS = 1000  # a description or a note, in the columns that hold them
+HEADING_ROOM = 35 * mm  # a heading and a few lines at least under it, or a new page
+MOST_HEADING_ROOM = 160 * mm  # less than a page: a break never leaves an empty page
+NAME_CHARACTERS = 80  # a first or last name in a list of people; real ones stop near 45
 
 
 class Markup(str):
@@ -52,6 +68,7 @@ class Styles:
     body: ParagraphStyle
     note: ParagraphStyle
     cell: ParagraphStyle
+    number_cell: ParagraphStyle
     header_cell: ParagraphStyle
     header_number: ParagraphStyle
     figure_value: ParagraphStyle
@@ -81,6 +98,7 @@ def make_styles() -> Styles:
         note=ParagraphStyle("note", parent=base, fontName=FONT_ITALIC, fontSize=7.5,
                             leading=9.5, textColor=MUTED, spaceBefore=2 * mm),
         cell=cell,
+        number_cell=ParagraphStyle("number_cell", parent=cell, alignment=TA_RIGHT),
         header_cell=header_cell,
         header_number=ParagraphStyle("header_number", parent=header_cell, fontSize=7,
                                      leading=8.5, alignment=TA_RIGHT),
@@ -91,14 +109,48 @@ def make_styles() -> Styles:
     )
 
 
+def clipped(text: str, style: ParagraphStyle, max_lines: int) -> ClippedParagraph:
+    """``text`` as typed (escaped), wrapping, cut with "…" after ``max_lines`` lines."""
+    return ClippedParagraph(markup(text), style, max_lines=max_lines)
+
+
+class HeadingBreak(CondPageBreak):
+    """Before a heading: a new page unless the heading and the start of its section fit.
+
+    The start is ``HEADING_ROOM``, or the header and first row of the table right under
+    the heading (:func:`keep_headings_with_tables`), however tall that row is.
+    """
+
+    def __init__(self, heading: Flowable) -> None:
+        super().__init__(HEADING_ROOM)
+        self.heading = heading
+        self.table: PagedTable | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self.table is not None:
+            heading = (self.heading.wrap(availWidth, availHeight)[1]
+                       + self.heading.getSpaceBefore() + self.heading.getSpaceAfter())
+            self.height = min(max(HEADING_ROOM, heading + self.table.opening_height()),
+                              MOST_HEADING_ROOM)
+        return super().wrap(availWidth, availHeight)
+
+
 def heading(text: str, styles: Styles) -> list[Flowable]:
     """A section title that never ends a page alone."""
-    return [CondPageBreak(35 * mm), Paragraph(markup(text), styles.heading)]
+    title = clipped(text, styles.heading, HEADING_LINES)
+    return [HeadingBreak(title), title]
+
+
+def keep_headings_with_tables(story: Sequence[Flowable]) -> None:
+    """Tell each heading of ``story`` directly followed by a table to keep its first row."""
+    for before, after in zip(story, story[2:], strict=False):
+        if isinstance(before, HeadingBreak) and isinstance(after, PagedTable):
+            before.table = after
 
 
 def note(text: str, styles: Styles) -> Paragraph:
     """A definition or remark under a table, in small italics."""
-    return Paragraph(markup(text), styles.note)
+    return clipped(text, styles.note, NOTE_LINES)
 
 
 def data_table(
@@ -111,11 +163,14 @@ def data_table(
     progress: Progress | None = None,
     min_row_height: float = 0,
     grid: bool = False,
+    long_text: Collection[int] = (),
 ) -> PagedTable:
     """A table that repeats its header on every page and never splits a row.
 
     ``widths`` are fractions of ``width`` (the frame's). Text cells become Paragraphs
-    (escaped, wrapping within their column; :class:`Markup` is used as it is); cells of the
+    (escaped, wrapping within their column; :class:`Markup` is used as it is) of the lines
+    that show ``CELL_CHARACTERS`` of text, ``LONG_CELL_CHARACTERS`` in the ``long_text``
+    columns (descriptions, notes); a longer text ends there with "…". Cells of the
     ``numeric`` columns are short, already formatted strings drawn right-aligned as they
     are, under a smaller header. ``progress`` advances by one unit a row.
     """
@@ -124,12 +179,16 @@ def data_table(
     columns = [fraction * width for fraction in widths]
     inner = [column - 2 * (NUMBER_SIDE if index in numeric else side)
              for index, column in enumerate(columns)]
-    head = [Paragraph(markup(text),
-                      styles.header_number if index in numeric else styles.header_cell)
-            for index, text in enumerate(header)]
+    lines = [lines_for(LONG_CELL_CHARACTERS if index in long_text else CELL_CHARACTERS,
+                       room, CELL_SIZE) for index, room in enumerate(inner)]
+    head = []
+    for index, text in enumerate(header):
+        style = styles.header_number if index in numeric else styles.header_cell
+        head.append(clipped(text, style,
+                            lines_for(HEADER_CELL_CHARACTERS, inner[index], style.fontSize)))
     data: list[list[Cell]] = [head]
     for row in rows:
-        data.append([_cell(value, index in numeric, inner[index], styles)
+        data.append([_cell(value, index in numeric, inner[index], lines[index], styles)
                      for index, value in enumerate(row)])
         if progress is not None:
             progress.advance()
@@ -155,15 +214,19 @@ def data_table(
                       [0.0] + [min_row_height] * len(rows))
 
 
-def _cell(value: Cell, numeric: bool, room: float, styles: Styles) -> Cell:
-    """A Paragraph for text, except a line that fits: drawn as it is, ten times faster."""
+def _cell(value: Cell, numeric: bool, room: float, max_lines: int, styles: Styles) -> Cell:
+    """A Paragraph for text, except a line that fits: drawn as it is, ten times faster.
+
+    A number too wide for its column (a huge amount) wraps, right-aligned, rather than
+    running into its neighbour.
+    """
     if isinstance(value, Markup):
-        return Paragraph(value, styles.cell)
-    if numeric or not isinstance(value, str):
+        return ClippedParagraph(value, styles.cell, max_lines=max_lines)
+    if not isinstance(value, str):
         return value
     if "\n" not in value and stringWidth(value, FONT, CELL_SIZE) <= room:
         return value  # a plain string cell: no markup is parsed, nothing to escape
-    return Paragraph(markup(value), styles.cell)
+    return clipped(value, styles.number_cell if numeric else styles.cell, max_lines)
 
 
 def key_figures(figures: Sequence[tuple[str, str]], width: float, styles: Styles) -> Table:
@@ -180,8 +243,8 @@ def key_figures(figures: Sequence[tuple[str, str]], width: float, styles: Styles
     size = min(base.fontSize, 0.98 * base.fontSize * room / widest) if widest else base.fontSize
     value_style = ParagraphStyle("figure_value_fitted", parent=base, fontSize=size,
                                  leading=base.leading * size / base.fontSize)
-    cells = [[Paragraph(markup(value), value_style),
-              Paragraph(markup(label), styles.figure_label)] for value, label in figures]
+    cells = [[clipped(value, value_style, FIGURE_LINES),
+              clipped(label, styles.figure_label, FIGURE_LINES + 1)] for value, label in figures]
     table = Table([cells], colWidths=[width / count] * count, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
@@ -203,17 +266,22 @@ def count_figure(count: int, text: str) -> tuple[str, str]:
 def title_block(title: str, subtitle: str, details: Sequence[str],
                 styles: Styles) -> list[Flowable]:
     """The top of the first page: the report's title, what it is about, the details."""
-    block: list[Flowable] = [Paragraph(markup(title), styles.title)]
+    block: list[Flowable] = [clipped(title, styles.title, TITLE_LINES)]
     if subtitle:
-        block.append(Paragraph(markup(subtitle), styles.subtitle))
-    block += [Paragraph(markup(line), styles.detail) for line in details if line]
+        block.append(clipped(subtitle, styles.subtitle, TITLE_LINES))
+    block += [clipped(line, styles.detail, DETAIL_LINES) for line in details if line]
     block.append(Spacer(1, 4 * mm))
     return block
 
 
 def name_cell(last_name: str, first_name: str) -> Markup:
-    """"DUPONT Jean" with the last name in bold capitals, as lists of people print it."""
-    return Markup(f"<b>{markup(last_name.upper())}</b> {markup(first_name)}")
+    """"DUPONT Jean" with the last name in bold capitals, as lists of people print it.
+
+    Each name is cut at ``NAME_CHARACTERS`` on its own, so that an overlong last name
+    still leaves the first name in sight.
+    """
+    last, first = abridged(last_name, NAME_CHARACTERS), abridged(first_name, NAME_CHARACTERS)
+    return Markup(f"<b>{markup(last.upper())}</b> {markup(first)}")
 
 
 def colour_hex(colour: colors.Color) -> str:

@@ -93,6 +93,15 @@ def markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>").replace(NNBSP, "\xa0")
 
 
+def abridged(text: str, limit: int) -> str:
+    """``text`` on one line (runs of spaces and line breaks as one space), cut with "…"
+    when longer than ``limit`` characters: for a place that does not wrap."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rstrip() + "…"
+
+
 def format_when(starts_at: dt.datetime, ends_at: dt.datetime | None = None,
                 lang: str | None = None) -> str:
     """"mardi 3 mars 2026, 18 h 30 – 21 h": the day, then the hours."""

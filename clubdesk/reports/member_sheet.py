@@ -133,7 +133,7 @@ def _hours(sheet: MemberSheet, width: float, styles: Styles,
     rows.append([_("Total"), "", "", format_number(sheet.total_hours, 1)])
     story.append(data_table([_("Date"), _("Category"), _("Description"), _("Hours")], rows,
                             [0.14, 0.24, 0.5, 0.12], width, styles, numeric={3},
-                            progress=tracker))
+                            progress=tracker, long_text={2}))
     rate = sheet.hours_value / sheet.total_hours if sheet.total_hours else Decimal(0)
     story.append(note(_("{hours} valued at {rate} an hour: {value}.").format(
         hours=hours_text(sheet.total_hours), rate=format_money(rate),

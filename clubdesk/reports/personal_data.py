@@ -146,7 +146,7 @@ def _story(data: PersonalData, name: str, width: float, styles: Styles,
                     [[format_date(row["date"]), _text(row["category"]),
                       _text(row["description"] or row["event"]), format_number(row["hours"], 2)]
                      for row in data["volunteer_entries"]], [0.14, 0.24, 0.5, 0.12], width,
-                    styles, tracker, numeric={3})
+                    styles, tracker, numeric={3}, long_text={2})
     story += _table(_("Referrals given"), [_("Date"), _("Given to"), _("Contact"), _("Status"),
                                            _("Amount")],
                     [[format_date(row["date"]),
@@ -215,7 +215,8 @@ def _identity(data: PersonalData, width: float, styles: Styles) -> list[Flowable
     ]
     rows: list[list[Cell]] = [[label, value] for label, value in fields]
     return [*heading(_("Identity and contact details"), styles),
-            data_table([_("Field"), _("Value")], rows, [0.3, 0.7], width, styles)]
+            data_table([_("Field"), _("Value")], rows, [0.3, 0.7], width, styles,
+                       long_text={1})]
 
 
 def _consents(member: dict[str, Any], width: float, styles: Styles) -> list[Flowable]:
@@ -233,12 +234,13 @@ def _consents(member: dict[str, Any], width: float, styles: Styles) -> list[Flow
 
 def _table(title: str, header: list[str], rows: list[list[Cell]], widths: list[float],
            width: float, styles: Styles, tracker: Progress,
-           numeric: set[int] | frozenset[int] = frozenset()) -> list[Flowable]:
+           numeric: set[int] | frozenset[int] = frozenset(),
+           long_text: set[int] | frozenset[int] = frozenset()) -> list[Flowable]:
     story = heading(title, styles)
     if not rows:
         return [*story, Paragraph(markup(_("Nothing recorded.")), styles.body)]
     story.append(data_table(header, rows, widths, width, styles, numeric=numeric,
-                            progress=tracker))
+                            progress=tracker, long_text=long_text))
     story.append(note(ngettext("%n row(s).", len(rows)), styles))
     return story
 

@@ -24,10 +24,11 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from clubdesk.domain.files import OutputFileError, atomic_output
 from clubdesk.i18n import _
+from clubdesk.reports.clipping import ClippedParagraph
 from clubdesk.reports.common import Progress, ProgressCallback, ReportOutputError
-from clubdesk.reports.flowables import ACCENT, MUTED, RULE
+from clubdesk.reports.flowables import ACCENT, MUTED, RULE, keep_headings_with_tables
 from clubdesk.reports.fonts import FONT, FONT_BOLD, register_fonts
-from clubdesk.reports.formatting import format_date_long, format_time, markup
+from clubdesk.reports.formatting import abridged, format_date_long, format_time, markup
 
 MARGIN_X = 16 * mm
 HEADER_TOP = 10 * mm  # from the top edge to the header's first line
@@ -36,6 +37,12 @@ FRAME_TOP = 29 * mm
 FRAME_BOTTOM = 19 * mm
 FOOTER_RULE = 14 * mm  # from the bottom edge
 LOGO_BOX = (32 * mm, 12 * mm)  # the logo is scaled to fit, keeping its proportions
+# The most lines each part of the header shows before "…": together they stay within the
+# header's band, centred on the logo, whatever the settings and the event hold.
+NAME_LINES = 2
+TITLE_LINES = 1
+SUBTITLE_LINES = 2
+METADATA_CHARACTERS = 200  # the title and author a PDF viewer shows in its title bar
 
 ROWS_PER_PAGE = 40  # a rough table page, to estimate the progress of the layout
 
@@ -71,8 +78,10 @@ class ReportDocument(BaseDocTemplate):
     def __init__(self, filename: str, setup: PageSetup) -> None:
         super().__init__(filename, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                          topMargin=FRAME_TOP, bottomMargin=FRAME_BOTTOM,
-                         title=f"{setup.title} — {setup.subtitle}".strip(" —"),
-                         author=setup.association, creator="clubdesk")
+                         title=abridged(f"{setup.title} — {setup.subtitle}".strip(" —"),
+                                        METADATA_CHARACTERS),
+                         author=abridged(setup.association, METADATA_CHARACTERS),
+                         creator="clubdesk")
         self.setup = setup
         self.logo = _logo(setup.logo)
         self._name_style = ParagraphStyle("letterhead", fontName=FONT_BOLD, fontSize=10.5,
@@ -82,6 +91,15 @@ class ReportDocument(BaseDocTemplate):
         self._subtitle_style = ParagraphStyle("running_subtitle", parent=self._title_style,
                                               fontName=FONT, textColor=MUTED, fontSize=8,
                                               leading=10)
+        # Made once, drawn on every page: a long text is cut once, not once a page.
+        self._name = ClippedParagraph(markup(setup.association), self._name_style,
+                                      max_lines=NAME_LINES)
+        self._running = [ClippedParagraph(markup(setup.title), self._title_style,
+                                          max_lines=TITLE_LINES)]
+        if setup.subtitle:
+            self._running.append(ClippedParagraph(markup(setup.subtitle),
+                                                  self._subtitle_style,
+                                                  max_lines=SUBTITLE_LINES))
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("report", [frame], onPage=self.draw_header)])
@@ -90,12 +108,9 @@ class ReportDocument(BaseDocTemplate):
         """The report's title and subtitle at the top right, from page 2 on."""
         if page == 1:
             return []
-        lines = [Paragraph(markup(self.setup.title), self._title_style)]
-        if self.setup.subtitle:
-            lines.append(Paragraph(markup(self.setup.subtitle), self._subtitle_style))
-        for line in lines:
+        for line in self._running:
             line.wrap(room * 0.45, LOGO_BOX[1])
-        return lines
+        return self._running
 
     def draw_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
@@ -113,7 +128,7 @@ class ReportDocument(BaseDocTemplate):
         right_width = max((max(line.getActualLineWidths0()) + 1 for line in right),
                           default=0.0)
         left_width = width - MARGIN_X - x - (right_width + 6 * mm if right else 0)
-        name = Paragraph(markup(self.setup.association), self._name_style)
+        name = self._name
         name_h = name.wrap(left_width, LOGO_BOX[1])[1]
         name.drawOn(canvas, x, top - LOGO_BOX[1] / 2 - name_h / 2)
         heights = [line.wrap(right_width, LOGO_BOX[1])[1] for line in right]
@@ -183,6 +198,7 @@ def build_report(output: Path, setup: PageSetup, make_story: StoryBuilder, rows:
         with atomic_output(output) as partial:
             doc = ReportDocument(str(partial), setup)
             story = make_story(doc.width, tracker)
+            keep_headings_with_tables(story)
             tracker.reach(rows)
 
             def on_progress(kind: str, value: int) -> None:
