@@ -28,6 +28,7 @@ from clubdesk.domain.events import (
     check_common,
     deletion_summary,
 )
+from clubdesk.domain.safety.backups import backup_before
 from clubdesk.domain.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.i18n import _
 
@@ -326,8 +327,13 @@ def delete_series(series_id: int, from_date: dt.date | None = None) -> DeletionS
     """Delete the series' dates (all, or from ``from_date`` on) in one transaction.
 
     Attendance and guests go with their dates; volunteer hours stay, unlinked. The series
-    ends before ``from_date``, and goes when no date is left. Returns what went.
+    ends before ``from_date``, and goes when no date is left. Returns what went. A backup
+    is made first (BackupError, nothing deleted, if that fails).
     """
+    title = _series(series_id).title
+    backup_before(_("deleting the series {title}").format(title=title) if from_date is None
+                  else _("deleting the dates of the series {title} from {day}").format(
+                      title=title, day=from_date.strftime("%d/%m/%Y")))
     with database.atomic():
         series = _series(series_id)
         summary = series_deletion_summary(series_id, from_date)

@@ -14,6 +14,7 @@ from peewee import Expression, Select, fn
 
 from clubdesk.db import EVENT_KINDS, Attendance, Event, EventSeries, Guest, VolunteerEntry, database
 from clubdesk.domain.edit_conflicts import checked_edit
+from clubdesk.domain.safety.backups import backup_before
 from clubdesk.domain.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.i18n import _
 
@@ -197,8 +198,17 @@ def event_deletion_summary(event_id: int) -> DeletionSummary:
 def delete_event(event_id: int) -> DeletionSummary:
     """Delete event ``event_id`` with its attendance and guests; volunteer hours stay.
 
-    A series left without any date is deleted as well. Returns what went.
+    A series left without any date is deleted as well. Returns what went. An event with
+    attendance or guests is backed up first (BackupError, nothing deleted, if that fails).
     """
+    row = (Event.select(Event.title, Event.starts_at)
+           .where(Event.id == event_id).tuples().first())
+    if row is None:
+        raise EventNotFoundError(event_id)
+    before = event_deletion_summary(event_id)
+    if before.attendance or before.guests:
+        backup_before(_("deleting the event {title} of {day}").format(
+            title=row[0], day=row[1].strftime("%d/%m/%Y")))
     with database.atomic():
         row = Event.select(Event.series).where(Event.id == event_id).tuples().first()
         if row is None:

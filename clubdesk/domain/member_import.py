@@ -19,6 +19,7 @@ from clubdesk.db import AuditEntry, Member, database
 from clubdesk.domain.import_columns import guess_mapping, remembered_mapping
 from clubdesk.domain.import_reading import Cell, cell_text, parse_date, read_table
 from clubdesk.domain.member_form import MemberInput, is_valid_email, validate_member
+from clubdesk.domain.safety.backups import backup_before
 from clubdesk.domain.text import search_fold
 from clubdesk.domain.text_limits import text_limit, text_problem, text_problems
 from clubdesk.i18n import _
@@ -312,6 +313,8 @@ def apply_import(preview: ImportPreview, on_duplicate: OnDuplicate = "skip",
                           skipped=len(preview.duplicates) + len(preview.invalid) + len(
                               preview.to_add) - total)
     mapped = set(preview.mapping.values())
+    if total:
+        backup_before(_("importing {file}").format(file=preview.path.name))
     try:
         with database.atomic():
             done = 0

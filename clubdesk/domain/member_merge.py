@@ -32,6 +32,7 @@ from clubdesk.db import (
 from clubdesk.domain.audit import record
 from clubdesk.domain.member_form import FIELD_NAMES, MemberInput, validate_member
 from clubdesk.domain.members import MemberNotFoundError, MemberValidationError, member_input
+from clubdesk.domain.safety.backups import backup_before
 from clubdesk.i18n import _
 
 # The kinds of related rows, in the order they are shown.
@@ -232,6 +233,10 @@ def merge_members(keep_id: int, other_id: int, values: dict[str, Any]) -> MergeR
     :class:`MemberNotFoundError` or :class:`MemberValidationError` (nothing written).
     """
     _check_pair(keep_id, other_id)
+    for member_id in (keep_id, other_id):  # an unknown number is refused before any backup
+        member_input(member_id)
+    backup_before(_("merging member no. {other} into no. {keep}").format(
+        other=other_id, keep=keep_id))
     with database.atomic():
         keep_values = member_input(keep_id)
         other_values = member_input(other_id)

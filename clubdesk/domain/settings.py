@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from clubdesk.db import AssociationSettings, database
 from clubdesk.domain.edit_conflicts import checked_edit
+from clubdesk.domain.safety.backups import backup_folder_problem
 from clubdesk.domain.text_limits import check_texts, clean_lines
 from clubdesk.i18n import _
 
@@ -56,6 +57,9 @@ def validate_settings(settings: Settings) -> dict[str, str]:
     if not settings.name.strip():
         errors["name"] = _("The association's name is required: it heads every report.")
     check_texts("settings", settings, errors)
+    folder = backup_folder_problem(settings.backup_folder)
+    if folder is not None:
+        errors["backup_folder"] = folder
     if settings.logo is not None:
         if len(settings.logo) > MAX_LOGO_BYTES:
             errors["logo"] = _("The logo is larger than 2 MB: choose a smaller image.")

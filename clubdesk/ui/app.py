@@ -15,6 +15,7 @@ from clubdesk import __version__, i18n
 from clubdesk.crash_reports import write_crash_report
 from clubdesk.db import DatabaseOpenError, close_database, database
 from clubdesk.db.errors import storage_error_message
+from clubdesk.domain.safety.backups import BackupError
 from clubdesk.resources import resource_path
 from clubdesk.ui.safety.damage_monitor import report_if_damage
 from clubdesk.ui.safety.session import OpenCancelled, open_session
@@ -55,6 +56,10 @@ def report_unexpected_error(
     """
     traceback.print_exception(exc_type, error, tb)
     if report_if_damage(error):
+        return
+    if isinstance(error, BackupError):  # a refusal to go on without a backup: no bug
+        QMessageBox.warning(QApplication.activeWindow(),
+                            QApplication.translate("App", "clubdesk"), str(error))
         return
     message = storage_error_message(error)
     if message is not None and writes_refused():

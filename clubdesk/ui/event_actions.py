@@ -94,6 +94,7 @@ class EventActions(QObject):
     def export_calendar(self, target: str | None = None) -> Path | None:
         from clubdesk.domain.calendar_export import events_calendar
         from clubdesk.domain.files import OutputFileError, write_bytes_atomically
+        from clubdesk.domain.output_paths import checked_output_path
 
         if target is None:
             target, _selected = QFileDialog.getSaveFileName(
@@ -101,10 +102,8 @@ class EventActions(QObject):
                 self.tr("Calendar (*.ics)"))
         if not target:
             return None
-        path = Path(target)
-        if path.suffix.lower() != ".ics":
-            path = path.with_name(path.name + ".ics")
         try:
+            path = checked_output_path(target, (".ics",))
             write_bytes_atomically(path, events_calendar())
         except (OutputFileError, OSError) as error:
             QMessageBox.warning(self._window, self.tr("Export the calendar"),

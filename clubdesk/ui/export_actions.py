@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clubdesk.domain.files import OutputFileError
+from clubdesk.domain.output_paths import checked_output_path
 from clubdesk.ui.app import APPLICATION, ORGANIZATION
 from clubdesk.ui.background import BackgroundTask, run_with_progress
 from clubdesk.ui.report_runner import failure_message
@@ -205,9 +207,14 @@ class ListExport(QObject):
         target = with_format(path) if path is not None else self.ask_path(kind)
         if target is None:
             return None
+        try:  # never the database, a backup or another SQLite file
+            target = checked_output_path(target, SUFFIXES)
+        except OutputFileError as error:
+            self._show(QMessageBox.Icon.Warning, str(error))
+            return None
         # Imported here: openpyxl takes a while to load, and the tabs are built at start-up.
         if target.suffix.lower() == CSV:
-            from clubdesk.domain.csv_export import export_csv as writer
+                        from clubdesk.domain.csv_export import export_csv as writer
         else:
             from clubdesk.domain.xlsx_export import export_xlsx as writer
         title = self.tr("Export the list")

@@ -34,6 +34,7 @@ from clubdesk.domain.members import (
     MemberValidationError,
     sponsor_choices,
 )
+from clubdesk.domain.safety.backups import BackupError
 
 
 class MergeDialog(QDialog):
@@ -255,7 +256,7 @@ class MergeDialog(QDialog):
         except MemberValidationError as error:
             self._refuse(list(error.result.errors.values()))
             return
-        except (MergeError, MemberNotFoundError) as error:
+        except (MergeError, MemberNotFoundError, BackupError) as error:
             self._refuse([str(error)])
             return
         self.accept()

@@ -15,9 +15,11 @@ from clubdesk.domain.gdpr import (
     erasure_message,
     export_personal_data_json,
 )
+from clubdesk.domain.safety.backups import BackupError
 from clubdesk.reports.personal_data import build_personal_data_pdf
 from clubdesk.ui.prompts import confirm_warning as confirm
 from clubdesk.ui.prompts import inform
+from clubdesk.ui.safety.purge_prompt import offer_purge
 
 
 def _tr(text: str) -> str:
@@ -78,8 +80,12 @@ def anonymize(parent: QWidget, member_id: int) -> bool:
         return False
     try:
         result = anonymize_member(member_id)
-    except (UnknownMemberError, RuntimeError) as error:
+    except (UnknownMemberError, RuntimeError, BackupError) as error:
         inform(parent, title, str(error))
         return False
-    inform(parent, title, erasure_message(member_id, result))
+    lines = erasure_message(member_id, result).split("\n")
+    if result.backups:
+        offer_purge(parent, title, "\n".join(lines), list(result.backups))
+    else:
+        inform(parent, title, "\n".join(lines))
     return True

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clubdesk.domain.files import OutputFileError, atomic_output
+from clubdesk.domain.output_paths import checked_output_path
+
 
 def open_in_viewer(path: Path) -> bool:
     """Hand the file to the system's PDF viewer."""
@@ -107,12 +110,8 @@ class ReportPreview(QDialog):
                 self, self.tr("Save the report"), self.suggested_name, "PDF (*.pdf)")
         if not target:
             return None
-        destination = Path(target)
-        if destination.suffix.lower() != ".pdf":
-            destination = destination.with_name(destination.name + ".pdf")
-        from clubdesk.domain.files import OutputFileError, atomic_output
-
         try:
+            destination = checked_output_path(target, (".pdf",))
             with atomic_output(destination) as partial:
                 shutil.copyfile(self.path, partial)
         except OutputFileError as error:

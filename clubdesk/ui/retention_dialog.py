@@ -26,10 +26,12 @@ from clubdesk.domain.gdpr import (
     erasure_message,
     retention_candidates,
 )
+from clubdesk.domain.safety.backups import BackupError
 from clubdesk.domain.settings import load_settings
 from clubdesk.ui.formatting import format_date
 from clubdesk.ui.prompts import confirm_warning as confirm
 from clubdesk.ui.prompts import inform
+from clubdesk.ui.safety.purge_prompt import offer_purge
 
 
 def months_since(day: dt.date, today: dt.date) -> int:
@@ -146,14 +148,18 @@ class RetentionDialog(QDialog):
             return 0
         try:
             result = anonymize_members(ids, self._today)
-        except (UnknownMemberError, RuntimeError) as error:
+        except (UnknownMemberError, RuntimeError, BackupError) as error:
             inform(self, self.tr("Anonymise former members"), str(error))
             self.reload()
             return 0
         self.anonymised += result.count
         lines = [self.tr("%n former member(s) anonymised.", "", result.count)]
         details = erasure_message(ids[0], result).split("\n")[1:]  # the reminders
-        inform(self, self.tr("Anonymise former members"), "\n".join(lines + details))
+        if result.backups:
+            offer_purge(self, self.tr("Anonymise former members"), "\n".join(lines + details),
+                        list(result.backups))
+        else:
+            inform(self, self.tr("Anonymise former members"), "\n".join(lines + details))
         self.reload()
         return result.count
 

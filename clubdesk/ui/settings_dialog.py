@@ -26,9 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clubdesk.db import open_database_path
 from clubdesk.domain.settings import Settings, load_settings, save_settings, validate_settings
+from clubdesk.ui.conflict_dialog import save_checked, value_text
 from clubdesk.ui.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.limited_text import limit_line
+from clubdesk.ui.safety.backup_folder_field import BackupFolderField
 
 
 class SettingsDialog(QDialog):
@@ -76,6 +79,10 @@ class SettingsDialog(QDialog):
         self.alert_months.setRange(1, 36)
         self.alert_months.setValue(self._settings.absence_alert_months)
 
+        self.backup_folder = BackupFolderField(self._settings.backup_folder,
+                                               open_database_path())
+        self.backup_folder.changed.connect(self._revalidate)
+
         self.message = QLabel()
         self.message.setStyleSheet(_ERROR_STYLE)
         self.message.setWordWrap(True)
@@ -118,9 +125,21 @@ class SettingsDialog(QDialog):
         rules_box = QGroupBox(self.tr("Rules"))
         rules_box.setLayout(rules)
 
+        backups = QFormLayout()
+        backups.addRow(self.tr("Backups folder"), self.backup_folder)
+        hint = QLabel(self.tr(
+            "A USB key, another disk or a synchronised folder (Dropbox, OneDrive…) keeps the "
+            "backups safe if the laptop is lost or broken. When the folder is away, backups "
+            "go beside the database."))
+        hint.setWordWrap(True)
+        backups.addRow(hint)
+        backups_box = QGroupBox(self.tr("Backups"))
+        backups_box.setLayout(backups)
+
         layout = QVBoxLayout(self)
         layout.addWidget(identity_box)
         layout.addWidget(rules_box)
+        layout.addWidget(backups_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
@@ -140,6 +159,7 @@ class SettingsDialog(QDialog):
             quorum_share=Decimal(self.quorum_percent.value()) / 100,
             absence_alert_count=self.alert_count.value(),
             absence_alert_months=self.alert_months.value(),
+            backup_folder=self.backup_folder.folder(),
         )
 
     def choose_logo(self, path: str | None = None) -> None:
@@ -180,5 +200,28 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         if self._revalidate():
             return
-        save_settings(self.collect())
+        if not save_checked(self, lambda values, original: save_settings(
+                values, original=original), self.collect(), self._settings,
+                self.field_labels(), self.conflict_value):
+            return  # back to the form, nothing saved
         super().accept()
+
+    def conflict_value(self, name: str, value: object) -> str:
+        if name == "logo":
+            return self.tr("an image") if value else self.tr("No logo")
+        return value_text(value)
+
+    def field_labels(self) -> dict[str, str]:
+        """The settings' names as the form shows them, for the conflict dialog."""
+        return {
+            "name": self.tr("Name"), "address": self.tr("Address"),
+            "logo": self.tr("Logo on reports"),
+            "volunteer_hourly_rate": self.tr("Volunteer hour valued at"),
+            "fiscal_year_start_month": self.tr("Fiscal year starts in"),
+            "max_proxies_per_holder": self.tr("Proxies one member may hold"),
+            "quorum_share": self.tr("Quorum of a general assembly"),
+            "absence_alert_count": self.tr("Flag a member after"),
+            "absence_alert_months": self.tr("Flag a member after"),
+            "retention_months": self.tr("Retention"),
+            "backup_folder": self.tr("Backups folder"),
+        }

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from clubdesk.db import Member
 from clubdesk.ui import personal_data_actions as actions
+from clubdesk.ui.safety import purge_prompt
 
 
 class Prompts:
@@ -19,6 +20,9 @@ class Prompts:
         self.questions: list[str] = []
         self.informed: list[str] = []
         monkeypatch.setattr(actions, "confirm", self._confirm)
+        monkeypatch.setattr(purge_prompt, "confirm", self._confirm)
+        monkeypatch.setattr(purge_prompt, "inform",
+                            lambda parent, title, text: self.informed.append(text))
         monkeypatch.setattr(actions, "inform",
                             lambda parent, title, text: self.informed.append(text))
         monkeypatch.setattr(actions, "choose_export_path",
@@ -71,7 +75,26 @@ def test_anonymize_after_confirmation(parent, make_member, prompts) -> None:
     assert "Séverine" in prompts.questions[0] and "kept" in prompts.questions[0]
     row = Member.get_by_id(member.id)
     assert row.first_name == "" and row.email == "" and "Quérault" not in row.last_name
-    assert "anonymised" in prompts.informed[0]
+    # The backup made before the erasure still holds her: removing it is offered.
+    assert "anonymised" in prompts.questions[1]
+    assert "1 backup made before still holds" in prompts.questions[1]
+    assert "backups holding the person were removed" in prompts.informed[0]
+    from clubdesk.domain.safety.held_backups import backups_holding
+
+    assert backups_holding([member.id]) == []
+
+
+def test_anonymize_keeps_the_backups_if_asked_to(parent, make_member, prompts,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    member = make_member(first_name="Séverine", last_name="Quérault", email="s@q.fr")
+    answers = iter([True, False])
+    monkeypatch.setattr(actions, "confirm", lambda *args: next(answers))
+    monkeypatch.setattr(purge_prompt, "confirm", lambda *args: next(answers))
+    assert actions.anonymize(parent, member.id)
+    from clubdesk.domain.safety.held_backups import backups_holding
+
+    assert len(backups_holding([member.id])) == 1
+    assert prompts.informed == []
 
 
 def test_anonymize_cancel_changes_nothing(parent, make_member, prompts) -> None:

@@ -57,3 +57,24 @@ def test_printing_paints_every_page(qtbot, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("clubdesk.db", "the database itself"),
+    ("clubdesk.db-wal", "belongs to the database"),
+    ("rapport.csv", "*.pdf"),
+])
+def test_save_as_never_overwrites_the_database(qtbot, db_path: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch, name: str,
+                                               expected: str) -> None:
+    from clubdesk.db import close_database
+
+    preview = ReportPreview(_pdf(tmp_path / "built.pdf", 1), "Activity", "activity.pdf")
+    qtbot.addWidget(preview)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    close_database()  # its changes checkpointed: the file's bytes are all there is
+    before = db_path.read_bytes()
+    assert preview.save_as(str(db_path.with_name(name))) is None
+    assert expected in warnings[0]
+    assert db_path.read_bytes() == before

@@ -9,6 +9,7 @@ import pytest
 from clubdesk.db import Member
 from clubdesk.ui import retention_dialog
 from clubdesk.ui.retention_dialog import RetentionDialog, months_since
+from clubdesk.ui.safety import purge_prompt
 
 TODAY = dt.date(2025, 6, 15)
 
@@ -19,6 +20,9 @@ class Prompts:
         self.questions: list[str] = []
         self.informed: list[str] = []
         monkeypatch.setattr(retention_dialog, "confirm", self._confirm)
+        monkeypatch.setattr(purge_prompt, "confirm", self._confirm)
+        monkeypatch.setattr(purge_prompt, "inform",
+                            lambda parent, title, text: self.informed.append(text))
         monkeypatch.setattr(retention_dialog, "inform",
                             lambda parent, title, text: self.informed.append(text))
 
@@ -72,7 +76,10 @@ def test_anonymises_the_chosen(qtbot, former, prompts) -> None:
     assert dialog.anonymise_button.isEnabled()
     assert dialog.anonymise() == 1
     assert "Anonymise 1 former member?" in prompts.questions[0]
-    assert prompts.informed[0].startswith("1 former member anonymised.")
+    # The backup made just before still holds them: removing it is offered, and done.
+    assert prompts.questions[1].startswith("1 former member anonymised.")
+    assert "1 backup made before still holds" in prompts.questions[1]
+    assert "backups holding the person were removed" in prompts.informed[0]
     names = {member.last_name for member in Member.select()}
     assert "Ancienne" not in names and "Vieux" in names and "Récent" in names
     assert Member.get_by_id(former["old"].id).first_name == ""

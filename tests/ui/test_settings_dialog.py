@@ -57,3 +57,34 @@ def test_a_file_that_is_not_an_image_is_refused(qtbot, db_path: Path, tmp_path: 
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
     dialog.remove_logo()
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+
+
+def test_the_backups_folder_is_chosen_checked_and_used(qtbot, db_path: Path,
+                                                        tmp_path: Path) -> None:
+    from clubdesk.domain.safety.backups import make_backup
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Réseau")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert "clubdesk-backups" in dialog.backup_folder.path.placeholderText()
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x")
+    dialog.backup_folder.choose(str(a_file))
+    assert "is a file, not a folder" in dialog.message.text() and not save.isEnabled()
+    key = tmp_path / "USB" / "sauvegardes"
+    dialog.backup_folder.choose(str(key))
+    assert "plug in the disk or key" in dialog.message.text()  # the key is not there
+    (tmp_path / "USB").mkdir()
+    dialog.backup_folder.choose(str(tmp_path / "USB"))
+    dialog.backup_folder.choose(str(key))
+    assert dialog.message.text() == "" and save.isEnabled()
+    save.click()
+    assert load_settings().backup_folder == str(key)
+    assert make_backup().path.parent == key
+    # Back to the folder beside the database.
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.backup_folder.default_button.click()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert load_settings().backup_folder == ""

@@ -10,6 +10,7 @@ both folders are listed. After each new backup the older ones are thinned out
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from clubdesk.db import open_database_path
@@ -20,8 +21,8 @@ from clubdesk.db.side_files import configured_backup_folder, default_backup_fold
 from clubdesk.domain.safety.rotation import backups_to_remove
 from clubdesk.i18n import _
 
-__all__ = ["Backup", "BackupError", "backup_before", "backup_folders", "list_backups",
-           "make_backup", "newest_backup", "rotate"]
+__all__ = ["Backup", "BackupError", "backup_before", "backup_folder_problem", "backup_folders",
+           "list_backups", "make_backup", "newest_backup", "rotate"]
 
 
 def _database(database: Path | None) -> Path:
@@ -92,3 +93,30 @@ def backup_before(operation: str, database: Path | None = None) -> Backup:
         raise BackupError(_("Nothing was changed: the backup made before {operation} "
                             "failed. {reason}").format(operation=operation,
                                                        reason=error)) from error
+
+
+def backup_folder_problem(folder: str, database: Path | None = None) -> str | None:
+    """Why ``folder`` cannot hold the backups (a message for the settings), or None.
+
+    Empty means the default folder beside the database. A chosen folder must be a full
+    path; it is created on the first backup if its parent exists.
+    """
+    if not folder.strip():
+        return None
+    path = Path(folder).expanduser()
+    if not path.is_absolute():
+        return _("Choose the backups folder with its full path.")
+    if path.exists() and not path.is_dir():
+        return _("{folder} is a file, not a folder.").format(folder=path)
+    target = path if path.exists() else path.parent
+    if not target.is_dir():
+        return _("{folder} does not exist: plug in the disk or key, or choose another "
+                 "folder.").format(folder=target)
+    if not os.access(target, os.W_OK | os.X_OK):
+        return _("You may not write in {folder}: choose another folder.").format(
+            folder=target)
+    database = database or open_database_path()
+    if database is not None and path.resolve() == database.parent.resolve():
+        return _("Keep the backups in a folder of their own, not beside the database "
+                 "itself.")
+    return None
