@@ -21,6 +21,7 @@ class BackupFolderField(QWidget):
         self._folder = folder
         self.path = QLineEdit()
         self.path.setReadOnly(True)
+        self.path.setMinimumWidth(320)
         if database is not None:
             self.path.setPlaceholderText(
                 self.tr("%1 (beside the database)").replace(

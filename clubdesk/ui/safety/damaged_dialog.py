@@ -26,8 +26,9 @@ def build_damaged_dialog(parent: QWidget | None, path: Path, detail: str,
                          backup: Backup | None) -> tuple[QMessageBox, dict[object, DamageChoice]]:
     """The dialog and what each of its buttons chooses."""
     box = QMessageBox(QMessageBox.Icon.Critical, _tr("Damaged database"),
-                      _tr("{name} is damaged: {detail}.").format(name=path.name, detail=detail),
-                      QMessageBox.StandardButton.NoButton, parent)
+                      _tr("{name} is damaged: parts of it can no longer be read.").format(
+                          name=path.name), QMessageBox.StandardButton.NoButton, parent)
+    box.setDetailedText(detail)  # SQLite's own words, for whoever helps
     choices: dict[object, DamageChoice] = {}
     if backup is not None:
         box.setInformativeText(_tr(
