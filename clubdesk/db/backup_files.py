@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clubdesk import __version__
-from clubdesk.db.file_check import check_file
+from clubdesk.db.file_check import FileCheck, check_file
 from clubdesk.i18n import _
 
 PARTIAL_SUFFIX = ".partial"
@@ -146,6 +146,17 @@ def copy_database(database: Path, target: Path) -> None:
         connection.close()
 
 
+def _checked_copy(database: Path, partial: Path) -> FileCheck:
+    """Copy ``database`` to ``partial`` and check the copy; BackupError if unsound."""
+    copy_database(database, partial)
+    result = check_file(partial)
+    if not result.sound:
+        raise BackupError(_("The backup copy of {database} failed its check and was not "
+                            "kept: {problem}").format(database=database.name,
+                                                      problem=result.problems[0]))
+    return result
+
+
 def make_backup(database: Path, folder: Path, label: str = "",
                 now: dt.datetime | None = None) -> Backup:
     """Copy ``database`` into ``folder``, check the copy, and keep it only if it is sound.
@@ -161,12 +172,7 @@ def make_backup(database: Path, folder: Path, label: str = "",
     partial = folder / f".{final.name}{PARTIAL_SUFFIX}"
     partial_description = folder / f".{description_path(final).name}{PARTIAL_SUFFIX}"
     try:
-        copy_database(database, partial)
-        result = check_file(partial)
-        if not result.sound:
-            raise BackupError(_("The backup copy of {database} failed its check and was not "
-                                "kept: {problem}").format(database=database.name,
-                                                          problem=result.problems[0]))
+        result = _checked_copy(database, partial)
         size = partial.stat().st_size
         backup = Backup(final, created, label, size, result.schema or 0, True)
         partial_description.write_text(json.dumps(_description(backup, database),
@@ -237,12 +243,7 @@ def export_copy(database: Path, target: Path) -> None:
     partial = target.with_name(f".{target.name}{PARTIAL_SUFFIX}")
     partial.unlink(missing_ok=True)
     try:
-        copy_database(database, partial)
-        result = check_file(partial)
-        if not result.sound:
-            raise BackupError(_("The copy of {database} failed its check and was not kept: "
-                                "{problem}").format(database=database.name,
-                                                    problem=result.problems[0]))
+        _checked_copy(database, partial)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as error:
         raise BackupError(_("No copy was made: {reason}.").format(
