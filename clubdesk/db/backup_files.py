@@ -240,6 +240,9 @@ def delete_backup(backup: Backup) -> None:
 
 def export_copy(database: Path, target: Path) -> None:
     """A checked copy of ``database`` at ``target`` (outside the rotation), all or nothing."""
+    if not target.parent.is_dir():
+        raise BackupError(_("No copy was made: the folder {folder} does not exist.").format(
+            folder=target.parent))
     partial = target.with_name(f".{target.name}{PARTIAL_SUFFIX}")
     partial.unlink(missing_ok=True)
     try:
