@@ -9,14 +9,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from clubdesk.cli.errors import EXIT_OK, EXIT_PROBLEMS, CommandError
-from clubdesk.i18n import _, ngettext
+from clubdesk.i18n import _, current_language, ngettext
 
-DatabasePath = Callable[[argparse.Namespace], Path]
+Handler = Callable[[argparse.Namespace, Path], int]
 
 
 def _size(size: int) -> str:
-    return _("{size} MB").format(size=f"{size / 1_000_000:.1f}") if size >= 100_000 else \
-        _("{size} kB").format(size=max(1, size // 1000))
+    """"1.7 MB", "1,7 Mo": a backup's size as the user writes numbers."""
+    if size < 100_000:
+        return _("{size} kB").format(size=max(1, size // 1000))
+    megabytes = f"{size / 1_000_000:.1f}"
+    return _("{size} MB").format(
+        size=megabytes.replace(".", ",") if current_language() == "fr" else megabytes)
 
 
 def cmd_init(args: argparse.Namespace, database: Path) -> int:
@@ -121,8 +125,7 @@ def cmd_check(args: argparse.Namespace, database: Path) -> int:
 
 
 def add_commands(commands: argparse._SubParsersAction,
-                 bind: Callable[[Callable[[argparse.Namespace, Path], int]],
-                                Callable[[argparse.Namespace], int]]) -> None:
+                 bind: Callable[[Handler], Callable[[argparse.Namespace], int]]) -> None:
     """The safety commands; ``bind`` gives each handler the database path."""
     init = commands.add_parser(
         "init", help=_("create an empty database"),
