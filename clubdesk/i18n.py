@@ -2,7 +2,7 @@
 
 Source strings are English; the JSON files in ``resources/translations/<lang>/`` (one per
 area of the application, merged) map them to another language. The same catalogue feeds
-Qt's ``tr()`` through ``clubdesk.ui.translator``, so that the domain, the reports, the
+Qt's ``tr()`` through ``clubdesk.ui.common.translator``, so that the domain, the reports, the
 command line and the widgets share one set of translations.
 
 A catalogue entry is either a string or, for texts with a count, a list of plural forms.

@@ -38,8 +38,8 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
-from clubdesk.domain.activity_figures import Period
-from clubdesk.domain.settings import update_settings
+from clubdesk.domain.activity.activity_figures import Period
+from clubdesk.domain.common.settings import update_settings
 
 PERIOD = Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31))
 D = dt.date

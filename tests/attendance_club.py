@@ -25,7 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from clubdesk.db import Attendance, Event, Guest, Member
-from clubdesk.domain.settings import update_settings
+from clubdesk.domain.common.settings import update_settings
 
 PERIOD = (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
 

@@ -36,8 +36,8 @@ def db_path(tmp_path: Path) -> Iterator[Path]:
 
 def _wait_for_background_work() -> None:
     """Let the GUI's worker threads finish before their database goes away."""
-    if "clubdesk.ui.background" in sys.modules:
-        sys.modules["clubdesk.ui.background"].task_pool().waitForDone(30_000)
+    if "clubdesk.ui.common.background" in sys.modules:
+        sys.modules["clubdesk.ui.common.background"].task_pool().waitForDone(30_000)
 
 
 @pytest.fixture
@@ -86,8 +86,8 @@ def qt_english(request: pytest.FixtureRequest) -> Iterator[None]:
     if not QT_FIXTURES & set(request.fixturenames):
         yield
         return
-    from clubdesk.ui.background import task_pool
-    from clubdesk.ui.translator import install_translators
+    from clubdesk.ui.common.background import task_pool
+    from clubdesk.ui.common.translator import install_translators
 
     app = request.getfixturevalue("qapp")
     translators = install_translators(app, "en")

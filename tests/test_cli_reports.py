@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from clubdesk.cli import main
 from clubdesk.db import Event, close_database, open_database
-from clubdesk.domain.demo import build_demo
+from clubdesk.demo.association import build_demo
 
 TODAY = dt.date(2026, 11, 29)
 

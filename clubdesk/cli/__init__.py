@@ -48,8 +48,8 @@ def _open(args: argparse.Namespace, create: bool, writes: bool = False) -> Path:
 
 def _output(args: argparse.Namespace, suffixes: tuple[str, ...]) -> Path:
     """``-o`` checked before any work: never the database, a backup, or a wrong suffix."""
-    from clubdesk.domain.files import OutputFileError
-    from clubdesk.domain.output_paths import checked_output_path
+    from clubdesk.domain.common.files import OutputFileError
+    from clubdesk.domain.common.output_paths import checked_output_path
 
     try:
         return checked_output_path(args.output, suffixes)
@@ -73,7 +73,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from clubdesk.domain.demo import DemoError, build_demo
+    from clubdesk.demo.association import DemoError, build_demo
 
     _open(args, create=True, writes=True)
     try:
@@ -88,7 +88,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from clubdesk.domain.stats import row_counts
+    from clubdesk.domain.common.stats import row_counts
 
     _open(args, create=False)
     counts = row_counts()
@@ -135,8 +135,8 @@ def _report_attendance(args: argparse.Namespace, output: Path) -> None:
 
 def _activity_period(args: argparse.Namespace):
     """--from and --to, or by default the last full fiscal year."""
-    from clubdesk.domain.activity_figures import Period, last_full_fiscal_year
-    from clubdesk.domain.settings import load_settings
+    from clubdesk.domain.activity.activity_figures import Period, last_full_fiscal_year
+    from clubdesk.domain.common.settings import load_settings
 
     if bool(args.date_from) != bool(args.date_to):
         raise CommandError(_("Give both --from and --to, or neither for the last full "
@@ -173,7 +173,7 @@ REPORTS = {
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from clubdesk.domain.files import OutputFileError
+    from clubdesk.domain.common.files import OutputFileError
     from clubdesk.reports.common import ReportOutputError
 
     _open(args, create=False)
@@ -187,10 +187,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from clubdesk.domain.calendar_export import PeriodError, events_calendar
-    from clubdesk.domain.csv_export import export_csv
-    from clubdesk.domain.files import OutputFileError, write_bytes_atomically
-    from clubdesk.domain.xlsx_export import export_xlsx
+    from clubdesk.domain.common.files import OutputFileError, write_bytes_atomically
+    from clubdesk.domain.exchange.calendar_export import PeriodError, events_calendar
+    from clubdesk.domain.exchange.csv_export import export_csv
+    from clubdesk.domain.exchange.xlsx_export import export_xlsx
 
     _open(args, create=False)
     suffixes = (".ics", ".csv", ".xlsx") if args.kind == "events" else (".csv", ".xlsx")
@@ -213,7 +213,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from clubdesk.domain.member_import import run_import_command
+    from clubdesk.domain.exchange.member_import import run_import_command
 
     _open(args, create=False, writes=True)
     code, report = run_import_command(Path(args.file), dry_run=args.dry_run,
@@ -235,11 +235,11 @@ def cmd_gdpr(args: argparse.Namespace) -> int:
 
         code, message = gdpr_export_command(args.member, _output(args, (".json", ".pdf")))
     elif args.action == "anonymize":
-        from clubdesk.domain.gdpr import gdpr_anonymize_command
+        from clubdesk.domain.gdpr.gdpr import gdpr_anonymize_command
 
         code, message = gdpr_anonymize_command(args.member)
     else:
-        from clubdesk.domain.gdpr import gdpr_purge_backups_command
+        from clubdesk.domain.gdpr.gdpr import gdpr_purge_backups_command
 
         code, message = gdpr_purge_backups_command(args.member)
     if code:
@@ -395,7 +395,7 @@ def failure_message(error: BaseException, database: Path) -> str | None:
     from clubdesk.db import DatabaseOpenError
     from clubdesk.db.backup_files import BackupError
     from clubdesk.db.errors import NotADatabaseError, storage_error_message
-    from clubdesk.domain.files import OutputFileError
+    from clubdesk.domain.common.files import OutputFileError
     from clubdesk.domain.safety.damage import damage_message, is_damage, newest_sound_backup
 
     if is_damage(error):

@@ -51,7 +51,7 @@ def unsafe_location_warning(place: str) -> str:
 def cmd_backup(args: argparse.Namespace, database: Path) -> int:
     from clubdesk.db import open_database
     from clubdesk.db.backup_files import export_copy
-    from clubdesk.domain.output_paths import checked_output_path
+    from clubdesk.domain.common.output_paths import checked_output_path
     from clubdesk.domain.safety.backups import make_backup
 
     open_database(database, create=False)

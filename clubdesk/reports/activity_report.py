@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from clubdesk.domain.activity_figures import ActivityFigures, Period
+from clubdesk.domain.activity.activity_figures import ActivityFigures, Period
 from clubdesk.i18n import _
 from clubdesk.reports import activity_sections as sections
 from clubdesk.reports.common import Progress, ProgressCallback, ReportCancelled
@@ -28,11 +28,11 @@ def build_activity_report(period: Period, output: Path,
     """Compute the figures of ``period`` and write the activity report to ``output``.
 
     The computation counts for the first half of the progress, the layout for the second.
-    Raises :class:`~clubdesk.domain.attendance_period.InvalidPeriodError`,
+    Raises :class:`~clubdesk.domain.activity.attendance_period.InvalidPeriodError`,
     :class:`ReportCancelled` or :class:`~clubdesk.reports.common.ReportOutputError`.
     """
-    from clubdesk.domain import activity_queries
-    from clubdesk.domain.settings import load_settings
+    from clubdesk.domain.activity import activity_queries
+    from clubdesk.domain.common.settings import load_settings
 
     first, second = _halves(progress)
     try:

@@ -13,8 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from clubdesk.domain.activity_figures import ActivityFigures, MemberActivity, Period
-from clubdesk.domain.labels import event_kind_label, member_status_label
+from clubdesk.domain.activity.activity_figures import ActivityFigures, MemberActivity, Period
+from clubdesk.domain.common.labels import event_kind_label, member_status_label
 from clubdesk.i18n import _, ngettext
 from clubdesk.reports.activity_charts import month_bars, ranked_bars
 from clubdesk.reports.common import Progress

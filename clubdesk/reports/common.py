@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from clubdesk.domain.files import OutputFileError
+from clubdesk.domain.common.files import OutputFileError
 
 ProgressCallback = Callable[[int, int], bool]
 

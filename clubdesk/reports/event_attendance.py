@@ -7,13 +7,13 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from clubdesk.domain.attendance_report import (
+from clubdesk.domain.activity.attendance_report import (
     STATUS_ORDER,
     AttendanceLine,
     EventReport,
     event_report_data,
 )
-from clubdesk.domain.general_assembly import QuorumResult
+from clubdesk.domain.events.general_assembly import QuorumResult
 from clubdesk.i18n import _, ngettext
 from clubdesk.reports.common import Progress, ProgressCallback
 from clubdesk.reports.flowables import (
@@ -46,7 +46,7 @@ def build_event_attendance_report(event_id: int, output: Path,
                                   progress: ProgressCallback | None = None) -> Path:
     """Write the attendance report of ``event_id`` to ``output`` (PDF); return ``output``.
 
-    Raises :class:`~clubdesk.domain.attendance_report.UnknownEventError`,
+    Raises :class:`~clubdesk.domain.activity.attendance_report.UnknownEventError`,
     :class:`~clubdesk.reports.common.ReportCancelled` or
     :class:`~clubdesk.reports.common.ReportOutputError`.
     """

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph
 
-from clubdesk.domain.activity_figures import MemberSheet, Period, SheetReferral
-from clubdesk.domain.labels import (
+from clubdesk.domain.activity.activity_figures import MemberSheet, Period, SheetReferral
+from clubdesk.domain.common.labels import (
     attendance_status_label,
     bureau_role_label,
     event_kind_label,
@@ -44,12 +44,12 @@ def build_member_sheet(member_id: int, period: Period, output: Path,
                        progress: ProgressCallback | None = None) -> Path:
     """Compute the sheet of member ``member_id`` over ``period`` and write it to ``output``.
 
-    Raises :class:`~clubdesk.domain.activity_sheet.UnknownMemberError`,
+    Raises :class:`~clubdesk.domain.activity.activity_sheet.UnknownMemberError`,
     :class:`~clubdesk.reports.common.ReportCancelled` or
     :class:`~clubdesk.reports.common.ReportOutputError`.
     """
-    from clubdesk.domain.activity_sheet import member_sheet
-    from clubdesk.domain.settings import load_settings
+    from clubdesk.domain.activity.activity_sheet import member_sheet
+    from clubdesk.domain.common.settings import load_settings
 
     return build_member_sheet_from(member_sheet(member_id, period), output, progress,
                                    logo=load_settings().logo)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph
 
-from clubdesk.domain.attendance_period import (
+from clubdesk.domain.activity.attendance_period import (
     PeriodReport,
     period_report_data,
 )
-from clubdesk.domain.attendance_report import StatusCounts
+from clubdesk.domain.activity.attendance_report import StatusCounts
 from clubdesk.i18n import _, ngettext
 from clubdesk.reports.common import Progress, ProgressCallback
 from clubdesk.reports.flowables import (
@@ -50,7 +50,7 @@ def build_period_attendance_report(date_from: dt.date, date_to: dt.date, output:
                                    progress: ProgressCallback | None = None) -> Path:
     """Write the attendance report of the period (both days included) to ``output``.
 
-    Raises :class:`~clubdesk.domain.attendance_period.InvalidPeriodError`,
+    Raises :class:`~clubdesk.domain.activity.attendance_period.InvalidPeriodError`,
     :class:`~clubdesk.reports.common.ReportCancelled` or
     :class:`~clubdesk.reports.common.ReportOutputError`.
     """

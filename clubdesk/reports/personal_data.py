@@ -10,20 +10,20 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from clubdesk.domain.audit import action_label
-from clubdesk.domain.files import OutputFileError
-from clubdesk.domain.gdpr import (
+from clubdesk.domain.common.files import OutputFileError
+from clubdesk.domain.common.labels import (
+    attendance_status_label,
+    bureau_role_label,
+    member_status_label,
+    referral_status_label,
+)
+from clubdesk.domain.gdpr.audit import action_label
+from clubdesk.domain.gdpr.gdpr import (
     PersonalData,
     UnknownMemberError,
     export_personal_data_json,
     personal_data,
     record_access,
-)
-from clubdesk.domain.labels import (
-    attendance_status_label,
-    bureau_role_label,
-    member_status_label,
-    referral_status_label,
 )
 from clubdesk.i18n import _, ngettext
 from clubdesk.reports.common import Progress, ProgressCallback
@@ -55,7 +55,7 @@ def build_personal_data_pdf(member_id: int, output: Path,
     Raises :class:`UnknownMemberError`, :class:`~clubdesk.reports.common.ReportCancelled`
     or :class:`~clubdesk.reports.common.ReportOutputError`.
     """
-    from clubdesk.domain.settings import load_settings
+    from clubdesk.domain.common.settings import load_settings
 
     settings = load_settings()
     written = build_personal_data_pdf_from(personal_data(member_id), Path(output), progress,

@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from clubdesk.domain.attendance_report import SigninSheet, signin_sheet_data
+from clubdesk.domain.activity.attendance_report import SigninSheet, signin_sheet_data
 from clubdesk.i18n import _, ngettext
 from clubdesk.reports.common import Progress, ProgressCallback
 from clubdesk.reports.flowables import (
@@ -34,7 +34,7 @@ def build_signin_sheet(event_id: int, output: Path,
                        progress: ProgressCallback | None = None) -> Path:
     """Write the sign-in sheet of ``event_id`` to ``output`` (PDF); return ``output``.
 
-    Raises :class:`~clubdesk.domain.attendance_report.UnknownEventError`,
+    Raises :class:`~clubdesk.domain.activity.attendance_report.UnknownEventError`,
     :class:`~clubdesk.reports.common.ReportCancelled` or
     :class:`~clubdesk.reports.common.ReportOutputError`.
     """

@@ -22,7 +22,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from clubdesk.domain.files import OutputFileError, atomic_output
+from clubdesk.domain.common.files import OutputFileError, atomic_output
 from clubdesk.i18n import _
 from clubdesk.reports.clipping import ClippedParagraph
 from clubdesk.reports.common import Progress, ProgressCallback, ReportOutputError

@@ -17,9 +17,9 @@ from clubdesk.db import DatabaseOpenError, close_database, database
 from clubdesk.db.errors import storage_error_message
 from clubdesk.domain.safety.backups import BackupError
 from clubdesk.resources import resource_path
-from clubdesk.ui.safety.damage_monitor import report_if_damage
+from clubdesk.ui.common.damage_monitor import report_if_damage
+from clubdesk.ui.common.translator import install_translators
 from clubdesk.ui.safety.session import OpenCancelled, open_session
-from clubdesk.ui.translator import install_translators
 
 ORGANIZATION = "clubdesk"
 APPLICATION = "clubdesk"

@@ -20,13 +20,13 @@ from clubdesk.db import DatabaseOpenError, open_database
 from clubdesk.domain.safety.backups import Backup
 from clubdesk.domain.safety.damage import newest_sound_backup
 from clubdesk.domain.safety.restore import RestoreError, RestoreResult, restore_backup
-from clubdesk.ui.dashboard_tab import DashboardTab
-from clubdesk.ui.event_actions import EventActions
-from clubdesk.ui.events_tab import EventsTab
-from clubdesk.ui.members_tab import MembersTab
-from clubdesk.ui.referrals_tab import ReferralsTab
+from clubdesk.ui.common.damage_monitor import damage_monitor
+from clubdesk.ui.dashboard.dashboard_tab import DashboardTab
+from clubdesk.ui.events.event_actions import EventActions
+from clubdesk.ui.events.events_tab import EventsTab
+from clubdesk.ui.members.members_tab import MembersTab
+from clubdesk.ui.referrals.referrals_tab import ReferralsTab
 from clubdesk.ui.safety.backups_dialog import BackupsDialog
-from clubdesk.ui.safety.damage_monitor import damage_monitor
 from clubdesk.ui.safety.damaged_dialog import DamageChoice, DamagedDialog
 from clubdesk.ui.safety.lock_prompt import holder_text
 from clubdesk.ui.safety.session import (
@@ -36,7 +36,7 @@ from clubdesk.ui.safety.session import (
     check_in_background,
     open_session,
 )
-from clubdesk.ui.volunteering_tab import VolunteeringTab
+from clubdesk.ui.volunteering.volunteering_tab import VolunteeringTab
 
 # Fusion clips the accent of a capital letter on unselected tabs ("Événements" shows as
 # "Evénements"); tabs with their own padding keep the whole glyph.
@@ -141,11 +141,11 @@ class MainWindow(QMainWindow):
         self.members_tab.new_member()
 
     def _member_sheet(self, member_id: int) -> None:
-        from clubdesk.ui.period_dialog import PeriodDialog
+        from clubdesk.ui.common.period_dialog import PeriodDialog
 
         period = PeriodDialog.ask(self, self.tr("Activity sheet"))
         if period is not None:
-            from clubdesk.domain.activity_figures import Period
+            from clubdesk.domain.activity.activity_figures import Period
 
             self.event_actions.member_sheet(member_id, Period(*period))
 
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             detail.show_member(detail.member_id())
 
     def _check_in(self, event_id: int) -> None:
-        from clubdesk.ui.checkin_dialog import CheckinDialog
+        from clubdesk.ui.events.checkin.checkin_dialog import CheckinDialog
 
         if CheckinDialog.ask(self, event_id):
             self.events_tab.refresh_event(event_id)
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
 
     def import_members(self) -> None:
         """The import wizard; the lists and the figures show the new members after it."""
-        from clubdesk.ui.import_wizard import ImportWizard
+        from clubdesk.ui.importing.import_wizard import ImportWizard
 
         if ImportWizard.ask(self):
             self.members_tab.reload()
@@ -370,18 +370,18 @@ class MainWindow(QMainWindow):
             self._show_message(self.tr("Members imported."))
 
     def show_audit_log(self) -> None:
-        from clubdesk.ui.audit_dialog import AuditDialog
+        from clubdesk.ui.settings.audit_dialog import AuditDialog
 
         AuditDialog.ask(self)
 
     def review_retention(self) -> None:
-        from clubdesk.ui.retention_dialog import RetentionDialog
+        from clubdesk.ui.settings.retention_dialog import RetentionDialog
 
         if RetentionDialog.ask(self):
             self.members_tab.reload()
 
     def edit_settings(self) -> None:
-        from clubdesk.ui.settings_dialog import SettingsDialog
+        from clubdesk.ui.settings.settings_dialog import SettingsDialog
 
         if SettingsDialog.ask(self):
             self._show_message(self.tr("Settings saved."))

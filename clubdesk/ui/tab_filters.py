@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox
 
-from clubdesk.domain import event_list as event_periods
+from clubdesk.domain.events import event_list as event_periods
 
 
 def _choose(combo: QComboBox, code: object) -> bool:
@@ -47,7 +47,7 @@ def narrow_events(tab: Any, filters: dict[str, Any]) -> None:
 
 
 def narrow_volunteering(tab: Any, filters: dict[str, Any]) -> None:
-    from clubdesk.ui.volunteering_tab import ENTRIES
+    from clubdesk.ui.volunteering.volunteering_tab import ENTRIES
 
     period = filters.get("period")
     if period is not None:
@@ -56,7 +56,7 @@ def narrow_volunteering(tab: Any, filters: dict[str, Any]) -> None:
 
 
 def narrow_referrals(tab: Any, filters: dict[str, Any]) -> None:
-    from clubdesk.ui.referrals_tab import LIST
+    from clubdesk.ui.referrals.referrals_tab import LIST
 
     period = filters.get("period")
     if period is not None:

@@ -78,9 +78,9 @@ def activity_report_data(context: Context) -> tuple[Samples, Samples]:
     """All the activity figures of the last 12 months, against plain sqlite3 queries."""
     import datetime as dt
 
-    from clubdesk.domain.activity_figures import Period
-    from clubdesk.domain.activity_queries import activity_figures
-    from clubdesk.domain.attendance_period import months_before
+    from clubdesk.domain.activity.activity_figures import Period
+    from clubdesk.domain.activity.activity_queries import activity_figures
+    from clubdesk.domain.activity.attendance_period import months_before
 
     date_from, date_to = _last_year(context.database)
     period = Period(date_from, date_to)

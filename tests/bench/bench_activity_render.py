@@ -17,7 +17,7 @@ def _floor(figures: object, output: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Table
 
-    from clubdesk.domain.activity_figures import ActivityFigures
+    from clubdesk.domain.activity.activity_figures import ActivityFigures
 
     assert isinstance(figures, ActivityFigures)
     small = [
@@ -40,8 +40,8 @@ def _floor(figures: object, output: Path) -> None:
 @figure("activity_report_render")
 def activity_report_render(context: Context) -> tuple[Samples, Samples]:
     """The activity report's PDF from prepared figures, against plain reportlab tables."""
-    from clubdesk.domain.activity_figures import Period
-    from clubdesk.domain.activity_queries import activity_figures
+    from clubdesk.domain.activity.activity_figures import Period
+    from clubdesk.domain.activity.activity_queries import activity_figures
     from clubdesk.i18n import set_language
     from clubdesk.reports.activity_report import build_activity_report_from
 

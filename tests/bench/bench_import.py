@@ -60,7 +60,7 @@ def import_members_20k(context: Context) -> tuple[Samples, Samples]:
     """Preview (parse, validate, duplicates) and apply in one transaction, against csv
     parsing plus a sqlite3 executemany of the same rows into the same table."""
     from clubdesk.db import Member, close_database, open_database
-    from clubdesk.domain.member_import import apply_import, preview_import
+    from clubdesk.domain.exchange.member_import import apply_import, preview_import
 
     samples: Samples = []
     floor: Samples = []

@@ -12,7 +12,7 @@ from pathlib import Path
 from figures import HERE_ROOT, Context, Samples, elapsed_ms, figure
 from startup_probe import quiet_offscreen
 
-from clubdesk.domain.text import fold
+from clubdesk.domain.common.text import fold
 
 PROBE = Path(__file__).resolve().parent / "startup_probe.py"
 
@@ -46,8 +46,8 @@ class _MembersTabSession:
 
         from clubdesk.db import open_database
         from clubdesk.ui.app import create_application
-        from clubdesk.ui.members_tab import MembersTab
-        from clubdesk.ui.translator import install_translators
+        from clubdesk.ui.common.translator import install_translators
+        from clubdesk.ui.members.members_tab import MembersTab
 
         quiet_offscreen()
         self.app = create_application()
@@ -141,7 +141,7 @@ def members_sort(context: Context) -> tuple[Samples, Samples]:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    from clubdesk.ui import members_model as columns
+    from clubdesk.ui.members import members_model as columns
 
     session = _members_tab(context)
     header = session.tab.table.horizontalHeader()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from figures import Context, Samples, figure, opened_copy, read_only, time_into
 
-# The same aggregates as clubdesk.domain.referral_summary, in plain SQL.
+# The same aggregates as clubdesk.domain.referrals.referral_summary, in plain SQL.
 _MEMBERS_SQL = """
     SELECT m.id, m.first_name, m.last_name, m.status,
            COALESCE(g.n, 0), COALESCE(g.won, 0), COALESCE(g.lost, 0), COALESCE(g.cents, 0),
@@ -63,7 +63,7 @@ def _floor(connection: sqlite3.Connection, date_from: dt.date, date_to: dt.date)
 @figure("referrals_summary")
 def referrals_summary(context: Context) -> tuple[Samples, Samples]:
     """The per-member summary of the last 12 months, against the same SQL aggregates."""
-    from clubdesk.domain.referral_summary import referral_summary
+    from clubdesk.domain.referrals.referral_summary import referral_summary
 
     date_from, date_to = _last_year(context.database)
     samples: Samples = []

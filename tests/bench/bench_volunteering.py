@@ -54,7 +54,7 @@ def _floor(database: Path, date_from: dt.date, date_to: dt.date) -> None:
 def volunteering_summary(context: Context) -> tuple[Samples, Samples]:
     """The summary of the last 12 months (by member, category, month, and the totals),
     against the same aggregates as plain sqlite3 queries."""
-    from clubdesk.domain.volunteer_summary import volunteer_summary
+    from clubdesk.domain.volunteering.volunteer_summary import volunteer_summary
 
     date_from, date_to = _last_year(context.database)
     samples: Samples = []

@@ -40,8 +40,8 @@ def run_app(database: str, settings_path: str) -> int:
 
     from clubdesk.db import open_database
     from clubdesk.ui.app import create_application
+    from clubdesk.ui.common.translator import install_translators
     from clubdesk.ui.main_window import MainWindow
-    from clubdesk.ui.translator import install_translators
 
     quiet_offscreen()
     app = create_application()

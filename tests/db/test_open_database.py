@@ -261,7 +261,7 @@ def test_version_3_file_gains_the_gdpr_columns_and_tables(tmp_path: Path) -> Non
     member = Member.get()
     assert member.consent_photos and member.consent_photos_withdrawn_on is None
     assert AuditEntry.select().count() == 0 and ImportMapping.select().count() == 0
-    from clubdesk.domain.settings import load_settings
+    from clubdesk.domain.common.settings import load_settings
 
     assert load_settings().retention_months == 36
 
@@ -286,7 +286,7 @@ def test_version_4_file_gains_the_backups_folder_after_a_verified_backup(
     tmp_path: Path,
 ) -> None:
     from clubdesk.db.backup_files import list_backups
-    from clubdesk.domain.settings import load_settings
+    from clubdesk.domain.common.settings import load_settings
 
     path = open_database(tmp_path / "v4.db")
     Member.create(first_name="Noémie", last_name="Sauvegardée")

@@ -10,8 +10,8 @@ from peewee import OperationalError
 
 from clubdesk.db import Member, database
 from clubdesk.db.errors import storage_error_message
-from clubdesk.domain.member_form import MemberInput
-from clubdesk.domain.members import create_member
+from clubdesk.domain.members.member_form import MemberInput
+from clubdesk.domain.members.members import create_member
 
 
 def _fill_the_disk() -> None:

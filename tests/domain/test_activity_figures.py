@@ -9,9 +9,9 @@ import pytest
 from activity_club import PERIOD, add_activity_crowd, build_activity_club
 from playhouse.test_utils import count_queries
 
-from clubdesk.domain.activity_figures import Amount, Count, MonthReferrals, Period
-from clubdesk.domain.activity_queries import QUERIES, ActivityCancelled, activity_figures
-from clubdesk.domain.attendance_period import InvalidPeriodError
+from clubdesk.domain.activity.activity_figures import Amount, Count, MonthReferrals, Period
+from clubdesk.domain.activity.activity_queries import QUERIES, ActivityCancelled, activity_figures
+from clubdesk.domain.activity.attendance_period import InvalidPeriodError
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def test_invalid_period(db_path) -> None:
 
 
 def test_small_demo_is_consistent(db_path) -> None:
-    from clubdesk.domain.demo import build_demo
+    from clubdesk.demo.association import build_demo
 
     build_demo("small", seed=1, today=dt.date(2026, 11, 29))
     period = Period(dt.date(2025, 11, 1), dt.date(2026, 10, 31))

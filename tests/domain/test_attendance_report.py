@@ -10,13 +10,13 @@ from attendance_club import PERIOD, add_crowd, build_club
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Attendance, Member
-from clubdesk.domain.attendance_period import (
+from clubdesk.domain.activity.attendance_period import (
     InvalidPeriodError,
     alert_window,
     months_before,
     period_report_data,
 )
-from clubdesk.domain.attendance_report import (
+from clubdesk.domain.activity.attendance_report import (
     StatusCounts,
     UnknownEventError,
     event_report_data,

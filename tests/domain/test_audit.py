@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from clubdesk.db import AuditEntry, database
-from clubdesk.domain.audit import audit_entries, entries_about, member_numbers, record
+from clubdesk.domain.gdpr.audit import audit_entries, entries_about, member_numbers, record
 
 
 def test_record_writes_one_row(db_path: Path) -> None:

@@ -9,8 +9,8 @@ import pytest
 from icalendar import Calendar
 
 from clubdesk.db import Event
-from clubdesk.domain.calendar_export import PeriodError, events_calendar
-from clubdesk.domain.files import OutputFileError, atomic_output, write_bytes_atomically
+from clubdesk.domain.common.files import OutputFileError, atomic_output, write_bytes_atomically
+from clubdesk.domain.exchange.calendar_export import PeriodError, events_calendar
 
 
 def _events() -> None:

@@ -10,8 +10,8 @@ from playhouse.test_utils import count_queries
 
 from clubdesk import i18n
 from clubdesk.db import Attendance, Event, Member
-from clubdesk.domain import checkin
-from clubdesk.domain.checkin import (
+from clubdesk.domain.events import checkin
+from clubdesk.domain.events.checkin import (
     CheckinError,
     add_to_roster,
     checkin_counts,

@@ -11,14 +11,14 @@ import pytest
 
 from clubdesk import i18n
 from clubdesk.db import AuditEntry, Event, Guest, MembershipFee, Referral, VolunteerEntry
-from clubdesk.domain.csv_export import (
+from clubdesk.domain.common.settings import update_settings
+from clubdesk.domain.exchange.csv_export import (
     export_csv,
     export_referrals,
     export_volunteering,
     neutralise,
     write_csv,
 )
-from clubdesk.domain.settings import update_settings
 
 
 def _read(path: Path) -> list[list[str]]:
@@ -120,7 +120,7 @@ def test_events_guests_and_fees_csv(db_path: Path, make_member, tmp_path: Path) 
 def test_a_failed_export_keeps_the_old_file_and_writes_no_audit(db_path: Path, make_member,
                                                                 tmp_path: Path,
                                                                 monkeypatch) -> None:
-    from clubdesk.domain import csv_export
+    from clubdesk.domain.exchange import csv_export
 
     make_member()
     out = tmp_path / "m.csv"

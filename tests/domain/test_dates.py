@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from clubdesk.domain.dates import years_before
+from clubdesk.domain.common.dates import years_before
 
 
 def test_years_before_keeps_the_day_and_moves_29_february_to_the_28th() -> None:

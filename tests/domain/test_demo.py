@@ -33,9 +33,9 @@ from clubdesk.db import (
     database,
     open_database,
 )
-from clubdesk.domain.demo import DemoError, build_demo
-from clubdesk.domain.member_form import FIELD_NAMES, MemberInput, validate_member
-from clubdesk.domain.stats import row_counts
+from clubdesk.demo.association import DemoError, build_demo
+from clubdesk.domain.common.stats import row_counts
+from clubdesk.domain.members.member_form import FIELD_NAMES, MemberInput, validate_member
 
 TODAY = dt.date(2025, 3, 12)  # a Wednesday
 THREE_YEARS_AGO = dt.date(2022, 3, 12)
@@ -107,7 +107,7 @@ def test_same_seed_and_day_give_the_same_rows(small_file: Path, tmp_path: Path) 
 def test_the_rows_do_not_depend_on_the_process(small_file: Path, tmp_path: Path) -> None:
     """String hashing changes from one process to the next: no set may order the draws."""
     script = ("import sys, datetime; from clubdesk.db import open_database, close_database; "
-              "from clubdesk.domain.demo import build_demo; open_database(sys.argv[1]); "
+              "from clubdesk.demo.association import build_demo; open_database(sys.argv[1]); "
               "build_demo('small', seed=7, today=datetime.date(2025, 3, 12)); close_database()")
     for hash_seed in ("1", "2"):
         subprocess.run([sys.executable, "-c", script, str(tmp_path / f"{hash_seed}.db")],

@@ -15,38 +15,44 @@ from decimal import Decimal
 import pytest
 
 from clubdesk.db import Event, EventSeries, Guest, Member, Referral, VolunteerEntry
-from clubdesk.domain.edit_conflicts import EditConflictError, FieldConflict, merge_edit
-from clubdesk.domain.event_series import (
+from clubdesk.domain.common.edit_conflicts import EditConflictError, FieldConflict, merge_edit
+from clubdesk.domain.common.settings import load_settings, save_settings
+from clubdesk.domain.events.event_series import (
     SeriesInput,
     SeriesNotFoundError,
     create_series,
     series_input,
     update_series,
 )
-from clubdesk.domain.events import (
+from clubdesk.domain.events.events import (
     EventInput,
     EventNotFoundError,
     create_event,
     event_input,
     update_event,
 )
-from clubdesk.domain.guests import GuestError, GuestInput, add_guest, guest_input, update_guest
-from clubdesk.domain.member_form import MemberInput
-from clubdesk.domain.members import (
+from clubdesk.domain.events.guests import (
+    GuestError,
+    GuestInput,
+    add_guest,
+    guest_input,
+    update_guest,
+)
+from clubdesk.domain.members.member_form import MemberInput
+from clubdesk.domain.members.members import (
     MemberNotFoundError,
     create_member,
     member_input,
     update_member,
 )
-from clubdesk.domain.referrals import (
+from clubdesk.domain.referrals.referrals import (
     ReferralInput,
     ReferralNotFoundError,
     create_referral,
     referral_input,
     update_referral,
 )
-from clubdesk.domain.settings import load_settings, save_settings
-from clubdesk.domain.volunteering import (
+from clubdesk.domain.volunteering.volunteering import (
     VolunteerEntryNotFoundError,
     VolunteerInput,
     create_entry,

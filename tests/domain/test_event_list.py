@@ -8,7 +8,7 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Attendance, Event, EventSeries, Guest
-from clubdesk.domain.event_list import (
+from clubdesk.domain.events.event_list import (
     PERIOD_ALL,
     PERIOD_LAST_YEAR,
     PERIOD_PAST_12_MONTHS,

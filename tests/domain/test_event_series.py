@@ -10,8 +10,8 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Attendance, Event, EventSeries, Guest, VolunteerEntry
-from clubdesk.domain import event_series
-from clubdesk.domain.event_series import (
+from clubdesk.domain.events import event_series
+from clubdesk.domain.events.event_series import (
     LAST,
     MAX_OCCURRENCES,
     SeriesInput,
@@ -27,7 +27,7 @@ from clubdesk.domain.event_series import (
     update_series,
     validate_series,
 )
-from clubdesk.domain.events import (
+from clubdesk.domain.events.events import (
     DeletionSummary,
     EventValidationError,
     event_input,

@@ -9,7 +9,7 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Attendance, Event, EventSeries, Guest, VolunteerEntry
-from clubdesk.domain.events import (
+from clubdesk.domain.events.events import (
     DeletionSummary,
     EventInput,
     EventNotFoundError,

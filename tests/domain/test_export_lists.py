@@ -18,7 +18,7 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
-from clubdesk.domain.export_lists import (
+from clubdesk.domain.exchange.export_lists import (
     KINDS,
     UnknownListError,
     build_list,

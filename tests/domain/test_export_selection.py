@@ -21,12 +21,12 @@ from clubdesk.db import (
     VolunteerEntry,
     database,
 )
-from clubdesk.domain import export_lists, export_selection
-from clubdesk.domain.csv_export import export_csv
-from clubdesk.domain.export_lists import build_list
-from clubdesk.domain.export_selection import ExportCancelled
-from clubdesk.domain.settings import update_settings
-from clubdesk.domain.xlsx_export import export_xlsx
+from clubdesk.domain.common.settings import update_settings
+from clubdesk.domain.exchange import export_lists, export_selection
+from clubdesk.domain.exchange.csv_export import export_csv
+from clubdesk.domain.exchange.export_lists import build_list
+from clubdesk.domain.exchange.export_selection import ExportCancelled
+from clubdesk.domain.exchange.xlsx_export import export_xlsx
 
 
 def _csv(path: Path) -> list[list[str]]:

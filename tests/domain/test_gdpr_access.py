@@ -12,7 +12,7 @@ from gdpr_member import EMAIL, NAME, build_subject
 from peewee import ForeignKeyField
 
 from clubdesk.db import ALL_MODELS, AuditEntry, Member, database
-from clubdesk.domain.gdpr import (
+from clubdesk.domain.gdpr.gdpr import (
     SECTIONS,
     UnknownMemberError,
     anonymize_member,
@@ -20,7 +20,7 @@ from clubdesk.domain.gdpr import (
     personal_data,
     to_json,
 )
-from clubdesk.domain.gdpr_access import LINKED_ROWS, MEMBER_LINKS
+from clubdesk.domain.gdpr.gdpr_access import LINKED_ROWS, MEMBER_LINKS
 
 
 def test_personal_data_holds_a_row_of_every_kind(db_path: Path) -> None:

@@ -24,7 +24,8 @@ from clubdesk.db import (
     database,
     open_database,
 )
-from clubdesk.domain.gdpr import (
+from clubdesk.domain.common.settings import update_settings
+from clubdesk.domain.gdpr.gdpr import (
     UnknownMemberError,
     anonymize_member,
     anonymize_members,
@@ -33,8 +34,7 @@ from clubdesk.domain.gdpr import (
     gdpr_anonymize_command,
     retention_candidates,
 )
-from clubdesk.domain.gdpr_erasure import months_before
-from clubdesk.domain.settings import update_settings
+from clubdesk.domain.gdpr.gdpr_erasure import months_before
 
 FULL_NAME = f"{NAME[0]} {NAME[1]}"
 

@@ -22,9 +22,9 @@ from clubdesk.db import (
     VolunteerCategory,
     database,
 )
-from clubdesk.domain.gdpr import anonymize_member, anonymize_members, anonymous_name
-from clubdesk.domain.gdpr_free_text import FREE_TEXT, NOT_FREE_TEXT, text_columns
-from clubdesk.domain.settings import load_settings
+from clubdesk.domain.common.settings import load_settings
+from clubdesk.domain.gdpr.gdpr import anonymize_member, anonymize_members, anonymous_name
+from clubdesk.domain.gdpr.gdpr_free_text import FREE_TEXT, NOT_FREE_TEXT, text_columns
 
 # How other people wrote about the subject, none of it the way her record spells it.
 TRACES = ("séverine quérault-zylberstein", "QUERAULT ZYLBERSTEIN Severine",
@@ -160,7 +160,7 @@ def test_several_members_in_one_transaction(db_path: Path, make_member) -> None:
 
 def test_a_failure_while_cleaning_changes_nothing(db_path: Path, monkeypatch) -> None:
     subject = build_subject()
-    from clubdesk.domain import gdpr_erasure
+    from clubdesk.domain.gdpr import gdpr_erasure
 
     def broken(*_args: object) -> int:
         raise RuntimeError("disk full")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from clubdesk.domain.gdpr_patterns import FoldedText, fold_text
-from clubdesk.domain.gdpr_traces import Bystander, Person, TraceFinder
+from clubdesk.domain.gdpr.gdpr_patterns import FoldedText, fold_text
+from clubdesk.domain.gdpr.gdpr_traces import Bystander, Person, TraceFinder
 
 JEAN = Person(1, "Jean", "Dupont", "Jean.Dupont@Exemple.fr", "+33612345678")
 LABEL = {1: "[X]", 2: "[Y]"}

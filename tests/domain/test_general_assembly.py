@@ -6,8 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 from clubdesk.db import Attendance, Event
-from clubdesk.domain.general_assembly import quorum, required_votes
-from clubdesk.domain.settings import load_settings, update_settings
+from clubdesk.domain.common.settings import load_settings, update_settings
+from clubdesk.domain.events.general_assembly import quorum, required_votes
 
 
 def _assembly() -> Event:

@@ -10,7 +10,7 @@ from playhouse.test_utils import count_queries
 
 from clubdesk import i18n
 from clubdesk.db import Event, Guest, Member
-from clubdesk.domain.guests import (
+from clubdesk.domain.events.guests import (
     GuestError,
     GuestInput,
     GuestValidationError,
@@ -146,6 +146,6 @@ def test_convert_is_one_transaction(event, make_member, monkeypatch) -> None:
 
 
 def test_guests_and_members_share_one_email_check() -> None:
-    from clubdesk.domain.member_form import is_valid_email
+    from clubdesk.domain.members.member_form import is_valid_email
 
     assert is_valid_email("zoe@cafe-zoe.fr") and not is_valid_email("zoe@cafe")

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clubdesk.domain.csv_export import write_csv
-from clubdesk.domain.import_columns import guess_mapping
-from clubdesk.domain.import_reading import (
+from clubdesk.domain.exchange.csv_export import write_csv
+from clubdesk.domain.exchange.import_columns import guess_mapping
+from clubdesk.domain.exchange.import_reading import (
     ImportFileError,
     decode,
     parse_date,

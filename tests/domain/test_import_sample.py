@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from clubdesk.domain.import_columns import remember_mapping
-from clubdesk.domain.import_reading import ImportFileError
-from clubdesk.domain.import_sample import read_sample, row_names
+from clubdesk.domain.exchange.import_columns import remember_mapping
+from clubdesk.domain.exchange.import_reading import ImportFileError
+from clubdesk.domain.exchange.import_sample import read_sample, row_names
 
 
 def test_samples_skip_empty_cells_and_keep_one_line(db_path: Path, tmp_path: Path) -> None:

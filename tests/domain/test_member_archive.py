@@ -19,7 +19,7 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
-from clubdesk.domain.member_archive import (
+from clubdesk.domain.members.member_archive import (
     MemberHasHistoryError,
     archive_member,
     check_deletable,

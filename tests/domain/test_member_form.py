@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from clubdesk import i18n
-from clubdesk.domain.member_form import MemberInput, ValidationResult, validate_member
+from clubdesk.domain.members.member_form import MemberInput, ValidationResult, validate_member
 
 TODAY = dt.date.today()
 

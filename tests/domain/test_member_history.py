@@ -9,7 +9,7 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Attendance, Event, Member, MembershipFee, Referral, VolunteerEntry
-from clubdesk.domain.member_history import member_history, member_profile
+from clubdesk.domain.members.member_history import member_history, member_profile
 
 
 def _event(day: int, title: str = "Réunion") -> Event:

@@ -11,8 +11,12 @@ import pytest
 from openpyxl import Workbook
 
 from clubdesk.db import AuditEntry, Member
-from clubdesk.domain.import_columns import guess_mapping, remember_mapping, remembered_mapping
-from clubdesk.domain.member_import import (
+from clubdesk.domain.exchange.import_columns import (
+    guess_mapping,
+    remember_mapping,
+    remembered_mapping,
+)
+from clubdesk.domain.exchange.member_import import (
     ImportRefusedError,
     PreviewCancelled,
     apply_import,

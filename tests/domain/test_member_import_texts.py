@@ -15,7 +15,7 @@ from openpyxl import Workbook
 
 from clubdesk.cli import main
 from clubdesk.db import Member, close_database, open_database
-from clubdesk.domain.member_import import (
+from clubdesk.domain.exchange.member_import import (
     ImportRefusedError,
     apply_import,
     preview_import,

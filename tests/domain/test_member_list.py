@@ -8,7 +8,7 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Member
-from clubdesk.domain.member_list import (
+from clubdesk.domain.members.member_list import (
     BUREAU_MEMBER_ROLES,
     CURRENT_STATUSES,
     MemberRow,

@@ -17,9 +17,9 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
-from clubdesk.domain import member_merge
-from clubdesk.domain.member_merge import MergeError, merge_members, merge_preview
-from clubdesk.domain.members import MemberValidationError
+from clubdesk.domain.members import member_merge
+from clubdesk.domain.members.member_merge import MergeError, merge_members, merge_preview
+from clubdesk.domain.members.members import MemberValidationError
 
 
 def _event(title: str) -> Event:

@@ -10,8 +10,13 @@ from activity_club import PERIOD, add_activity_crowd, build_activity_club
 from playhouse.test_utils import count_queries
 
 from clubdesk import i18n
-from clubdesk.domain.activity_figures import SheetAttendance, SheetFee, SheetHours, SheetReferral
-from clubdesk.domain.activity_sheet import UnknownMemberError, member_sheet
+from clubdesk.domain.activity.activity_figures import (
+    SheetAttendance,
+    SheetFee,
+    SheetHours,
+    SheetReferral,
+)
+from clubdesk.domain.activity.activity_sheet import UnknownMemberError, member_sheet
 
 D = dt.date
 

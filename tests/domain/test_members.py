@@ -9,8 +9,8 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Member
-from clubdesk.domain.member_form import MemberInput
-from clubdesk.domain.members import (
+from clubdesk.domain.members.member_form import MemberInput
+from clubdesk.domain.members.members import (
     MemberNotFoundError,
     MemberValidationError,
     create_member,

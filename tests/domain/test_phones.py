@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clubdesk import i18n
-from clubdesk.domain import phones
-from clubdesk.domain.phones import PhoneError, format_phone, normalize_phone
+from clubdesk.domain.members import phones
+from clubdesk.domain.members.phones import PhoneError, format_phone, normalize_phone
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from playhouse.test_utils import count_queries
 
 from clubdesk import i18n
 from clubdesk.db import Attendance, Event, Member
-from clubdesk.domain.checkin import set_status, start_roster
-from clubdesk.domain.general_assembly import quorum
-from clubdesk.domain.proxies import ProxyError, give_proxy, proxy_holders, withdraw_proxy
-from clubdesk.domain.settings import update_settings
+from clubdesk.domain.common.settings import update_settings
+from clubdesk.domain.events.checkin import set_status, start_roster
+from clubdesk.domain.events.general_assembly import quorum
+from clubdesk.domain.events.proxies import ProxyError, give_proxy, proxy_holders, withdraw_proxy
 
 
 @pytest.fixture

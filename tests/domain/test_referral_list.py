@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from playhouse.test_utils import count_queries
 
-from clubdesk.domain.referral_list import (
+from clubdesk.domain.common.text import fold, search_fold
+from clubdesk.domain.referrals.referral_list import (
     EXTERNAL_RECEIVER,
     PERIOD_LAST_12_MONTHS,
     PERIOD_LAST_YEAR,
@@ -18,8 +19,7 @@ from clubdesk.domain.referral_list import (
     referral_rows,
     referral_totals,
 )
-from clubdesk.domain.referrals import ReferralInput, change_status, create_referral
-from clubdesk.domain.text import fold, search_fold
+from clubdesk.domain.referrals.referrals import ReferralInput, change_status, create_referral
 
 
 @pytest.fixture

@@ -9,8 +9,12 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Referral
-from clubdesk.domain.referral_summary import member_summaries, period_totals, referral_summary
-from clubdesk.domain.referrals import ReferralInput, change_status, create_referral
+from clubdesk.domain.referrals.referral_summary import (
+    member_summaries,
+    period_totals,
+    referral_summary,
+)
+from clubdesk.domain.referrals.referrals import ReferralInput, change_status, create_referral
 
 FROM, TO = dt.date(2026, 1, 1), dt.date(2026, 6, 30)
 

@@ -10,8 +10,8 @@ from peewee import IntegrityError
 
 from clubdesk import i18n
 from clubdesk.db import Referral, ReferralStatusChange, database
-from clubdesk.domain.amounts import check_amount, parse_amount
-from clubdesk.domain.referrals import (
+from clubdesk.domain.common.amounts import check_amount, parse_amount
+from clubdesk.domain.referrals.referrals import (
     ReferralInput,
     ReferralNotFoundError,
     ReferralValidationError,

@@ -15,7 +15,7 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
-from clubdesk.domain.stats import row_counts
+from clubdesk.domain.common.stats import row_counts
 
 KEYS = ["members", "events", "attendance", "guests", "volunteer_entries", "referrals", "fees"]
 

@@ -13,16 +13,16 @@ import pytest
 
 from clubdesk import i18n
 from clubdesk.db import Attendance, Event, VolunteerCategory
-from clubdesk.domain.checkin import CheckinError, set_note, set_status
-from clubdesk.domain.event_series import SeriesInput, validate_series
-from clubdesk.domain.events import EventInput, validate_event
-from clubdesk.domain.guests import GuestInput, validate_guest
-from clubdesk.domain.member_form import MemberInput, validate_member
-from clubdesk.domain.referrals import ReferralInput, validate_referral
-from clubdesk.domain.settings import Settings, load_settings, validate_settings
-from clubdesk.domain.text_limits import TEXT_LIMITS, TextLimit, text_problem
-from clubdesk.domain.volunteer_categories import check_name
-from clubdesk.domain.volunteering import VolunteerInput, validate_batch, validate_entry
+from clubdesk.domain.common.settings import Settings, load_settings, validate_settings
+from clubdesk.domain.common.text_limits import TEXT_LIMITS, TextLimit, text_problem
+from clubdesk.domain.events.checkin import CheckinError, set_note, set_status
+from clubdesk.domain.events.event_series import SeriesInput, validate_series
+from clubdesk.domain.events.events import EventInput, validate_event
+from clubdesk.domain.events.guests import GuestInput, validate_guest
+from clubdesk.domain.members.member_form import MemberInput, validate_member
+from clubdesk.domain.referrals.referrals import ReferralInput, validate_referral
+from clubdesk.domain.volunteering.volunteer_categories import check_name
+from clubdesk.domain.volunteering.volunteering import VolunteerInput, validate_batch, validate_entry
 
 NAME = TextLimit(100)
 NOTES = TextLimit(5000, multiline=True)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from clubdesk.db import VolunteerCategory, VolunteerEntry
-from clubdesk.domain.volunteer_categories import (
+from clubdesk.domain.volunteering.volunteer_categories import (
     CategoryError,
     CategoryNotFoundError,
     add_category,

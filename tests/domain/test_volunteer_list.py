@@ -9,7 +9,11 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Event, VolunteerEntry
-from clubdesk.domain.volunteer_list import filter_volunteer_rows, totals, volunteer_rows
+from clubdesk.domain.volunteering.volunteer_list import (
+    filter_volunteer_rows,
+    totals,
+    volunteer_rows,
+)
 
 
 @pytest.fixture

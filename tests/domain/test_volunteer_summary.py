@@ -9,8 +9,8 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import VolunteerEntry
-from clubdesk.domain.settings import update_settings
-from clubdesk.domain.volunteer_summary import (
+from clubdesk.domain.common.settings import update_settings
+from clubdesk.domain.volunteering.volunteer_summary import (
     category_lines,
     fiscal_year,
     member_lines,

@@ -9,8 +9,12 @@ import pytest
 
 from clubdesk import i18n
 from clubdesk.db import Event, VolunteerEntry
-from clubdesk.domain.volunteer_categories import add_category, archive_category, category_rows
-from clubdesk.domain.volunteering import (
+from clubdesk.domain.volunteering.volunteer_categories import (
+    add_category,
+    archive_category,
+    category_rows,
+)
+from clubdesk.domain.volunteering.volunteering import (
     VolunteerEntryNotFoundError,
     VolunteerInput,
     VolunteerValidationError,

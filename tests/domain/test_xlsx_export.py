@@ -11,8 +11,8 @@ import pytest
 
 from clubdesk import i18n
 from clubdesk.db import AuditEntry, Event, MembershipFee, Referral, VolunteerEntry
-from clubdesk.domain.settings import update_settings
-from clubdesk.domain.xlsx_export import export_xlsx, text_cell, write_xlsx
+from clubdesk.domain.common.settings import update_settings
+from clubdesk.domain.exchange.xlsx_export import export_xlsx, text_cell, write_xlsx
 
 DANGEROUS = ['=HYPERLINK("x")', "+33", "-2", "@SUM", "\tx", "\rx"]
 

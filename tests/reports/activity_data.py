@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from clubdesk.domain.activity_figures import (
+from clubdesk.domain.activity.activity_figures import (
     ActivityFigures,
     Amount,
     Count,

@@ -10,7 +10,7 @@ from activity_data import YEAR, activity, crowd, named_members
 from pdf_text import pdf_pages
 from report_text import in_order
 
-from clubdesk.domain.demo import build_demo
+from clubdesk.demo.association import build_demo
 from clubdesk.reports.activity_report import build_activity_report, build_activity_report_from
 from clubdesk.reports.activity_sections import initials
 from clubdesk.reports.common import ReportCancelled
@@ -124,7 +124,7 @@ def test_demo_report_cancelled_during_the_queries(db_path: Path, tmp_path: Path)
 def test_members_who_stopped_coming_keep_their_privacy() -> None:
     from decimal import Decimal
 
-    from clubdesk.domain.activity_figures import MemberActivity
+    from clubdesk.domain.activity.activity_figures import MemberActivity
     from clubdesk.reports.activity_sections import STOPPED_NAMES_SHOWN, stopped_names
 
     def member(first: str, last: str, consent: bool) -> MemberActivity:

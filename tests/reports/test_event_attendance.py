@@ -11,7 +11,7 @@ from report_text import in_order
 
 from clubdesk import i18n
 from clubdesk.db import Attendance, Member
-from clubdesk.domain.settings import update_settings
+from clubdesk.domain.common.settings import update_settings
 from clubdesk.reports.event_attendance import build_event_attendance_report
 
 

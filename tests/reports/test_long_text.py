@@ -29,7 +29,7 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
-from clubdesk.domain.activity_figures import Period
+from clubdesk.domain.activity.activity_figures import Period
 from clubdesk.reports.activity_report import build_activity_report
 from clubdesk.reports.event_attendance import build_event_attendance_report
 from clubdesk.reports.member_sheet import build_member_sheet

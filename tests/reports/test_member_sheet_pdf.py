@@ -11,7 +11,7 @@ from pdf_text import pdf_pages
 from report_text import in_order
 
 from clubdesk.db import Member
-from clubdesk.domain.demo import build_demo
+from clubdesk.demo.association import build_demo
 from clubdesk.reports.common import ReportCancelled
 from clubdesk.reports.member_sheet import build_member_sheet, build_member_sheet_from
 

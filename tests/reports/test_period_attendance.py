@@ -13,8 +13,8 @@ from report_text import in_order
 
 from clubdesk import i18n
 from clubdesk.db import close_database, open_database
-from clubdesk.domain.attendance_period import InvalidPeriodError
-from clubdesk.domain.demo import build_demo
+from clubdesk.demo.association import build_demo
+from clubdesk.domain.activity.attendance_period import InvalidPeriodError
 from clubdesk.reports.formatting import format_number, format_percent
 from clubdesk.reports.period_attendance import build_period_attendance_report
 

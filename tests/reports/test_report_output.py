@@ -10,7 +10,7 @@ import pytest
 from attendance_club import PERIOD, Club, add_crowd
 from pypdf import PdfReader
 
-from clubdesk.domain.settings import update_settings
+from clubdesk.domain.common.settings import update_settings
 from clubdesk.reports.common import ReportCancelled, ReportOutputError
 from clubdesk.reports.event_attendance import build_event_attendance_report
 from clubdesk.reports.period_attendance import build_period_attendance_report

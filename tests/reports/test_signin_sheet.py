@@ -10,7 +10,7 @@ from pdf_text import line_heights, pdf_pages
 from report_text import in_order
 
 from clubdesk import i18n
-from clubdesk.domain.attendance_report import UnknownEventError
+from clubdesk.domain.activity.attendance_report import UnknownEventError
 from clubdesk.reports.signin_sheet import build_signin_sheet
 
 MM = 72 / 25.4

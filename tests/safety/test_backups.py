@@ -19,13 +19,13 @@ from clubdesk.db import backup_files
 from clubdesk.db.backup_files import BackupError
 from clubdesk.db.backup_files import list_backups as list_folder
 from clubdesk.db.file_check import check_file
+from clubdesk.domain.common.settings import update_settings
 from clubdesk.domain.safety.backups import (
     backup_before,
     backup_folders,
     list_backups,
     make_backup,
 )
-from clubdesk.domain.settings import update_settings
 
 
 def test_a_backup_is_a_checked_copy_with_its_description(club: Path) -> None:

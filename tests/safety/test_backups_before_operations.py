@@ -10,10 +10,10 @@ import pytest
 
 from clubdesk.db import Attendance, Event, Member, backup_files
 from clubdesk.db.backup_files import BackupError
-from clubdesk.domain.event_series import SeriesInput, create_series, delete_series
-from clubdesk.domain.events import delete_event
-from clubdesk.domain.member_import import apply_import, preview_import
-from clubdesk.domain.member_merge import merge_members
+from clubdesk.domain.events.event_series import SeriesInput, create_series, delete_series
+from clubdesk.domain.events.events import delete_event
+from clubdesk.domain.exchange.member_import import apply_import, preview_import
+from clubdesk.domain.members.member_merge import merge_members
 from clubdesk.domain.safety.backups import list_backups
 
 

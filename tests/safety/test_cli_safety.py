@@ -255,7 +255,7 @@ def test_a_file_locked_by_another_program_gives_one_line(demo: Path, tmp_path: P
 def test_an_unexpected_error_gives_one_line_and_a_crash_report(
         demo: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     from clubdesk import crash_reports
-    from clubdesk.domain import stats
+    from clubdesk.domain.common import stats
 
     monkeypatch.setattr(crash_reports, "crash_folder", lambda: tmp_path / "crashes")
 

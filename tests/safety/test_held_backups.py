@@ -10,7 +10,7 @@ import pytest
 
 from clubdesk.cli import main
 from clubdesk.db import close_database
-from clubdesk.domain.gdpr import anonymize_member, gdpr_purge_backups_command
+from clubdesk.domain.gdpr.gdpr import anonymize_member, gdpr_purge_backups_command
 from clubdesk.domain.safety.backups import list_backups, make_backup
 from clubdesk.domain.safety.held_backups import backups_holding, purge_backups
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
 from clubdesk import i18n
-from clubdesk.ui.translator import install_translators
+from clubdesk.ui.common.translator import install_translators
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from clubdesk.db import AuditEntry
-from clubdesk.ui.audit_dialog import AuditDialog
+from clubdesk.ui.settings.audit_dialog import AuditDialog
 
 
 def test_lists_entries_newest_first_and_filters(qtbot, db_path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from clubdesk.db import Member
-from clubdesk.ui.background import BackgroundTask, run_with_progress
+from clubdesk.ui.common.background import BackgroundTask, run_with_progress
 
 
 def test_result_and_progress_arrive(qtbot, db_path: Path, make_member) -> None:
@@ -95,6 +95,6 @@ def test_a_task_nobody_keeps_lives_until_it_ends(qtbot, db_path: Path) -> None:
 
     start()
     qtbot.waitUntil(lambda: results == [sum(range(100_000))], timeout=20_000)
-    from clubdesk.ui import background
+    from clubdesk.ui.common import background
 
     qtbot.waitUntil(lambda: not background.running_tasks(), timeout=20_000)

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QMenu
 
 from clubdesk import i18n
 from clubdesk.db import Attendance, Event, Guest, Member
-from clubdesk.domain.checkin import set_status, start_roster
-from clubdesk.domain.guests import GuestInput, add_guest
-from clubdesk.domain.settings import update_settings
-from clubdesk.ui import checkin_guests, checkin_prompts
-from clubdesk.ui import checkin_model as m
-from clubdesk.ui.checkin_dialog import CheckinDialog
-from clubdesk.ui.translator import install_translators
+from clubdesk.domain.common.settings import update_settings
+from clubdesk.domain.events.checkin import set_status, start_roster
+from clubdesk.domain.events.guests import GuestInput, add_guest
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.events.checkin import checkin_guests, checkin_prompts
+from clubdesk.ui.events.checkin import checkin_model as m
+from clubdesk.ui.events.checkin.checkin_dialog import CheckinDialog
 
 
 class Prompts:

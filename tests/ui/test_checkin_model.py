@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QIcon
 
-from clubdesk.domain.checkin import CheckinRow
-from clubdesk.ui import checkin_model as m
-from clubdesk.ui.checkin_model import CheckinModel
+from clubdesk.domain.events.checkin import CheckinRow
+from clubdesk.ui.events.checkin import checkin_model as m
+from clubdesk.ui.events.checkin.checkin_model import CheckinModel
 
 
 def _row(member_id: int, last: str, status: str = "absent", **fields: object) -> CheckinRow:

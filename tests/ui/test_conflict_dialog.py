@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from clubdesk.domain.edit_conflicts import EditConflictError, merge_edit
-from clubdesk.ui.conflict_dialog import (
+from clubdesk.domain.common.edit_conflicts import EditConflictError, merge_edit
+from clubdesk.ui.common.conflict_dialog import (
     MINE,
     THEIRS,
     ConflictDialog,

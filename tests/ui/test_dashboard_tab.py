@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QWidget
 
-from clubdesk.domain.activity_figures import (
+from clubdesk.domain.activity.activity_figures import (
     ActivityFigures,
     Amount,
     Count,
@@ -24,10 +24,11 @@ from clubdesk.domain.activity_figures import (
     VolunteeringFigures,
     last_full_fiscal_year,
 )
-from clubdesk.ui import background, dashboard_period, dashboard_tab
-from clubdesk.ui.dashboard_cards import BAD, GOOD, NEUTRAL
-from clubdesk.ui.dashboard_health import STOPPED, TOP_TENTH
-from clubdesk.ui.dashboard_tab import DashboardTab
+from clubdesk.ui.common import background
+from clubdesk.ui.dashboard import dashboard_period, dashboard_tab
+from clubdesk.ui.dashboard.dashboard_cards import BAD, GOOD, NEUTRAL
+from clubdesk.ui.dashboard.dashboard_health import STOPPED, TOP_TENTH
+from clubdesk.ui.dashboard.dashboard_tab import DashboardTab
 
 TODAY = dt.date(2026, 11, 29)
 YEAR_2025 = Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
@@ -233,8 +234,8 @@ def test_charts_have_a_bar_per_month_and_the_top_sectors(tab: DashboardTab) -> N
 
 
 def test_real_figures_of_the_small_demo(qtbot, db_path) -> None:
-    pytest.importorskip("clubdesk.domain.activity_queries")
-    from clubdesk.domain.demo import build_demo
+    pytest.importorskip("clubdesk.domain.activity.activity_queries")
+    from clubdesk.demo.association import build_demo
 
     build_demo("small", seed=1, today=TODAY)
     host = QWidget()
@@ -267,8 +268,9 @@ def test_an_empty_file_shows_how_to_start(qtbot, tab: DashboardTab, computations
 
 def test_the_welcome_leads_to_the_wizard_and_the_member_form(
         qtbot, monkeypatch: pytest.MonkeyPatch, db_path, settings) -> None:
-    from clubdesk.ui import import_wizard, members_tab
+    from clubdesk.ui.importing import import_wizard
     from clubdesk.ui.main_window import MainWindow
+    from clubdesk.ui.members import members_tab
 
     window = MainWindow(db_path, settings)
     qtbot.addWidget(window)

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QDialog
 
 from clubdesk import i18n
 from clubdesk.db import Event
-from clubdesk.domain.event_series import SeriesInput, create_series
-from clubdesk.ui import series_dialog
-from clubdesk.ui.event_dialog import EventDialog
-from clubdesk.ui.translator import install_translators
+from clubdesk.domain.events.event_series import SeriesInput, create_series
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.events import series_dialog
+from clubdesk.ui.events.event_dialog import EventDialog
 
 TODAY = dt.date.today()
 

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import QLocale, QPersistentModelIndex, Qt
 
 from clubdesk import i18n
-from clubdesk.domain.event_list import EventRow
-from clubdesk.domain.text import fold
-from clubdesk.ui import events_model as m
-from clubdesk.ui.events_model import EventIdRole, EventsModel, RowRole, SortRole
-from clubdesk.ui.translator import install_translators
+from clubdesk.domain.common.text import fold
+from clubdesk.domain.events.event_list import EventRow
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.events import events_model as m
+from clubdesk.ui.events.events_model import EventIdRole, EventsModel, RowRole, SortRole
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TODAY = dt.date(2026, 3, 10)

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QDialog, QWidget
 from tab_helpers import loaded_tab, show_active
 
 from clubdesk.db import Attendance, Event, EventSeries, Guest, VolunteerEntry
-from clubdesk.domain.event_list import PERIOD_PAST_12_MONTHS, PERIOD_UPCOMING
-from clubdesk.domain.event_series import SeriesInput, create_series
-from clubdesk.domain.events import EventInput, create_event, event_input, update_event
-from clubdesk.ui import event_deletion, events_tab
-from clubdesk.ui import events_model as m
-from clubdesk.ui.events_tab import EventsTab
+from clubdesk.domain.events.event_list import PERIOD_PAST_12_MONTHS, PERIOD_UPCOMING
+from clubdesk.domain.events.event_series import SeriesInput, create_series
+from clubdesk.domain.events.events import EventInput, create_event, event_input, update_event
+from clubdesk.ui.events import event_deletion, events_tab
+from clubdesk.ui.events import events_model as m
+from clubdesk.ui.events.events_tab import EventsTab
 
 TODAY = dt.date.today()
 

@@ -17,18 +17,18 @@ from PySide6.QtWidgets import QMessageBox, QTableView
 from tab_helpers import loaded_tab
 
 from clubdesk.db import Attendance, AuditEntry, Event, Guest, MembershipFee
-from clubdesk.domain import files
-from clubdesk.domain.referrals import ReferralInput, change_status, create_referral
-from clubdesk.ui import events_model as e
-from clubdesk.ui import export_actions
-from clubdesk.ui import members_model as m
-from clubdesk.ui import referrals_model as r
-from clubdesk.ui.events_tab import EventsTab
-from clubdesk.ui.export_actions import ListExport, shown_ids
-from clubdesk.ui.members_tab import MembersTab
-from clubdesk.ui.referrals_tab import ReferralsTab
-from clubdesk.ui.row_model import RowListModel
-from clubdesk.ui.volunteering_tab import SUMMARY, VolunteeringTab
+from clubdesk.domain.common import files
+from clubdesk.domain.referrals.referrals import ReferralInput, change_status, create_referral
+from clubdesk.ui.common import export_actions
+from clubdesk.ui.common.export_actions import ListExport, shown_ids
+from clubdesk.ui.common.row_model import RowListModel
+from clubdesk.ui.events import events_model as e
+from clubdesk.ui.events.events_tab import EventsTab
+from clubdesk.ui.members import members_model as m
+from clubdesk.ui.members.members_tab import MembersTab
+from clubdesk.ui.referrals import referrals_model as r
+from clubdesk.ui.referrals.referrals_tab import ReferralsTab
+from clubdesk.ui.volunteering.volunteering_tab import SUMMARY, VolunteeringTab
 
 TODAY = dt.date.today()
 

@@ -15,26 +15,36 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from clubdesk.db import Event, EventSeries, Guest, Member, Referral, VolunteerEntry
-from clubdesk.domain.edit_conflicts import EditConflictError
-from clubdesk.domain.event_series import SeriesInput, create_series, series_input, update_series
-from clubdesk.domain.events import event_input, update_event
-from clubdesk.domain.guests import GuestInput, add_guest, guest_input, update_guest
-from clubdesk.domain.member_form import MemberInput
-from clubdesk.domain.members import create_member, member_input, update_member
-from clubdesk.domain.referrals import (
+from clubdesk.domain.common.edit_conflicts import EditConflictError
+from clubdesk.domain.events.event_series import (
+    SeriesInput,
+    create_series,
+    series_input,
+    update_series,
+)
+from clubdesk.domain.events.events import event_input, update_event
+from clubdesk.domain.events.guests import GuestInput, add_guest, guest_input, update_guest
+from clubdesk.domain.members.member_form import MemberInput
+from clubdesk.domain.members.members import create_member, member_input, update_member
+from clubdesk.domain.referrals.referrals import (
     ReferralInput,
     create_referral,
     referral_input,
     update_referral,
 )
-from clubdesk.domain.volunteering import VolunteerInput, create_entry, entry_input, update_entry
-from clubdesk.ui.conflict_dialog import MINE, THEIRS, ConflictDialog
-from clubdesk.ui.event_dialog import EventDialog
-from clubdesk.ui.guest_dialog import GuestDialog
-from clubdesk.ui.member_dialog import MemberDialog
-from clubdesk.ui.referral_dialog import ReferralDialog
-from clubdesk.ui.series_dialog import SeriesDialog
-from clubdesk.ui.volunteer_dialog import VolunteerDialog
+from clubdesk.domain.volunteering.volunteering import (
+    VolunteerInput,
+    create_entry,
+    entry_input,
+    update_entry,
+)
+from clubdesk.ui.common.conflict_dialog import MINE, THEIRS, ConflictDialog
+from clubdesk.ui.events.event_dialog import EventDialog
+from clubdesk.ui.events.guest_dialog import GuestDialog
+from clubdesk.ui.events.series_dialog import SeriesDialog
+from clubdesk.ui.members.member_dialog import MemberDialog
+from clubdesk.ui.referrals.referral_dialog import ReferralDialog
+from clubdesk.ui.volunteering.volunteer_dialog import VolunteerDialog
 
 TODAY = dt.date.today()
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from clubdesk.db import Event
-from clubdesk.domain.guests import GuestInput, add_guest, guest_rows
-from clubdesk.ui.guest_dialog import GuestDialog
+from clubdesk.domain.events.guests import GuestInput, add_guest, guest_rows
+from clubdesk.ui.events.guest_dialog import GuestDialog
 
 
 @pytest.fixture

@@ -11,10 +11,20 @@ import pytest
 from PySide6.QtCore import Qt
 
 from clubdesk.db import AuditEntry, Member
-from clubdesk.ui import import_wizard
-from clubdesk.ui.import_models import KIND_DUPLICATE_MEMBER, KIND_DUPLICATE_ROW, KIND_INVALID
-from clubdesk.ui.import_preview_page import SHOW_ALL, SHOW_REPEATS
-from clubdesk.ui.import_wizard import PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_RUN, ImportWizard
+from clubdesk.ui.importing import import_wizard
+from clubdesk.ui.importing.import_models import (
+    KIND_DUPLICATE_MEMBER,
+    KIND_DUPLICATE_ROW,
+    KIND_INVALID,
+)
+from clubdesk.ui.importing.import_preview_page import SHOW_ALL, SHOW_REPEATS
+from clubdesk.ui.importing.import_wizard import (
+    PAGE_FILE,
+    PAGE_MAPPING,
+    PAGE_PREVIEW,
+    PAGE_RUN,
+    ImportWizard,
+)
 
 HEADER = ["Nom", "Prénom", "Courriel", "Ville", "Remarque libre"]
 ROWS = [
@@ -260,7 +270,7 @@ def test_back_keeps_the_columns_chosen_and_cancel_closes(
 
 
 def test_the_preview_page_shows_how_far_the_check_is(qtbot, db_path: Path) -> None:
-    from clubdesk.ui.import_preview_page import PreviewPage
+    from clubdesk.ui.importing.import_preview_page import PreviewPage
 
     page = PreviewPage()
     qtbot.addWidget(page)

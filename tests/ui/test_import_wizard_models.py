@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 
 from clubdesk.db import Member
-from clubdesk.domain.member_form import MemberInput
-from clubdesk.domain.member_import import ImportPreview, ImportRow, InvalidRow
-from clubdesk.ui.import_models import (
+from clubdesk.domain.exchange.member_import import ImportPreview, ImportRow, InvalidRow
+from clubdesk.domain.members.member_form import MemberInput
+from clubdesk.ui.importing.import_models import (
     COL_DETAIL,
     COL_KIND,
     COL_LINE,
@@ -60,7 +60,7 @@ def test_issues_are_listed_in_the_order_of_the_file(qtmodeltester) -> None:
 
 def test_the_file_menu_opens_the_wizard_and_the_list_follows(
         qtbot, monkeypatch, db_path: Path, settings: QSettings) -> None:
-    from clubdesk.ui import import_wizard
+    from clubdesk.ui.importing import import_wizard
     from clubdesk.ui.main_window import MainWindow
 
     window = MainWindow(db_path, settings)
@@ -85,7 +85,7 @@ def test_the_file_menu_opens_the_wizard_and_the_list_follows(
 
 def test_the_members_tab_button_opens_the_wizard(
         qtbot, monkeypatch, db_path: Path, settings: QSettings) -> None:
-    from clubdesk.ui import import_wizard
+    from clubdesk.ui.importing import import_wizard
     from clubdesk.ui.main_window import MainWindow
 
     window = MainWindow(db_path, settings)

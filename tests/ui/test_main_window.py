@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from clubdesk.db import Attendance, Event, Guest, Member, Referral, VolunteerEntry, database
-from clubdesk.ui import events_model
+from clubdesk.ui.events import events_model
 from clubdesk.ui.main_window import MainWindow
 
 
@@ -183,7 +183,7 @@ def test_calendar_export_from_the_window(window: MainWindow, tmp_path: Path) -> 
 
 
 def test_dashboard_opens_tabs_narrowed(qtbot, window: MainWindow, make_member) -> None:
-    from clubdesk.domain.activity_figures import Period
+    from clubdesk.domain.activity.activity_figures import Period
 
     make_member(last_name="Actif", status="active")
     make_member(last_name="Ancien", status="former")
@@ -210,7 +210,7 @@ def test_dashboard_opens_tabs_narrowed(qtbot, window: MainWindow, make_member) -
 def test_activity_report_and_member_sheet_are_previewed(
     qtbot, window: MainWindow, make_member
 ) -> None:
-    from clubdesk.domain.activity_figures import Period
+    from clubdesk.domain.activity.activity_figures import Period
 
     member = make_member(first_name="Zoë", last_name="Lefèvre")
     runner = window.event_actions.reports
@@ -228,7 +228,7 @@ def test_activity_report_and_member_sheet_are_previewed(
 def test_dashboard_computes_only_when_seen(
     qtbot, db_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from clubdesk.ui import dashboard_tab
+    from clubdesk.ui.dashboard import dashboard_tab
 
     calls: list[object] = []
     real = dashboard_tab.load_activity_figures

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from clubdesk.ui.member_detail import MemberDetail
+from clubdesk.ui.members.member_detail import MemberDetail
 
 
 def test_detail_shows_given_and_withdrawn_consents(qtbot, make_member) -> None:

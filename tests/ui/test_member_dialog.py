@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from clubdesk import i18n
 from clubdesk.db import Member
-from clubdesk.ui.member_dialog import MemberDialog
-from clubdesk.ui.translator import install_translators
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.members.member_dialog import MemberDialog
 
 TODAY = dt.date.today()
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QLocale, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from clubdesk import i18n
-from clubdesk.domain.member_list import MemberRow, search_key
-from clubdesk.ui import members_model as m
-from clubdesk.ui.members_model import MemberIdRole, MembersModel, RowRole, SortRole
-from clubdesk.ui.translator import install_translators
+from clubdesk.domain.members.member_list import MemberRow, search_key
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.members import members_model as m
+from clubdesk.ui.members.members_model import MemberIdRole, MembersModel, RowRole, SortRole
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

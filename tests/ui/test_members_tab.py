@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from tab_helpers import loaded_tab, show_active
 
 from clubdesk.db import Member, MembershipFee
-from clubdesk.ui import members_model as m
-from clubdesk.ui import members_tab
-from clubdesk.ui.members_tab import STATUS_CURRENT, MembersTab, build_confirmation
+from clubdesk.ui.members import members_model as m
+from clubdesk.ui.members import members_tab
+from clubdesk.ui.members.members_tab import STATUS_CURRENT, MembersTab, build_confirmation
 
 
 class Dialogs:
@@ -388,7 +388,7 @@ def test_an_empty_register_says_how_to_start(host, db_path, dialogs: Dialogs) ->
 def test_gdpr_actions_act_on_the_selected_member(
     tab: MembersTab, people, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from clubdesk.ui import personal_data_actions
+    from clubdesk.ui.members import personal_data_actions
 
     asked: list[tuple[str, int]] = []
     monkeypatch.setattr(personal_data_actions, "export_personal_data",
@@ -411,14 +411,14 @@ def test_gdpr_actions_act_on_the_selected_member(
 def test_merge_a_duplicate_into_the_selected_member(
     tab: MembersTab, people, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from clubdesk.ui import merge_dialog
+    from clubdesk.ui.members import merge_dialog
 
     monkeypatch.setattr(merge_dialog, "ask_other_member",
                         lambda parent, keep_id: people["eloise2"].id)
     merged: list[tuple[int, int]] = []
 
     def merge(parent, keep_id: int, other_id: int) -> bool:
-        from clubdesk.domain.member_merge import merge_members
+        from clubdesk.domain.members.member_merge import merge_members
 
         merged.append((keep_id, other_id))
         merge_members(keep_id, other_id, {})

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QRadioButton
 
 from clubdesk.db import Attendance, AuditEntry, Event, Member, MembershipFee
-from clubdesk.ui.merge_dialog import MergeDialog
+from clubdesk.ui.members.merge_dialog import MergeDialog
 
 
 def _pair(make_member):
@@ -74,9 +74,9 @@ def test_refused_values_keep_the_dialog_open(qtbot, make_member) -> None:
 
 
 def test_the_duplicate_is_chosen_by_its_exact_label(qtbot, make_member) -> None:
-    from clubdesk.domain.members import sponsor_choices
-    from clubdesk.ui.form_widgets import member_search_combo
-    from clubdesk.ui.merge_dialog import chosen_member
+    from clubdesk.domain.members.members import sponsor_choices
+    from clubdesk.ui.common.form_widgets import member_search_combo
+    from clubdesk.ui.members.merge_dialog import chosen_member
 
     keep = make_member(first_name="Éloïse", last_name="Dupont")
     other = make_member(first_name="Eloise", last_name="Dupond")

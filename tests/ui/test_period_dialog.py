@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from clubdesk.ui.period_dialog import PeriodDialog, preset_periods
+from clubdesk.ui.common.period_dialog import PeriodDialog, preset_periods
 
 
 def test_presets() -> None:

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from clubdesk.db import Member
-from clubdesk.ui import personal_data_actions as actions
-from clubdesk.ui.safety import purge_prompt
+from clubdesk.ui.common import purge_prompt
+from clubdesk.ui.members import personal_data_actions as actions
 
 
 class Prompts:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from clubdesk.ui.record_model import ROW_ROLE, SORT_ROLE, Column, RecordTableModel
+from clubdesk.ui.common.record_model import ROW_ROLE, SORT_ROLE, Column, RecordTableModel
 
 ROWS = [
     (dt.date(2026, 3, 1), "Zoë", Decimal("10.5")),
@@ -51,7 +51,7 @@ def test_counts_are_written_as_the_language_writes_numbers(qapp) -> None:
     from PySide6.QtCore import QCoreApplication, QLocale
 
     from clubdesk import i18n
-    from clubdesk.ui.translator import install_translators
+    from clubdesk.ui.common.translator import install_translators
 
     translators = install_translators(qapp, "fr")
     try:

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from clubdesk import i18n
 from clubdesk.db import Member, Referral, ReferralStatusChange
-from clubdesk.domain.referrals import (
+from clubdesk.domain.referrals.referrals import (
     ReferralInput,
     ReferralNotFoundError,
     change_status,
     create_referral,
 )
-from clubdesk.ui.referral_dialog import ReferralDialog
-from clubdesk.ui.translator import install_translators
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.referrals.referral_dialog import ReferralDialog
 
 TODAY = dt.date.today()
 

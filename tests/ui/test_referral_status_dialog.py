@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QDialog
 
 from clubdesk import i18n
 from clubdesk.db import Referral
-from clubdesk.domain.referrals import (
+from clubdesk.domain.referrals.referrals import (
     ReferralInput,
     change_status,
     create_referral,
     status_history,
 )
-from clubdesk.ui.referral_status_dialog import ReferralStatusDialog
-from clubdesk.ui.translator import install_translators
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.referrals.referral_status_dialog import ReferralStatusDialog
 
 TODAY = dt.date.today()
 GIVEN = TODAY - dt.timedelta(days=30)

@@ -10,14 +10,14 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 
 from clubdesk import i18n
-from clubdesk.domain.referral_list import referral_rows
-from clubdesk.domain.referral_summary import member_summaries
-from clubdesk.domain.referrals import ReferralInput, change_status, create_referral
-from clubdesk.ui import referral_summary_model as s
-from clubdesk.ui import referrals_model as m
-from clubdesk.ui.referral_summary_model import ReferralSummaryModel, format_rate
-from clubdesk.ui.referrals_model import ReferralsModel, history_text
-from clubdesk.ui.translator import install_translators
+from clubdesk.domain.referrals.referral_list import referral_rows
+from clubdesk.domain.referrals.referral_summary import member_summaries
+from clubdesk.domain.referrals.referrals import ReferralInput, change_status, create_referral
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.referrals import referral_summary_model as s
+from clubdesk.ui.referrals import referrals_model as m
+from clubdesk.ui.referrals.referral_summary_model import ReferralSummaryModel, format_rate
+from clubdesk.ui.referrals.referrals_model import ReferralsModel, history_text
 
 DAY = dt.date(2026, 3, 3)
 

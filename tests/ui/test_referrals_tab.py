@@ -13,18 +13,18 @@ from PySide6.QtWidgets import QWidget
 from tab_helpers import loaded_tab, show_active
 
 from clubdesk.db import Referral, ReferralStatusChange
-from clubdesk.domain.referral_list import PERIOD_LAST_YEAR
-from clubdesk.domain.referrals import (
+from clubdesk.domain.referrals.referral_list import PERIOD_LAST_YEAR
+from clubdesk.domain.referrals.referrals import (
     ReferralInput,
     change_status,
     create_referral,
     referral_input,
     update_referral,
 )
-from clubdesk.ui import referral_actions, referral_filters
-from clubdesk.ui import referrals_model as m
-from clubdesk.ui.background import task_pool
-from clubdesk.ui.referrals_tab import LIST, SUMMARY, ReferralsTab
+from clubdesk.ui.common.background import task_pool
+from clubdesk.ui.referrals import referral_actions, referral_filters
+from clubdesk.ui.referrals import referrals_model as m
+from clubdesk.ui.referrals.referrals_tab import LIST, SUMMARY, ReferralsTab
 
 TODAY = dt.date.today()
 

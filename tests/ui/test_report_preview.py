@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from clubdesk.ui.report_preview import ReportPreview
+from clubdesk.ui.common.report_preview import ReportPreview
 
 
 def _pdf(path: Path, pages: int) -> Path:
@@ -46,7 +46,7 @@ def test_saving_into_a_missing_folder_says_so(
 def test_printing_paints_every_page(qtbot, tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from clubdesk.ui.report_preview import print_document
+    from clubdesk.ui.common.report_preview import print_document
 
     preview = ReportPreview(_pdf(tmp_path / "built.pdf", 2), "Sign-in", "signin.pdf")
     qtbot.addWidget(preview)

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from clubdesk.db import Member
-from clubdesk.ui import retention_dialog
-from clubdesk.ui.retention_dialog import RetentionDialog, months_since
-from clubdesk.ui.safety import purge_prompt
+from clubdesk.ui.common import purge_prompt
+from clubdesk.ui.settings import retention_dialog
+from clubdesk.ui.settings.retention_dialog import RetentionDialog, months_since
 
 TODAY = dt.date(2025, 6, 15)
 

@@ -17,9 +17,9 @@ from clubdesk.db import Member, close_database, open_database
 from clubdesk.domain.safety.backups import list_backups, make_backup
 from clubdesk.domain.safety.lock import current_holder
 from clubdesk.ui import app as app_module
+from clubdesk.ui.common.damage_monitor import damage_monitor
 from clubdesk.ui.main_window import MainWindow
 from clubdesk.ui.safety import session as session_module
-from clubdesk.ui.safety.damage_monitor import damage_monitor
 from clubdesk.ui.safety.damaged_dialog import DamageChoice, build_damaged_dialog
 from clubdesk.ui.safety.lock_prompt import build_lock_prompt
 from clubdesk.ui.safety.session import DatabaseSession, OpenCancelled, open_session

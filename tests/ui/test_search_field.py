@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from clubdesk.ui.search_field import focus_search, lead_to_list
+from clubdesk.ui.common.search_field import focus_search, lead_to_list
 
 
 def test_enter_and_down_arrow_go_to_the_list_other_keys_type(qtbot) -> None:

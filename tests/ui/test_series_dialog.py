@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog
 
 from clubdesk import i18n
 from clubdesk.db import Attendance, Event, EventSeries
-from clubdesk.domain.event_series import SeriesInput, create_series
-from clubdesk.ui.series_dialog import SeriesDialog
-from clubdesk.ui.translator import install_translators
+from clubdesk.domain.events.event_series import SeriesInput, create_series
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.events.series_dialog import SeriesDialog
 
 D = dt.date
 TODAY = D(2026, 1, 2)

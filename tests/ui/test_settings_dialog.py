@@ -9,8 +9,8 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from clubdesk.domain.settings import load_settings
-from clubdesk.ui.settings_dialog import SettingsDialog
+from clubdesk.domain.common.settings import load_settings
+from clubdesk.ui.settings.settings_dialog import SettingsDialog
 
 
 def _png(path: Path) -> Path:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QMenu
 
-from clubdesk.ui.table_views import make_row_table, wire_row_table
+from clubdesk.ui.common.table_views import make_row_table, wire_row_table
 
 
 def test_a_wired_list_selects_opens_and_shows_a_menu_deleted_once_closed(qtbot) -> None:

@@ -9,19 +9,19 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QStyleOptionViewItem
 
 from clubdesk.db import Event
-from clubdesk.domain.checkin import start_roster
-from clubdesk.domain.text_limits import TEXT_LIMITS, max_length
-from clubdesk.ui import checkin_model
-from clubdesk.ui.checkin_dialog import CheckinDialog
-from clubdesk.ui.event_dialog import EventDialog
-from clubdesk.ui.guest_dialog import GuestDialog
-from clubdesk.ui.limited_text import ask_line
-from clubdesk.ui.member_dialog import MemberDialog
-from clubdesk.ui.referral_dialog import ReferralDialog
-from clubdesk.ui.series_dialog import SeriesDialog
-from clubdesk.ui.settings_dialog import SettingsDialog
-from clubdesk.ui.volunteer_batch_dialog import VolunteerBatchDialog
-from clubdesk.ui.volunteer_dialog import VolunteerDialog
+from clubdesk.domain.common.text_limits import TEXT_LIMITS, max_length
+from clubdesk.domain.events.checkin import start_roster
+from clubdesk.ui.common.limited_text import ask_line
+from clubdesk.ui.events.checkin import checkin_model
+from clubdesk.ui.events.checkin.checkin_dialog import CheckinDialog
+from clubdesk.ui.events.event_dialog import EventDialog
+from clubdesk.ui.events.guest_dialog import GuestDialog
+from clubdesk.ui.events.series_dialog import SeriesDialog
+from clubdesk.ui.members.member_dialog import MemberDialog
+from clubdesk.ui.referrals.referral_dialog import ReferralDialog
+from clubdesk.ui.settings.settings_dialog import SettingsDialog
+from clubdesk.ui.volunteering.volunteer_batch_dialog import VolunteerBatchDialog
+from clubdesk.ui.volunteering.volunteer_dialog import VolunteerDialog
 
 TOO_LONG = "At most 5,000 characters (this text has 5,001)."
 START = dt.datetime(2026, 3, 10, 19, 0)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from clubdesk.db import Attendance, Event, VolunteerEntry
-from clubdesk.ui.volunteer_batch_dialog import IdRole, VolunteerBatchDialog
+from clubdesk.ui.volunteering.volunteer_batch_dialog import IdRole, VolunteerBatchDialog
 
 TODAY = dt.date.today()
 DAY = TODAY - dt.timedelta(days=2)

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from clubdesk.db import VolunteerEntry
-from clubdesk.domain.volunteer_categories import category_names, category_rows
-from clubdesk.ui import volunteer_categories_dialog as module
-from clubdesk.ui.volunteer_categories_dialog import VolunteerCategoriesDialog
+from clubdesk.domain.volunteering.volunteer_categories import category_names, category_rows
+from clubdesk.ui.volunteering import volunteer_categories_dialog as module
+from clubdesk.ui.volunteering.volunteer_categories_dialog import VolunteerCategoriesDialog
 
 
 @pytest.fixture

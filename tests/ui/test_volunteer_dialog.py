@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from clubdesk import i18n
 from clubdesk.db import Event, VolunteerEntry
-from clubdesk.domain.volunteering import VolunteerEntryNotFoundError
-from clubdesk.ui.translator import install_translators
-from clubdesk.ui.volunteer_dialog import VolunteerDialog
+from clubdesk.domain.volunteering.volunteering import VolunteerEntryNotFoundError
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.volunteering.volunteer_dialog import VolunteerDialog
 
 TODAY = dt.date.today()
 

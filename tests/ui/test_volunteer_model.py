@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import QLocale, QPersistentModelIndex, Qt
 
 from clubdesk import i18n
-from clubdesk.domain.text import fold
-from clubdesk.domain.volunteer_list import VolunteerRow
-from clubdesk.domain.volunteer_summary import PeriodTotals, SummaryLine
-from clubdesk.ui import volunteer_model as m
-from clubdesk.ui import volunteer_summary_model as s
-from clubdesk.ui.translator import install_translators
-from clubdesk.ui.volunteer_model import EntryIdRole, RowRole, SortRole, VolunteerModel
-from clubdesk.ui.volunteer_summary_model import SummaryModel, format_share, month_label
+from clubdesk.domain.common.text import fold
+from clubdesk.domain.volunteering.volunteer_list import VolunteerRow
+from clubdesk.domain.volunteering.volunteer_summary import PeriodTotals, SummaryLine
+from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.volunteering import volunteer_model as m
+from clubdesk.ui.volunteering import volunteer_summary_model as s
+from clubdesk.ui.volunteering.volunteer_model import EntryIdRole, RowRole, SortRole, VolunteerModel
+from clubdesk.ui.volunteering.volunteer_summary_model import SummaryModel, format_share, month_label
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole

@@ -11,20 +11,20 @@ from PySide6.QtWidgets import QWidget
 from tab_helpers import loaded_tab, show_active
 
 from clubdesk.db import Event, VolunteerEntry
-from clubdesk.domain.settings import update_settings
-from clubdesk.domain.volunteer_categories import category_rows, rename_category
-from clubdesk.domain.volunteering import (
+from clubdesk.domain.common.settings import update_settings
+from clubdesk.domain.volunteering.volunteer_categories import category_rows, rename_category
+from clubdesk.domain.volunteering.volunteering import (
     VolunteerInput,
     create_entries_for_members,
     create_entry,
     entry_input,
     update_entry,
 )
-from clubdesk.ui import volunteer_actions, volunteer_period
-from clubdesk.ui import volunteer_model as m
-from clubdesk.ui import volunteer_summary_model as s
-from clubdesk.ui.period_dialog import preset_periods
-from clubdesk.ui.volunteering_tab import ENTRIES, SUMMARY, VolunteeringTab
+from clubdesk.ui.common.period_dialog import preset_periods
+from clubdesk.ui.volunteering import volunteer_actions, volunteer_period
+from clubdesk.ui.volunteering import volunteer_model as m
+from clubdesk.ui.volunteering import volunteer_summary_model as s
+from clubdesk.ui.volunteering.volunteering_tab import ENTRIES, SUMMARY, VolunteeringTab
 
 TODAY = dt.date.today()
 EURO = "\u00a0€"

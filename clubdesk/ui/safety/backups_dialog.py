@@ -26,11 +26,11 @@ from clubdesk.db import close_database, open_database
 from clubdesk.domain.safety.backups import Backup, backup_folders, list_backups, make_backup
 from clubdesk.domain.safety.damage import format_moment
 from clubdesk.domain.safety.restore import RestoreResult, restore_backup
-from clubdesk.ui.background import BackgroundTask
-from clubdesk.ui.formatting import format_datetime
-from clubdesk.ui.prompts import confirm
-from clubdesk.ui.record_model import ROW_ROLE, Column, RecordTableModel
-from clubdesk.ui.table_views import current_row_object, make_row_table
+from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.common.formatting import format_datetime
+from clubdesk.ui.common.prompts import confirm
+from clubdesk.ui.common.record_model import ROW_ROLE, Column, RecordTableModel
+from clubdesk.ui.common.table_views import current_row_object, make_row_table
 
 COLUMN_WIDTHS = {0: 140, 1: 380, 2: 80, 3: 90}
 BACKUP_FILTER = "clubdesk (*.db *.sqlite);;*"

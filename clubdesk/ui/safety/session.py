@@ -22,8 +22,8 @@ from clubdesk.domain.safety.damage import newest_sound_backup
 from clubdesk.domain.safety.lock import DatabaseInUseError, DatabaseLock, LockHolder
 from clubdesk.domain.safety.restore import RestoreError, restore_backup
 from clubdesk.domain.safety.sync_folders import unsafe_location
-from clubdesk.ui.background import BackgroundTask
-from clubdesk.ui.safety.damage_monitor import damage_monitor
+from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.common.damage_monitor import damage_monitor
 from clubdesk.ui.safety.damaged_dialog import DamageChoice, DamagedDialog
 from clubdesk.ui.safety.lock_prompt import LockPrompt
 
@@ -242,7 +242,7 @@ def open_session(parent: QWidget | None, path: Path, settings: QSettings) -> Dat
 
 def check_in_background(session: DatabaseSession) -> BackgroundTask:
     """SQLite's quick check of the open file, off the GUI thread; damage is reported to
-    :func:`clubdesk.ui.safety.damage_monitor.damage_monitor`."""
+    :func:`clubdesk.ui.common.damage_monitor.damage_monitor`."""
     path = session.path
     task = BackgroundTask(lambda _progress: check_file(path, quick=True), session)
 

@@ -1,0 +1,1 @@
+"""The demonstration association (people, events, activity), used by the ``demo`` command only."""

@@ -1,0 +1,1 @@
+"""The activity of a period: figures, network health, attendance reports, member sheets."""

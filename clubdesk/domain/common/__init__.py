@@ -1,0 +1,1 @@
+"""What every part of the domain uses: dates, text, amounts, files, labels, settings, limits."""

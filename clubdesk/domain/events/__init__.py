@@ -1,0 +1,1 @@
+"""Events: single and recurring, check-in, guests, proxies and general assemblies."""

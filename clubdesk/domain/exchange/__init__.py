@@ -1,0 +1,1 @@
+"""Files in and out: member imports, list exports (CSV, Excel), the calendar."""

@@ -1,0 +1,1 @@
+"""The GDPR duties: access to a member's data, erasure, retention, the audit log."""

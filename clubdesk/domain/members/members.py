@@ -1,0 +1,117 @@
+"""Reading and writing one member for the member form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+
+from clubdesk.db import Member, database
+from clubdesk.domain.common.edit_conflicts import checked_edit
+from clubdesk.domain.common.text import fold
+from clubdesk.domain.members.member_form import (
+    FIELD_NAMES,
+    MemberInput,
+    ValidationResult,
+    validate_member,
+)
+from clubdesk.i18n import _
+
+
+class MemberValidationError(ValueError):
+    """The data was refused; ``result.errors`` says why, field by field."""
+
+    def __init__(self, result: ValidationResult) -> None:
+        super().__init__("\n".join(result.errors.values()))
+        self.result = result
+
+
+class MemberNotFoundError(LookupError):
+    """No member has this id (deleted meanwhile, for example)."""
+
+    def __init__(self, member_id: int) -> None:
+        super().__init__(_("Member {id} does not exist.").format(id=member_id))
+        self.member_id = member_id
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def member_input(member_id: int) -> MemberInput:
+    """The stored values of member ``member_id``, for the form (phone as stored, E.164)."""
+    columns = [getattr(Member, "sponsor" if name == "sponsor_id" else name)
+               for name in FIELD_NAMES]
+    row = Member.select(*columns).where(Member.id == member_id).tuples().first()
+    if row is None:
+        raise MemberNotFoundError(member_id)
+    return MemberInput(**dict(zip(FIELD_NAMES, row, strict=True)))
+
+
+def _cleaned(data: MemberInput, member_id: int | None) -> MemberInput:
+    result = validate_member(data, member_id)
+    if result.cleaned is None:
+        raise MemberValidationError(result)
+    return result.cleaned
+
+
+def _validated(data: MemberInput, member_id: int | None) -> dict[str, object]:
+    values = asdict(_cleaned(data, member_id))
+    values["sponsor"] = values.pop("sponsor_id")
+    return values
+
+
+def create_member(data: MemberInput) -> int:
+    """Validate ``data`` and store it as a new member; return its id.
+
+    Raises :class:`MemberValidationError` when the data is refused.
+    """
+    with database.atomic():
+        values = _validated(data, None)
+        now = _now()
+        member = Member.create(**values, created_at=now, updated_at=now)
+    return int(member.id)
+
+
+def update_member(member_id: int, data: MemberInput, *,
+                  original: MemberInput | None = None) -> None:
+    """Validate ``data`` and store it over member ``member_id``.
+
+    With ``original`` (the stored values the form opened with), what changed meanwhile
+    elsewhere is kept, and a field changed on both sides raises
+    :class:`~clubdesk.domain.common.edit_conflicts.EditConflictError` with nothing written.
+    Raises :class:`MemberValidationError` when the data is refused and
+    :class:`MemberNotFoundError` when there is no such member.
+    """
+    with database.atomic():
+        if original is not None:
+            current = member_input(member_id)  # raises when deleted meanwhile
+            data = checked_edit(original, _cleaned(data, member_id), current)
+        elif not Member.select().where(Member.id == member_id).exists():
+            raise MemberNotFoundError(member_id)
+        values = _validated(data, member_id)
+        (
+            Member
+            .update(**values, updated_at=_now())
+            .where(Member.id == member_id)
+            .execute()
+        )
+
+
+def sponsor_label(last_name: str, first_name: str, company: str) -> str:
+    """How a member appears in the sponsor list: ``"Last First — Company"``."""
+    name = f"{last_name} {first_name}".strip()
+    return f"{name} — {company}" if company else name
+
+
+def sponsor_choices(exclude_id: int | None = None) -> list[tuple[int, str]]:
+    """``(id, "Last First — Company")`` of every member, by folded last then first name.
+
+    One query over four columns; ``exclude_id`` (the member being edited) is left out, since
+    nobody sponsors themselves.
+    """
+    query = Member.select(Member.id, Member.last_name, Member.first_name, Member.company)
+    if exclude_id is not None:
+        query = query.where(Member.id != exclude_id)
+    # One fold a row ("\x00" sorts first, so the last name is compared before the first name).
+    rows = sorted(query.tuples(), key=lambda row: (fold(f"{row[1]}\x00{row[2]}"), row[0]))
+    return [(row[0], sponsor_label(row[1], row[2], row[3])) for row in rows]

@@ -1,0 +1,1 @@
+"""Volunteer hours: entries, their categories, the list and the summary."""

@@ -1,0 +1,1 @@
+"""The Dashboard tab: the period's figures, the network's health and the charts."""

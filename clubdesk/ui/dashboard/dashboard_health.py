@@ -1,0 +1,128 @@
+"""Network-health indicators: is the network alive, open, and carried by many?"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
+
+from clubdesk.domain.activity.activity_figures import HealthFigures
+from clubdesk.ui.dashboard.dashboard_cards import (
+    Change,
+    change,
+    change_html,
+    format_number,
+    format_percent,
+)
+
+MAX_NAMES = 30  # a tooltip taller than the screen helps nobody
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Dashboard", text, None, n)
+
+
+ACTIVE = "active_share"
+OUTSIDE_BUREAU = "hours_outside_bureau"
+TOP_TENTH = "top_tenth"
+GUESTS = "guests_per_meeting"
+STOPPED = "stopped_coming"
+
+
+class HealthPanel(QFrame):
+    """One row an indicator: name, value, change, and a one-line definition."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("healthPanel")
+        self.setStyleSheet("#healthPanel { background: #ffffff; border: 1px solid #d0d5dd;"
+                           " border-radius: 6px; }")
+        self.title = QLabel(_tr("Network health"))
+        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        rows = [
+            (ACTIVE, _tr("Active members"),
+             _tr("Members who attended at least half their meetings, volunteered or gave "
+                 "a referral.")),
+            (OUTSIDE_BUREAU, _tr("Hours outside the bureau"),
+             _tr("Share of volunteer hours given by members with no bureau role.")),
+            (TOP_TENTH, _tr("Top tenth's share"),
+             _tr("Share of the hours given by the most active tenth of volunteers: "
+                 "lower means the work is shared.")),
+            (GUESTS, _tr("Guests per meeting"),
+             _tr("Guests welcomed per meeting held.")),
+            (STOPPED, _tr("Stopped coming"),
+             _tr("Active members on attendance lists not present in the last 3 months.")),
+        ]
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(self.title, 0, 0, 1, 4)
+        self.values: dict[str, QLabel] = {}
+        self.changes: dict[str, QLabel] = {}
+        self.definitions: dict[str, QLabel] = {}
+        for row, (key, name, definition) in enumerate(rows, start=1):
+            name_label = QLabel(name)
+            name_label.setStyleSheet("font-weight: 600;")
+            name_label.setToolTip(definition)
+            value = QLabel("–")
+            value.setStyleSheet("font-size: 13pt; font-weight: 600;")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setToolTip(definition)
+            moved = QLabel()
+            moved.setTextFormat(Qt.TextFormat.RichText)
+            moved.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+            note = QLabel(definition)
+            note.setStyleSheet("color: #5f6368;")
+            note.setWordWrap(True)
+            grid.addWidget(name_label, row, 0)
+            grid.addWidget(value, row, 1)
+            grid.addWidget(moved, row, 2)
+            grid.addWidget(note, row, 3)
+            self.values[key], self.changes[key], self.definitions[key] = value, moved, note
+        grid.setColumnStretch(3, 1)
+        grid.setColumnMinimumWidth(1, 70)
+        grid.setColumnMinimumWidth(2, 110)
+
+    def show_figures(self, current: HealthFigures, previous: HealthFigures,
+                     versus: str = "") -> dict[str, Change]:
+        """Fill every row; returns the changes shown, by indicator key.
+
+        Without ``versus`` the changes do not repeat the period compared with (the tab
+        says it once, above)."""
+        shown = {
+            ACTIVE: (format_percent(current.active_share),
+                     change(current.active_share, previous.active_share, versus, rate=True)),
+            OUTSIDE_BUREAU: (
+                format_percent(current.hours_outside_bureau_share),
+                change(current.hours_outside_bureau_share,
+                       previous.hours_outside_bureau_share, versus, rate=True)),
+            TOP_TENTH: (
+                format_percent(current.top_tenth_hours_share),
+                change(current.top_tenth_hours_share, previous.top_tenth_hours_share,
+                       versus, rate=True, higher_is_better=False)),
+            GUESTS: (
+                "–" if current.guests_per_meeting is None
+                else format_number(current.guests_per_meeting, 1),
+                change(current.guests_per_meeting, previous.guests_per_meeting, versus)),
+            STOPPED: (
+                format_number(len(current.stopped_coming)),
+                change(len(current.stopped_coming), len(previous.stopped_coming), versus,
+                       higher_is_better=False)),
+        }
+        for key, (value, moved) in shown.items():
+            self.values[key].setText(value)
+            self.changes[key].setText(change_html([moved]))
+        self.values[ACTIVE].setToolTip(_tr("{active} of {members} members").format(
+            active=format_number(current.active_members),
+            members=format_number(current.members)))
+        self.values[STOPPED].setToolTip(stopped_tooltip(current.stopped_coming))
+        return {key: moved for key, (_value, moved) in shown.items()}
+
+
+def stopped_tooltip(names: list[str]) -> str:
+    """The names of the members who stopped coming, at most :data:`MAX_NAMES` of them."""
+    if not names:
+        return _tr("Nobody stopped coming.")
+    lines = sorted(names, key=str.casefold)[:MAX_NAMES]
+    if len(names) > MAX_NAMES:
+        lines.append(_tr("… and %n other(s)", len(names) - MAX_NAMES))
+    return "\n".join(lines)

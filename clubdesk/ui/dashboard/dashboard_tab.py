@@ -1,0 +1,313 @@
+"""The Dashboard tab: is the network alive? Key figures, health, and trends for a period.
+
+The figures of the chosen period and of the one before it are computed together in one
+background task (about a second of SQL on a federation), so the tab never freezes; a newer
+request supersedes an older one, whose result is ignored.
+
+Click-through: a card emits :attr:`DashboardTab.open_requested` with ``(target, filter)``:
+
+===========================  ==============  =========================================
+card                         target          filter
+===========================  ==============  =========================================
+Members                      "members"       ``{"status": "active"}``
+Events                       "events"        ``{"period": Period}``
+Guests                       "events"        ``{"period": Period}``
+Volunteer hours              "volunteering"  ``{"period": Period}``
+Referrals given              "referrals"     ``{"period": Period}``
+Business won                 "referrals"     ``{"status": "won", "period": Period}``
+===========================  ==============  =========================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clubdesk.domain.activity.activity_figures import ActivityFigures, Period
+from clubdesk.domain.common.stats import register_is_empty
+from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.dashboard.dashboard_cards import (
+    Change,
+    KeyFigureCard,
+    change,
+    format_number,
+    format_percent,
+    period_label,
+)
+from clubdesk.ui.dashboard.dashboard_charts import DashboardCharts
+from clubdesk.ui.dashboard.dashboard_health import HealthPanel
+from clubdesk.ui.dashboard.dashboard_period import DashboardPeriodCombo
+from clubdesk.ui.dashboard.dashboard_welcome import WelcomeBanner
+
+ComputeFigures = Callable[..., ActivityFigures]
+
+MEMBERS = "members"
+EVENTS = "events"
+GUESTS = "guests"
+HOURS = "hours"
+REFERRALS = "referrals"
+BUSINESS = "business"
+
+
+def load_activity_figures() -> ComputeFigures:
+    """The domain's ``activity_figures``, imported when first needed (tests replace this)."""
+    from clubdesk.domain.activity.activity_queries import activity_figures
+
+    return activity_figures
+
+
+def _whole(value: Decimal | float) -> str:
+    """Hours and euros on a card: no decimals unless they matter."""
+    number = float(value)
+    return format_number(number, 0 if number == int(number) or number >= 100 else 1)
+
+
+class DashboardTab(QWidget):
+    """Key figures of a period compared with the previous one, health and charts."""
+
+    status_message = Signal(str)
+    open_requested = Signal(str, object)  # target tab, filter dict (see the module doc)
+    report_requested = Signal(object)  # the Period of the activity report
+    import_requested = Signal()  # from the welcome shown on an empty file
+    new_member_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._task: BackgroundTask | None = None
+        self.current: ActivityFigures | None = None
+        self.previous: ActivityFigures | None = None
+
+        self.period_combo = DashboardPeriodCombo()
+        self.period_combo.set_today(self.today(), 1)
+        self.period_combo.period_changed.connect(self._period_chosen)
+        self._period = self.period_combo.period()
+        self.computing = QLabel(self.tr("Computing…"))
+        self.computing.setStyleSheet("color: #5f6368; font-style: italic;")
+        self.computing.hide()
+        self.versus = QLabel()
+        self.versus.setStyleSheet("color: #5f6368;")
+        self.report_button = QPushButton(self.tr("Activity report…"))
+        self.report_button.clicked.connect(
+            lambda: self.report_requested.emit(self._period))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.reload)
+
+        self.cards = {
+            MEMBERS: KeyFigureCard(self.tr("Members at the end")),
+            EVENTS: KeyFigureCard(self.tr("Events")),
+            HOURS: KeyFigureCard(self.tr("Volunteer hours")),
+            REFERRALS: KeyFigureCard(self.tr("Referrals given")),
+            BUSINESS: KeyFigureCard(self.tr("Business won")),
+            GUESTS: KeyFigureCard(self.tr("Guests")),
+        }
+        for key, card in self.cards.items():
+            card.clicked.connect(lambda key=key: self.open_card(key))
+        self.health = HealthPanel()
+        self.charts = DashboardCharts()
+        self.welcome = WelcomeBanner()
+        self.welcome.import_requested.connect(self.import_requested.emit)
+        self.welcome.new_member_requested.connect(self.new_member_requested.emit)
+        self.welcome.hide()
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Period")))
+        bar.addWidget(self.period_combo)
+        bar.addWidget(self.versus)
+        bar.addWidget(self.computing)
+        bar.addStretch(1)
+        bar.addWidget(self.report_button)
+        bar.addWidget(self.refresh_button)
+
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for index, card in enumerate(self.cards.values()):
+            grid.addWidget(card, index // 3, index % 3)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.health, 3)
+        middle.addWidget(self.charts.sectors, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.charts.hours)
+        bottom.addWidget(self.charts.referrals)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addLayout(bar)
+        column.addWidget(self.welcome)
+        column.addLayout(grid)
+        column.addLayout(middle)
+        column.addLayout(bottom)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # -- period and computation ------------------------------------------------------------
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def period(self) -> Period:
+        return self._period
+
+    def set_period(self, period: Period) -> None:
+        """Show ``period`` (and the one before it) and compute its figures."""
+        self.period_combo.set_period(period)
+        self._period = period
+        self._compute()
+
+    def reload(self) -> None:
+        """Read the settings again and recompute the figures of the chosen period."""
+        from clubdesk.domain.common.settings import load_settings
+
+        chosen = self._period
+        self.period_combo.set_today(self.today(), load_settings().fiscal_year_start_month)
+        if self.period_combo.period() != chosen:
+            # The preset moved (new fiscal month, new day): follow it.
+            chosen = self.period_combo.period()
+        self._period = chosen
+        self.welcome.setVisible(register_is_empty())
+        self._compute()
+
+    def is_computing(self) -> bool:
+        return self._task is not None
+
+    def _period_chosen(self, period: Period) -> None:
+        self._period = period
+        self._compute()
+
+    def _compute(self) -> None:
+        if self._task is not None:
+            self._task.cancel()  # superseded: its result, if any, is ignored
+        period = self._period
+        self.versus.setText(self.tr("compared with {period}").format(
+            period=period_label(period.previous())))
+        try:
+            compute = load_activity_figures()
+        except ImportError as error:
+            self._task = None
+            self.status_message.emit(self.tr("The dashboard cannot compute: {error}")
+                                     .format(error=error))
+            return
+
+        def work(progress: Callable[[int, int], bool]) -> tuple[Any, Any]:
+            return compute(period, progress), compute(period.previous(), progress)
+
+        task = self._task = BackgroundTask(work)
+        task.succeeded.connect(self._computed)
+        task.failed.connect(self._failed)
+        task.finished.connect(task.deleteLater)
+        self.computing.show()
+        task.start()
+
+    def _computed(self, result: tuple[ActivityFigures, ActivityFigures]) -> None:
+        if self.sender() is not self._task:
+            return  # a request since superseded
+        self._task = None
+        self.computing.hide()
+        self.show_figures(*result)
+
+    def _failed(self, error: BaseException) -> None:
+        if self.sender() is not self._task:
+            return
+        self._task = None
+        self.computing.hide()
+        self.status_message.emit(self.tr("The dashboard could not be computed: {error}")
+                                 .format(error=error))
+
+    # -- showing figures -------------------------------------------------------------------
+    def show_figures(self, current: ActivityFigures, previous: ActivityFigures) -> None:
+        """Fill the cards, the health indicators and the charts."""
+        self.current, self.previous = current, previous
+        versus = period_label(previous.period)
+        self.versus.setText(self.tr("compared with {period}").format(period=versus))
+        for key, (value, detail, changes) in self._card_texts(current, previous,
+                                                              versus).items():
+            self.cards[key].show_figure(value, detail, changes)
+        self.health.show_figures(current.health, previous.health)
+        self.charts.show_figures(current)
+
+    def _card_texts(self, now: ActivityFigures, before: ActivityFigures,
+                    versus: str) -> dict[str, tuple[str, str, list[Change]]]:
+        ms, mb = now.membership, before.membership
+        es, eb = now.meetings, before.meetings
+        vs, vb = now.volunteering, before.volunteering
+        rs, rb = now.referrals, before.referrals
+        guests_conversion = es.guests_joined / es.guests if es.guests else None
+        before_conversion = eb.guests_joined / eb.guests if eb.guests else None
+        return {
+            MEMBERS: (
+                format_number(ms.active_at_end),
+                self.tr("+{joined} joined · {minus}{left} left").format(
+                    joined=format_number(ms.joined), minus="\u2212" if ms.left else "",
+                    left=format_number(ms.left)),
+                [change(ms.active_at_end, mb.active_at_end, versus)]),
+            EVENTS: (
+                format_number(es.events),
+                self.tr("Average attendance {rate}").format(
+                    rate=format_percent(es.average_attendance_rate)),
+                [change(es.events, eb.events, versus),
+                 change(es.average_attendance_rate, eb.average_attendance_rate, versus,
+                        rate=True, what=self.tr("attendance rate"))]),
+            HOURS: (
+                f"{_whole(vs.hours)}\u00a0h",
+                self.tr("Worth {value} ({volunteers} volunteers)").format(
+                    value=f"{_whole(vs.value)}\u00a0€",
+                    volunteers=format_number(vs.volunteers)),
+                [change(vs.hours, vb.hours, versus)]),
+            REFERRALS: (
+                format_number(rs.given),
+                self.tr("{won} won · {lost} lost · {open} open").format(
+                    won=format_number(rs.won), lost=format_number(rs.lost),
+                    open=format_number(rs.open)),
+                [change(rs.given, rb.given, versus)]),
+            BUSINESS: (
+                f"{_whole(rs.business)}\u00a0€",
+                self.tr("{won} won ({rate} of those closed)").format(
+                    won=format_number(rs.won), rate=format_percent(rs.conversion_rate)),
+                [change(rs.business, rb.business, versus)]),
+            GUESTS: (
+                format_number(es.guests),
+                self.tr("{joined} became members ({rate})").format(
+                    joined=format_number(es.guests_joined),
+                    rate=format_percent(guests_conversion)),
+                [change(es.guests, eb.guests, versus),
+                 change(guests_conversion, before_conversion, versus, rate=True,
+                        what=self.tr("guest conversion"))]),
+        }
+
+    # -- click-through ---------------------------------------------------------------------
+    def open_card(self, key: str) -> None:
+        """Ask for the tab behind a card, filtered as the card counts (see module doc)."""
+        period = self._period
+        target, filters = {
+            MEMBERS: ("members", {"status": "active"}),
+            EVENTS: ("events", {"period": period}),
+            GUESTS: ("events", {"period": period}),
+            HOURS: ("volunteering", {"period": period}),
+            REFERRALS: ("referrals", {"period": period}),
+            BUSINESS: ("referrals", {"status": "won", "period": period}),
+        }[key]
+        self.open_requested.emit(target, filters)

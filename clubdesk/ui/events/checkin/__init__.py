@@ -1,0 +1,1 @@
+"""Check-in: who came to an event, guests, proxies and substitutes, with the keyboard."""

@@ -1,0 +1,161 @@
+"""The guests of the event being checked in: add, edit, delete, make one a member."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clubdesk.domain.events.guests import (
+    GuestError,
+    GuestRow,
+    convert_guest_to_member,
+    delete_guest,
+    guest_rows,
+)
+from clubdesk.ui.common.record_model import ROW_ROLE, Column, RecordTableModel
+from clubdesk.ui.common.table_views import make_row_table
+from clubdesk.ui.events.checkin import checkin_prompts
+
+COLUMN_WIDTHS = (220, 200, 230, 180)
+
+
+def edit_guest(parent: QWidget, event_id: int, guest_id: int | None) -> int | None:
+    """Open the guest form (new when ``guest_id`` is None); the saved id or None."""
+    from clubdesk.ui.events.guest_dialog import GuestDialog
+
+    return GuestDialog.ask(parent, event_id, guest_id)
+
+
+class GuestsPanel(QGroupBox):
+    """The guests' table with its buttons; ``changed`` after any write."""
+
+    changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, event_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.event_id = event_id
+        self.model = RecordTableModel([
+            Column(self.tr("Name"), lambda r: r.name, lambda r: r.name),
+            Column(self.tr("Company"), lambda r: r.company, lambda r: r.company),
+            Column(self.tr("Email"), lambda r: r.email, lambda r: r.email),
+            Column(self.tr("Invited by"), lambda r: r.invited_by_name,
+                   lambda r: r.invited_by_name),
+            Column(self.tr("Became a member"), lambda r: r.converted_member_name,
+                   lambda r: r.converted_member_name),
+        ], self)
+        self.table = make_row_table(self.model)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+
+        self.add_button = QPushButton(self.tr("Add guest…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.convert_button = QPushButton(self.tr("Make a member"))
+        self.convert_button.setToolTip(self.tr(
+            "Create an active member from this guest, sponsored by whoever invited them"))
+        buttons = QVBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button,
+                       self.convert_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.add_button.clicked.connect(self.add_guest)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.convert_button.clicked.connect(self.convert_selected)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the guests again; keep (or move to ``select``) the selected guest."""
+        keep = select if select is not None else self._selected_id()
+        rows = guest_rows(self.event_id)
+        self.model.set_rows(rows)
+        self.setTitle(self.tr("Guests (%n)", "", len(rows)))
+        for position, row in enumerate(rows):
+            if row.id == keep:
+                self.table.selectRow(position)
+        self._update_buttons()
+
+    def selected(self) -> GuestRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return indexes[0].data(ROW_ROLE) if indexes else None
+
+    def _selected_id(self) -> int | None:
+        row = self.selected()
+        return row.id if row else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.edit_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None and row.converted_member_id is None)
+        self.convert_button.setEnabled(row is not None and row.converted_member_id is None)
+
+    def _done(self, message: str, select: int | None = None) -> None:
+        self.reload(select)
+        self.changed.emit()
+        self.message.emit(message)
+
+    def add_guest(self) -> None:
+        guest_id = edit_guest(self, self.event_id, None)
+        if guest_id is not None:
+            self.reload(guest_id)
+            row = self.selected()
+            self._done(self.tr("Guest {name} added.").format(name=row.name if row else ""),
+                       guest_id)
+
+    def edit_selected(self) -> None:
+        row = self.selected()
+        if row is not None and edit_guest(self, self.event_id, row.id) is not None:
+            self._done(self.tr("Guest saved."), row.id)
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row is None or not checkin_prompts.confirm(
+            self, self.tr("Delete guest"),
+            self.tr("Delete the guest {name}?").format(name=row.name), self.tr("Delete"),
+        ):
+            return
+        try:
+            delete_guest(row.id)
+        except GuestError as error:
+            checkin_prompts.inform(self, self.tr("Delete guest"), str(error))
+            self.reload()
+            return
+        self._done(self.tr("Guest {name} deleted.").format(name=row.name))
+
+    def convert_selected(self) -> None:
+        row = self.selected()
+        if row is None or row.converted_member_id is not None:
+            return
+        sponsor = (self.tr("sponsored by {name}").format(name=row.invited_by_name)
+                   if row.invited_by_name else self.tr("without a sponsor"))
+        if not checkin_prompts.confirm(
+            self, self.tr("Make a member"),
+            self.tr("Make {name} an active member from today, {sponsor}? Their details can "
+                    "be completed in the Members tab.").format(name=row.name, sponsor=sponsor),
+            self.tr("Make a member"),
+        ):
+            return
+        try:
+            convert_guest_to_member(row.id)
+        except GuestError as error:
+            checkin_prompts.inform(self, self.tr("Make a member"), str(error))
+            return
+        self._done(self.tr("{name} is now a member.").format(name=row.name), row.id)

@@ -1,0 +1,1 @@
+"""The import wizard: the file, its columns, the preview, then the import."""

@@ -1,0 +1,1 @@
+"""The Members tab: the list, the member form, the detail panel, merging, personal data."""

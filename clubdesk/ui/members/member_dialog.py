@@ -1,0 +1,476 @@
+"""The dialog that creates or edits one member, validated as the user types."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES
+from clubdesk.domain.common.labels import bureau_role_label, member_status_label
+from clubdesk.domain.members.member_form import MemberInput, ValidationResult, validate_member
+from clubdesk.domain.members.members import (
+    MemberNotFoundError,
+    MemberValidationError,
+    create_member,
+    member_input,
+    sponsor_choices,
+    update_member,
+)
+from clubdesk.domain.members.phones import PhoneError, format_phone, normalize_phone
+from clubdesk.ui.common.conflict_dialog import combo_text, save_checked, value_text
+from clubdesk.ui.common.form_dialog import ERROR_STYLE as _ERROR_STYLE
+from clubdesk.ui.common.form_widgets import NotesEdit, OptionalDate, member_search_combo
+from clubdesk.ui.common.limited_text import limit_line
+from clubdesk.ui.members.consent_widgets import ConsentRow
+
+_HINT_STYLE = "color: palette(placeholder-text);"
+_MAX_HEIGHT = 700
+_MIN_WIDTH = 860
+
+
+class MemberDialog(QDialog):
+    """Create a member (``member_id`` None) or edit one; Save stays off while invalid."""
+
+    def __init__(self, member_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member_id = member_id
+        self.saved_member_id: int | None = None
+        self._messages: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._shown: dict[str, tuple[str, str]] = {}
+        self._error_box: QMessageBox | None = None
+        self._last_result = ValidationResult()
+
+        self._build()
+        data = member_input(member_id) if member_id is not None else MemberInput()
+        self._loaded = data  # what an edit is checked against when saved
+        self._load(data)
+        if member_id is None:
+            self.setWindowTitle(self.tr("New member"))
+        else:
+            name = f"{data.first_name} {data.last_name}".strip()
+            self.setWindowTitle(self.tr("Edit member — {name}").format(name=name))
+        self._connect()
+        self._revalidate()
+        # Only now: the scroll area measures its widget at once, and the layouts would keep
+        # sizes computed while the messages of the first validation were still hidden.
+        self._scroll.setWidget(self._content)
+        self._fit_to_screen()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, member_id: int | None = None) -> int | None:
+        """Show the dialog modally; the id of the saved member, or None if cancelled."""
+        dialog = cls(member_id, parent)
+        try:
+            dialog.exec()
+            return dialog.saved_member_id
+        finally:
+            dialog.deleteLater()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.first_name = self._line("first_name")
+        self.last_name = self._line("last_name")
+        self.company = self._line("company")
+        self.profession = self._line("profession")
+        self.sector = self._line("sector")
+        identity = self._form(self.tr("Identity"), [
+            (self.tr("First name"), self.first_name, "first_name"),
+            (self.tr("Last name"), self.last_name, "last_name"),
+            (self.tr("Company"), self.company, "company"),
+            (self.tr("Profession"), self.profession, "profession"),
+            (self.tr("Sector"), self.sector, "sector"),
+        ])
+
+        self.email = self._line("email")
+        self.email.setPlaceholderText(self.tr("name@example.fr"))
+        self.phone = self._line("phone")
+        self.phone.setPlaceholderText(self.tr("06 12 34 56 78"))
+        self.address = self._line("address")
+        self.postcode = QLineEdit()
+        self.postcode.setMaxLength(6)  # "69 003": tighter than the limit for pasted text
+        self.postcode.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000") + 16)
+        self.city = self._line("city")
+        place = QWidget()
+        place_row = QHBoxLayout(place)
+        place_row.setContentsMargins(0, 0, 0, 0)
+        place_row.addWidget(self.postcode)
+        place_row.addWidget(self.city, 1)
+        contact = self._form(self.tr("Contact"), [
+            (self.tr("Email"), self.email, "email"),
+            (self.tr("Phone"), self.phone, "phone"),
+            (self.tr("Address"), self.address, "address"),
+            (self.tr("Postcode, city"), place, "postcode"),
+        ])
+
+        self.status = QComboBox()
+        for code in MEMBER_STATUSES:
+            self.status.addItem(member_status_label(code), code)
+        self.role = QComboBox()
+        for code in BUREAU_ROLES:
+            self.role.addItem(bureau_role_label(code), code)
+        self.sponsor = self._sponsor_combo()
+        self.joined_on = OptionalDate(QCheckBox(self.tr("Joined on")))
+        self.left_on = OptionalDate(QCheckBox(self.tr("Left on")))
+        membership = self._form(self.tr("Membership"), [
+            (self.tr("Status"), self.status, "status"),
+            (self.tr("Bureau role"), self.role, "role"),
+            (self.tr("Sponsor"), self.sponsor, "sponsor_id"),
+            (self.joined_on.check, self.joined_on.edit, "joined_on"),
+            (self.left_on.check, self.left_on.edit, "left_on"),
+        ])
+
+        today = dt.date.today()
+        self.consents = {
+            "consent_directory": ConsentRow(
+                QCheckBox(self.tr("Listed in the members' directory")), today, self),
+            "consent_photos": ConsentRow(QCheckBox(self.tr("Photos may be published")), today,
+                                         self),
+            "consent_newsletter": ConsentRow(QCheckBox(self.tr("Receives the newsletter")),
+                                             today, self),
+        }
+        consents = QGroupBox(self.tr("Consents"))
+        grid = QGridLayout(consents)
+        for index, (name, consent) in enumerate(self.consents.items()):
+            row = 4 * index
+            grid.addWidget(consent.check, row, 0)
+            grid.addWidget(QLabel(self.tr("on")), row, 1)
+            grid.addWidget(consent.edit, row, 2)
+            grid.addWidget(self._message_label(f"{name}_on"), row + 1, 0, 1, 3)
+            grid.addWidget(consent.withdrawal, row + 2, 0, 1, 3)
+            grid.addWidget(self._message_label(f"{name}_withdrawn_on"), row + 3, 0, 1, 3)
+        grid.setColumnStretch(0, 1)
+
+        self.notes = NotesEdit()
+        self.notes.setTabChangesFocus(True)
+        notes = QGroupBox(self.tr("Notes"))
+        notes_column = QVBoxLayout(notes)
+        notes_column.addWidget(self.notes)
+        notes_column.addWidget(self._message_label("notes"))
+
+        self._align_labels(identity, contact)
+        self._align_labels(membership)
+        left = QVBoxLayout()
+        left.addWidget(identity)
+        left.addWidget(contact)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(membership)
+        right.addWidget(consents)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.addLayout(columns)
+        body.addWidget(notes, 1)  # spare height goes to the notes
+        self._content = content
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self._scroll, 1)
+        outer.addWidget(self.buttons)
+
+        self._field_labels = {
+            "first_name": self.tr("First name"), "last_name": self.tr("Last name"),
+            "company": self.tr("Company"), "profession": self.tr("Profession"),
+            "sector": self.tr("Sector"), "email": self.tr("Email"), "phone": self.tr("Phone"),
+            "address": self.tr("Address"), "city": self.tr("City"),
+            "postcode": self.tr("Postcode"), "status": self.tr("Status"),
+            "role": self.tr("Bureau role"), "sponsor_id": self.tr("Sponsor"),
+            "joined_on": self.tr("Joined on"), "left_on": self.tr("Left on"),
+            "consent_directory_on": self.tr("Directory consent"),
+            "consent_photos_on": self.tr("Photo consent"),
+            "consent_newsletter_on": self.tr("Newsletter consent"),
+            "consent_directory_withdrawn_on": self.tr("Directory consent withdrawn on"),
+            "consent_photos_withdrawn_on": self.tr("Photo consent withdrawn on"),
+            "consent_newsletter_withdrawn_on": self.tr("Newsletter consent withdrawn on"),
+            "consent_directory": self.tr("Listed in the members' directory"),
+            "consent_photos": self.tr("Photos may be published"),
+            "consent_newsletter": self.tr("Receives the newsletter"),
+            "notes": self.tr("Notes"),
+        }
+
+    def _line(self, name: str) -> QLineEdit:
+        return limit_line(QLineEdit(), "member", name)
+
+    def _message_label(self, name: str) -> QLabel:
+        """The small label under a field that shows its error (or a hint)."""
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setVisible(False)
+        label.setObjectName(f"message_{name}")
+        self._messages[name] = label
+        return label
+
+    def _form(self, title: str, rows: list[tuple[str | QWidget, QWidget, str]]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, widget, name in rows:
+            field = QWidget()
+            stack = QVBoxLayout(field)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(2)
+            stack.addWidget(widget)
+            stack.addWidget(self._message_label(name))
+            if isinstance(label, str):
+                text = QLabel(label)
+                text.setBuddy(widget)
+                self.labels[name] = text
+                form.addRow(text, field)
+            else:
+                form.addRow(label, field)
+        return box
+
+    @staticmethod
+    def _align_labels(*boxes: QGroupBox) -> None:
+        """Give forms stacked in one column the same label width, so their fields line up."""
+        labels = [
+            item.widget()
+            for box in boxes
+            if isinstance(form := box.layout(), QFormLayout)
+            for row in range(form.rowCount())
+            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+        ]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def _sponsor_combo(self) -> QComboBox:
+        """An editable combo over every member; typing any part of a name filters it."""
+        return member_search_combo(sponsor_choices(exclude_id=self.member_id),
+                                   self.tr("None — type part of a name"), self)
+
+    def _fit_to_screen(self) -> None:
+        content = self._content.sizeHint()
+        width = max(content.width() + self._scroll.verticalScrollBar().sizeHint().width() + 24,
+                    _MIN_WIDTH)
+        # Room for a few more messages before a scroll bar is needed.
+        spare = 3 * self.fontMetrics().lineSpacing()
+        height = content.height() + self.buttons.sizeHint().height() + 36 + spare
+        screen = self.screen().availableGeometry()
+        self.resize(min(width, screen.width() - 40),
+                    min(height, _MAX_HEIGHT, screen.height() - 60))
+
+    # -- loading and reading ----------------------------------------------------------------
+
+    def _load(self, data: MemberInput) -> None:
+        for name in ("first_name", "last_name", "company", "profession", "sector", "email",
+                     "address", "city", "postcode"):
+            getattr(self, name).setText(getattr(data, name))
+        self.phone.setText(format_phone(data.phone))
+        self.status.setCurrentIndex(max(self.status.findData(data.status), 0))
+        self.role.setCurrentIndex(max(self.role.findData(data.role), 0))
+        row = self.sponsor.findData(data.sponsor_id) if data.sponsor_id is not None else 0
+        self.sponsor.setCurrentIndex(max(row, 0))
+        self.sponsor.lineEdit().setCursorPosition(0)  # show the name, not the company's end
+        self.joined_on.set_value(data.joined_on is not None, data.joined_on)
+        self.left_on.set_value(data.left_on is not None, data.left_on)
+        for name, consent in self.consents.items():
+            consent.set_value(getattr(data, name), getattr(data, f"{name}_on"),
+                              getattr(data, f"{name}_withdrawn_on"))
+        self.notes.setPlainText(data.notes)
+
+    def _sponsor_id(self) -> tuple[int | None, bool]:
+        """The chosen sponsor's id, and whether the typed text names one (or nobody)."""
+        text = self.sponsor.currentText().strip()
+        if not text:
+            return None, True
+        row = self.sponsor.currentIndex()
+        if row <= 0 or self.sponsor.itemText(row) != self.sponsor.currentText():
+            row = self.sponsor.findText(self.sponsor.currentText(),
+                                        Qt.MatchFlag.MatchExactly)
+        if row <= 0:
+            return None, False
+        return self.sponsor.itemData(row), True
+
+    def collect(self) -> MemberInput:
+        """What the form holds now, as typed (the domain cleans it)."""
+        consents: dict[str, object] = {}
+        for name, consent in self.consents.items():
+            consents[name] = consent.check.isChecked()
+            consents[f"{name}_on"] = consent.given_on()
+            consents[f"{name}_withdrawn_on"] = consent.withdrawn_on()
+        return MemberInput(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            company=self.company.text(),
+            profession=self.profession.text(),
+            sector=self.sector.text(),
+            address=self.address.text(),
+            city=self.city.text(),
+            postcode=self.postcode.text(),
+            status=self.status.currentData(),
+            role=self.role.currentData(),
+            sponsor_id=self._sponsor_id()[0],
+            joined_on=self.joined_on.value(),
+            left_on=self.left_on.value(),
+            notes=self.notes.toPlainText(),
+            **consents,  # type: ignore[arg-type]
+        )
+
+    # -- validation -------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        for edit in (self.first_name, self.last_name, self.company, self.profession,
+                     self.sector, self.email, self.phone, self.address, self.city,
+                     self.postcode):
+            edit.textChanged.connect(self._revalidate)
+        self.phone.editingFinished.connect(self._tidy_phone)
+        self.status.currentIndexChanged.connect(self._revalidate)
+        self.role.currentIndexChanged.connect(self._revalidate)
+        self.sponsor.editTextChanged.connect(self._revalidate)
+        self.sponsor.currentIndexChanged.connect(self._revalidate)
+        for optional in (self.joined_on, self.left_on):
+            optional.check.toggled.connect(self._revalidate)
+            optional.edit.dateChanged.connect(self._revalidate)
+        for consent in self.consents.values():
+            consent.connect_changes(self._revalidate)
+        self.notes.textChanged.connect(self._revalidate)
+
+    def errors(self) -> dict[str, str]:
+        """The messages currently refusing the form, by field name."""
+        return dict(self._last_result.errors)
+
+    def _validate(self) -> ValidationResult:
+        result = validate_member(self.collect(), self.member_id)
+        if not self._sponsor_id()[1]:
+            errors = dict(result.errors)
+            errors["sponsor_id"] = self.tr("Choose the sponsor in the list, or leave it empty.")
+            result = ValidationResult(errors=errors, cleaned=None)
+        return result
+
+    def _revalidate(self) -> None:
+        result = self._validate()
+        self._last_result = result
+        for name in self._messages:
+            if name in result.errors:
+                self._show_message(name, result.errors[name], _ERROR_STYLE)
+            elif name == "phone" and self.phone.text().strip():
+                self._show_message(name, self._phone_hint(), _HINT_STYLE)
+            else:
+                self._show_message(name, "", "")
+        if self.save_button.isEnabled() != result.ok:
+            self.save_button.setEnabled(result.ok)
+        tooltip = self._save_tooltip(result)
+        if self.save_button.toolTip() != tooltip:
+            self.save_button.setToolTip(tooltip)
+
+    def _show_message(self, name: str, text: str, style: str) -> None:
+        # Only touch the label when its text changes: this runs on every keystroke.
+        if self._shown.get(name, ("", "")) == (text, style):
+            return
+        self._shown[name] = (text, style)
+        label = self._messages[name]
+        label.setText(text)
+        label.setStyleSheet(style)
+        label.setVisible(bool(text))
+
+    def _phone_hint(self) -> str:
+        try:
+            number = normalize_phone(self.phone.text())
+        except PhoneError:
+            return ""
+        return self.tr("Saved as {number}").format(number=number)
+
+    def _tidy_phone(self) -> None:
+        """Once the number is valid, show it the usual way (06 12 34 56 78)."""
+        try:
+            number = normalize_phone(self.phone.text())
+        except PhoneError:
+            return
+        tidy = format_phone(number)
+        if tidy != self.phone.text():
+            self.phone.setText(tidy)
+
+    def _save_tooltip(self, result: ValidationResult) -> str:
+        if result.ok:
+            return ""
+        lines = [self.tr("Cannot save yet:")]
+        for name, message in result.errors.items():
+            field = self._field_labels.get(name, name)
+            lines.append(self.tr("• {field}: {message}").format(field=field, message=message))
+        return "\n".join(lines)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Check again, then save; refuse with a message if the domain says no."""
+        self._revalidate()
+        if not self._last_result.ok:
+            self._refuse(list(self._last_result.errors.values()))
+            return
+        data = self.collect()
+        try:
+            if self.member_id is None:
+                self.saved_member_id = create_member(data)
+            else:
+                member_id = self.member_id
+                if not save_checked(self, lambda values, original: update_member(
+                        member_id, values, original=original), data, self._loaded,
+                        self._field_labels, self.conflict_value):
+                    return  # back to the form, nothing saved
+                self.saved_member_id = member_id
+        except MemberValidationError as error:
+            self._revalidate()
+            self._refuse(list(error.result.errors.values()))
+            return
+        except MemberNotFoundError as error:
+            self._refuse([str(error)])
+            return
+        super().accept()
+
+    def conflict_value(self, name: str, value: object) -> str:
+        """``value`` of field ``name`` as the form shows it, for the conflict dialog."""
+        if name == "phone" and isinstance(value, str):
+            return format_phone(value)
+        if name == "status" and isinstance(value, str):
+            return member_status_label(value)
+        if name == "role" and isinstance(value, str):
+            return bureau_role_label(value)
+        if name == "sponsor_id":
+            return combo_text(self.sponsor, value)
+        return value_text(value)
+
+    def _refuse(self, messages: list[str]) -> None:
+        """Say why the member was not saved; window-modal, so the form stays as typed."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Member not saved"),
+                          self.tr("The member was not saved:") + "\n\n" + "\n".join(
+                              f"• {message}" for message in messages),
+                          QMessageBox.StandardButton.Ok, self)
+        if self._error_box is not None:
+            self._error_box.deleteLater()
+        self._error_box = box
+        box.open()

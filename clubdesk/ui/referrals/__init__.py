@@ -1,0 +1,1 @@
+"""The Referrals tab: business passed between members, its steps, and the summary."""

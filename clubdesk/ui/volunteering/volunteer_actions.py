@@ -1,0 +1,171 @@
+"""What the Volunteering tab does: its actions, buttons, menu, and the dialogs they open.
+
+The dialogs and the question before deleting are opened through module-level functions,
+which the tests replace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+
+from clubdesk.domain.volunteering.volunteer_list import VolunteerRow
+from clubdesk.domain.volunteering.volunteering import VolunteerEntryNotFoundError
+from clubdesk.ui.common.formatting import format_date, format_hours
+from clubdesk.ui.common.prompts import confirm
+from clubdesk.ui.common.search_field import focus_search
+from clubdesk.ui.common.table_views import action_button
+
+
+def edit_entry_dialog(parent: QWidget, entry_id: int | None, member_id: int | None = None,
+                      event_id: int | None = None) -> int | None:
+    """Open the entry form (new when ``entry_id`` is None); the saved id or None."""
+    from clubdesk.ui.volunteering.volunteer_dialog import VolunteerDialog
+
+    return VolunteerDialog.ask(parent, entry_id, member_id=member_id, event_id=event_id)
+
+
+def batch_entry_dialog(parent: QWidget, event_id: int | None = None) -> list[int] | None:
+    """Open the form logging hours for several members; the new ids or None."""
+    from clubdesk.ui.volunteering.volunteer_batch_dialog import VolunteerBatchDialog
+
+    return VolunteerBatchDialog.ask(parent, event_id=event_id)
+
+
+def categories_dialog(parent: QWidget) -> bool:
+    """Open the list of categories; True when it was changed."""
+    from clubdesk.ui.volunteering.volunteer_categories_dialog import VolunteerCategoriesDialog
+
+    return VolunteerCategoriesDialog.ask(parent)
+
+
+class VolunteerActions(QObject):
+    """The tab's actions and their buttons; carries them out on the tab."""
+
+    def __init__(self, tab) -> None:  # the VolunteeringTab (not imported: it imports us)
+        super().__init__(tab)
+        self.tab = tab
+        self.table = tab.table
+        keys = QKeySequence.StandardKey
+        add_action = self._action
+        self.new_action = add_action(self.tr("New entry"), self.new_entry, [keys.New])
+        self.batch_action = add_action(
+            self.tr("Several members…"), self.several_members,
+            [QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N)])
+        self.find_action = add_action(self.tr("Search"), self.focus_search, [keys.Find])
+        self.edit_action = add_action(
+            self.tr("Edit"), self.edit_selected, [Qt.Key.Key_Return, Qt.Key.Key_Enter],
+            on_list=True)
+        self.delete_action = add_action(self.tr("Delete"), self.delete_selected,
+                                            [keys.Delete], on_list=True)
+        self.categories_action = add_action(self.tr("Categories…"), self.edit_categories)
+        self.new_button = action_button(self.new_action,
+                                       self.tr("Log the time one member gave (Ctrl+N)"))
+        self.batch_button = action_button(
+            self.batch_action,
+            self.tr("Log the same hours for several members at once, or for everyone "
+                    "present at an event (Ctrl+Shift+N)"))
+        self.edit_button = action_button(self.edit_action,
+                                        self.tr("Edit the selected entry (Enter)"))
+        self.delete_button = action_button(self.delete_action,
+                                          self.tr("Delete the selected entries (Delete)"))
+        self.categories_button = action_button(
+            self.categories_action,
+            self.tr("The association's list of volunteer categories: add, rename, archive"))
+        self._list_shown = True
+
+    def _action(self, text: str, slot: Callable[[], None],
+                shortcuts: Sequence[QKeySequence | QKeySequence.StandardKey | Qt.Key] = (),
+                on_list: bool = False) -> QAction:
+        """An action of the tab; ``on_list``: its shortcuts act on the list only (Delete in
+        the search field edits the text)."""
+        widget = self.table if on_list else self.tab
+        action = QAction(text, widget)
+        action.setShortcuts([QKeySequence(key) for key in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if on_list
+                                  else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        widget.addAction(action)
+        return action
+
+    def buttons(self) -> list[QPushButton]:
+        return [self.new_button, self.batch_button, self.edit_button, self.delete_button,
+                self.categories_button]
+
+    def set_list_shown(self, shown: bool) -> None:
+        self._list_shown = shown
+
+    def selection_changed(self, selected: int) -> None:
+        self.edit_action.setEnabled(self._list_shown and selected > 0)
+        self.delete_action.setEnabled(self._list_shown and selected > 0)
+
+    def context_menu(self, has_selection: bool) -> QMenu:
+        menu = QMenu(self.tab)
+        if has_selection:
+            menu.addAction(self.edit_action)
+            menu.addAction(self.delete_action)
+            menu.setDefaultAction(self.edit_action)
+            menu.addSeparator()
+        menu.addAction(self.new_action)
+        menu.addAction(self.batch_action)
+        return menu
+
+    def focus_search(self) -> None:
+        focus_search(self.tab.filters.search)
+
+    # -- commands -------------------------------------------------------------------------
+
+    def new_entry(self) -> None:
+        values = self.tab.filters.values()
+        entry_id = edit_entry_dialog(self.tab, None, member_id=values.member_id,
+                                     event_id=values.event_id)
+        if entry_id is not None:
+            self._saved([entry_id], self.tr("{hours} h logged for {name}."))
+
+    def several_members(self) -> None:
+        entry_ids = batch_entry_dialog(self.tab, event_id=self.tab.filters.values().event_id)
+        if entry_ids:
+            self.tab.entries_saved(entry_ids, self.tr(
+                "Hours logged for %n member(s).", "", len(entry_ids)))
+
+    def edit_selected(self) -> None:
+        row = self.tab.current_row()
+        if row is None:
+            return
+        try:
+            entry_id = edit_entry_dialog(self.tab, row.id)
+        except VolunteerEntryNotFoundError:  # deleted meanwhile, elsewhere
+            self.tab.entries_deleted([row.id])
+            return
+        if entry_id is not None:
+            self._saved([entry_id], self.tr("Entry of {name} on {date} saved."))
+
+    def _saved(self, entry_ids: list[int], message: str) -> None:
+        self.tab.entries_saved(entry_ids, message)
+
+    def delete_selected(self) -> None:
+        """Delete the selected entries once the user has confirmed."""
+        rows: Sequence[VolunteerRow] = self.tab.selected_rows()
+        if not rows:
+            return
+        hours = format_hours(sum((row.hours for row in rows), Decimal(0)))
+        if len(rows) == 1:
+            row = rows[0]
+            text = self.tr("Delete the {hours} h of {name} on {date}?").format(
+                hours=hours, name=row.member_name, date=format_date(row.date))
+        else:
+            text = self.tr("Delete %n entry(ies), {hours} h in all?", "", len(rows)).format(
+                hours=hours)
+        text += "\n\n" + self.tr("This cannot be undone.")
+        if not confirm(self.tab, self.tr("Delete volunteer hours"), text, self.tr("Delete")):
+            return
+        deleted = self.tab.delete_rows(rows)
+        self.tab.status_message.emit(self.tr("%n entry(ies) deleted.", "", deleted))
+
+    def edit_categories(self) -> None:
+        if categories_dialog(self.tab):
+            self.tab.categories_changed()
