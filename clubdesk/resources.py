@@ -20,5 +20,5 @@ def resources_dir() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """Path of one shipped file, for example ``resource_path("translations", "fr.json")``."""
+    """Path of one shipped file, for example ``resource_path("fonts", "DejaVuSans.ttf")``."""
     return resources_dir().joinpath(*parts)

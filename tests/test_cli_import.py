@@ -98,5 +98,5 @@ def test_the_report_speaks_french(db_path: Path, tmp_path: Path) -> None:
     code, report = run_import_command(path, dry_run=True, skip_invalid=False,
                                       on_duplicate="skip")
     assert code == 2
-    assert "ligne 4 : Le nom est obligatoire." in report
-    assert "Lignes non valides : 1" in report
+    assert "ligne 4\u00a0: Le nom est obligatoire." in report
+    assert "Lignes non valides\u00a0: 1" in report

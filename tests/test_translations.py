@@ -1,86 +1,109 @@
-"""Every user-visible string written in the code has its French translation."""
+"""Every text of the code has its French, in gettext catalogues kept in step with the code."""
 
 from __future__ import annotations
 
 import ast
-import json
+import re
 from pathlib import Path
 
 import pytest
 
 from clubdesk import i18n
-from clubdesk.resources import resource_path
+from clubdesk.i18n import catalogues
 
 ROOT = Path(__file__).resolve().parents[1]
-# Call names whose first string argument is user-visible text.
-MARKERS = {"_", "ngettext", "tr", "_tr"}
+# argparse's texts keep argparse's own placeholders.
+OWN_PLACEHOLDERS = {"clubdesk/cli/argparse_texts.py"}
 
 
-def _marked_strings() -> dict[str, str]:
-    """Source text -> where it was found, for every marked literal in clubdesk/."""
-    found: dict[str, str] = {}
+def test_catalogues_are_in_step_with_the_code() -> None:
+    """No text without its French, no French nobody uses, every .mo compiled from its .po."""
+    problems = catalogues.problems()
+    assert not problems, "run: python -m clubdesk.i18n.catalogues update\n" + "\n".join(
+        problems)
+
+
+def test_the_code_marks_many_texts_in_every_area() -> None:
+    found = catalogues.extract()
+    assert sum(len(keys) for keys in found.values()) > 1000
+    assert {"members", "events", "volunteering", "referrals", "dashboard", "reports",
+            "cli", "safety"} <= set(found)
+
+
+def _calls(predicate) -> list[str]:
+    found = []
     for path in sorted((ROOT / "clubdesk").rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            args = node.args
-            if name == "translate" and len(args) >= 2:  # QCoreApplication.translate(ctx, text)
-                args = args[1:]
-            elif name not in MARKERS:
-                continue
-            first = args[0]
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                found.setdefault(first.value, f"{path.relative_to(ROOT)}:{node.lineno}")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and predicate(node):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
 
-def _load_files(lang: str) -> list[tuple[Path, dict]]:
-    folder = resource_path("translations", lang)
-    return [(path, json.loads(path.read_text(encoding="utf-8")))
-            for path in sorted(folder.glob("*.json"))]
+def test_one_way_to_translate() -> None:
+    """No Qt tr() or translate(): their context is ignored and they bypass the catalogue."""
+    def qt_translation(node: ast.Call) -> bool:
+        func = node.func
+        if not isinstance(func, ast.Attribute):
+            return False
+        context = node.args[0] if node.args else None  # Qt's translate(context, text)
+        return func.attr == "tr" or (func.attr == "translate" and isinstance(
+            context, ast.Constant) and isinstance(context.value, str))
+
+    assert _calls(qt_translation) == []
 
 
-def test_the_code_marks_strings() -> None:
-    assert len(_marked_strings()) > 50
+def test_one_placeholder_style() -> None:
+    """``{name}`` everywhere: no ``%1``, ``%n`` or ``%s`` in clubdesk's own texts."""
+    old_style = re.compile(r"%(\d|n\b|s\b|\()")
+    wrong = [f"{where}: {key!r}" for keys in catalogues.extract().values()
+             for key, where in keys.items()
+             if where.split(":")[0] not in OWN_PLACEHOLDERS
+             and any(old_style.search(text) for text in ([key] if isinstance(key, str)
+                                                          else key))]
+    assert wrong == []
 
 
-def test_every_marked_string_has_a_french_translation() -> None:
-    french = i18n.catalogue("fr")
-    missing = [f"{where}: {text!r}" for text, where in _marked_strings().items()
-               if text not in french]
-    assert not missing, "missing in resources/translations/fr/*.json:\n" + "\n".join(missing)
+def test_french_typography_in_the_catalogues() -> None:
+    """A non-breaking space before : ; ? ! and inside « », never a plain one."""
+    bad = []
+    for path in (ROOT / "resources" / "locale" / "fr" / "LC_MESSAGES").glob("*.po"):
+        for message in catalogues.read("fr", path.stem):
+            strings = [message.string] if isinstance(message.string, str) else message.string
+            bad += [f"{path.name}: {text!r}" for text in strings if message.id and (
+                re.search(r" [:;?!]", text) or "« " in text or " »" in text)]
+    assert bad == []
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_catalogue_files_agree_with_each_other(lang: str) -> None:
-    seen: dict[str, tuple[Path, object]] = {}
-    for path, data in _load_files(lang):
-        for key, value in data.items():
-            if key in seen and seen[key][1] != value:
-                pytest.fail(f"{key!r} differs between {seen[key][0].name} and {path.name}")
-            seen[key] = (path, value)
-
-
-def test_plural_strings_have_both_forms() -> None:
-    french = i18n.catalogue("fr")
-    english = i18n.catalogue("en")
-    for text in _marked_strings():
-        if "%n" in text:
-            assert isinstance(french.get(text), list) and len(french[text]) == 2, text
-            assert isinstance(english.get(text), list) and len(english[text]) == 2, text
-
-
-def test_translation_helper_picks_forms_and_languages() -> None:
+def test_gettext_picks_the_language_and_the_plural_form() -> None:
     i18n.set_language("fr")
     assert i18n._("Active") == "Actif"
+    assert i18n._("an untranslated sentence") == "an untranslated sentence"
+    assert i18n.ngettext("{n} member", "{n} members", 1) == "1 membre"
+    assert i18n.ngettext("{n} member", "{n} members", 0) == "0 membre"
+    assert i18n.ngettext("{n} member", "{n} members", 20_000) == "20\u202f000 membres"
     i18n.set_language("en")
     assert i18n._("Active") == "Active"
-    assert i18n.translate("an untranslated sentence", lang="fr") == "an untranslated sentence"
-    assert i18n.plural_index("fr", 1) == 0 and i18n.plural_index("fr", 2) == 1
-    assert i18n.plural_index("en", 0) == 1 and i18n.plural_index("fr", 0) == 0
+    assert i18n.ngettext("{n} member", "{n} members", 0) == "0 members"
+    assert i18n.ngettext("{n} member", "{n} members", 20_000) == "20,000 members"
+
+
+def test_forms_reads_back_every_language() -> None:
+    assert i18n.forms("Active") == {"Active", "Actif"}
+    assert {"1 membre", "{n} membres"} & i18n.forms("{n} member", "{n} members") == {
+        "{n} membres"}
+
+
+def test_the_command_line_speaks_french(capsys: pytest.CaptureFixture[str]) -> None:
+    from clubdesk.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--lang", "fr", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation\u00a0: clubdesk")
+    assert "afficher ce message d'aide et quitter" in out
+    with pytest.raises(SystemExit):
+        main(["--lang", "fr", "report"])
+    assert "les arguments suivants sont obligatoires" in capsys.readouterr().err
 
 
 def test_language_detection(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from clubdesk import __version__, i18n
 from clubdesk.cli import safety
+from clubdesk.cli.argparse_texts import speak_the_users_language
 from clubdesk.cli.errors import EXIT_ERROR, EXIT_OK, CommandError
 from clubdesk.i18n import _, ngettext
 
@@ -208,7 +209,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         count = writers[suffix](args.kind, output, args.date_from, args.date_to)
     except (PeriodError, OutputFileError) as error:
         raise CommandError(str(error)) from error
-    print(ngettext("%n row written to {path}.", count).format(path=output))
+    print(ngettext("{n} row written to {path}.",
+                   "{n} rows written to {path}.", count).format(path=output))
     return EXIT_OK
 
 
@@ -254,7 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Members, meetings, volunteer hours and referrals of an association. "
                       "Without a command, opens the application."),
     )
-    parser.add_argument("--version", action="version", version=f"clubdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"clubdesk {__version__}",
+                        help=_("show clubdesk's version and exit"))
     parser.add_argument(
         "--db", metavar="PATH",
         help=_("database file (default: $CLUBDESK_DB, else clubdesk.db in your data folder)"),
@@ -373,6 +376,7 @@ def _language_from(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(i18n.detect_language(_language_from(argv)))
+    speak_the_users_language()
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:

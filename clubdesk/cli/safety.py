@@ -119,7 +119,8 @@ def cmd_check(args: argparse.Namespace, database: Path) -> int:
         return EXIT_OK
     for problem in result.problems:
         print(f"{database}: {problem}")
-    print(damage_message(database, ngettext("%n problem found", len(result.problems))),
+    print(damage_message(database, ngettext("{n} problem found",
+                                            "{n} problems found", len(result.problems))),
           file=sys.stderr)
     return EXIT_PROBLEMS
 

@@ -105,9 +105,10 @@ def key_figures_band(figures: ActivityFigures, width: float, styles: Styles) -> 
     return [
         Paragraph(markup(_("The year in figures")), styles.title),
         key_figures([
-            count_figure(members, ngettext("%n member(s) at the end", members)),
-            count_figure(figures.meetings.events, ngettext("%n event(s)",
-                                                          figures.meetings.events)),
+            count_figure(members, ngettext("{n} member at the end",
+                                           "{n} members at the end", members)),
+            count_figure(figures.meetings.events, ngettext("{n} event",
+                                                           "{n} events", figures.meetings.events)),
             (format_percent(figures.meetings.average_attendance_rate),
              _("Attendance rate")),
             (hours_text(volunteering.hours), _("Volunteer hours")),
@@ -115,8 +116,10 @@ def key_figures_band(figures: ActivityFigures, width: float, styles: Styles) -> 
         Spacer(1, 2 * mm),
         key_figures([
             (format_money(volunteering.value), _("Value of the volunteering")),
-            count_figure(referrals.given, ngettext("%n referral(s) given", referrals.given)),
-            count_figure(referrals.won, ngettext("%n referral(s) won", referrals.won)),
+            count_figure(referrals.given, ngettext("{n} referral given",
+                                                   "{n} referrals given", referrals.given)),
+            count_figure(referrals.won, ngettext("{n} referral won",
+                                                 "{n} referrals won", referrals.won)),
             (format_money(referrals.business), _("Business generated")),
         ], width, styles),
     ]
@@ -126,19 +129,21 @@ def membership(figures: ActivityFigures, width: float, styles: Styles) -> list[F
     data = figures.membership
     story = heading(_("Membership"), styles)
     story.append(key_figures([
-        count_figure(data.active_at_start, ngettext("%n member(s) at the start",
+        count_figure(data.active_at_start, ngettext("{n} member at the start",
+                                                    "{n} members at the start",
                                                     data.active_at_start)),
-        count_figure(data.active_at_end, ngettext("%n member(s) at the end",
-                                                  data.active_at_end)),
-        count_figure(data.joined, ngettext("%n joined", data.joined)),
-        count_figure(data.left, ngettext("%n left", data.left)),
+        count_figure(data.active_at_end, ngettext("{n} member at the end",
+                                                  "{n} members at the end", data.active_at_end)),
+        count_figure(data.joined, ngettext("{n} joined", "{n} joined", data.joined)),
+        count_figure(data.left, ngettext("{n} left", "{n} left", data.left)),
         (format_percent(data.retention_rate), _("Retention")),
     ], width, styles))
     story.append(note(_("Retention: of the members at the start of the period, the share "
                         "still members at its end."), styles))
     story.append(Spacer(1, 3 * mm))
-    story.append(Paragraph(ngettext(
-        "Dues received: <b>{amount}</b>, paid by %n member.", data.dues_paid_by).format(
+    story.append(Paragraph(ngettext("Dues received: <b>{amount}</b>, paid by {n} member.",
+                                    "Dues received: <b>{amount}</b>, paid by {n} members.",
+                                    data.dues_paid_by).format(
             amount=markup(format_money(data.dues_received))), styles.body))
     if data.by_sector:
         story.append(Spacer(1, 3 * mm))
@@ -174,10 +179,11 @@ def meetings(figures: ActivityFigures, width: float, styles: Styles) -> list[Flo
     data = figures.meetings
     story = heading(_("Meetings"), styles)
     story.append(key_figures([
-        count_figure(data.events, ngettext("%n event(s)", data.events)),
+        count_figure(data.events, ngettext("{n} event", "{n} events", data.events)),
         (format_percent(data.average_attendance_rate), _("Average attendance rate")),
-        count_figure(data.guests, ngettext("%n guest(s)", data.guests)),
-        count_figure(data.guests_joined, ngettext("%n guest(s) joined", data.guests_joined)),
+        count_figure(data.guests, ngettext("{n} guest", "{n} guests", data.guests)),
+        count_figure(data.guests_joined, ngettext("{n} guest joined",
+                                                  "{n} guests joined", data.guests_joined)),
     ], width, styles))
     story.append(note(_("Average attendance rate: for each event whose attendance was "
                         "taken, the members present or late over the members expected; "
@@ -195,7 +201,7 @@ def volunteering(figures: ActivityFigures, width: float, styles: Styles) -> list
     story.append(key_figures([
         (hours_text(data.hours), _("Volunteer hours")),
         (format_money(data.value), _("Value of the volunteering")),
-        count_figure(data.volunteers, ngettext("%n volunteer(s)", data.volunteers)),
+        count_figure(data.volunteers, ngettext("{n} volunteer", "{n} volunteers", data.volunteers)),
     ], width, styles))
     story.append(note(_("Hours valued at {rate} an hour, the association's rate.").format(
         rate=format_money(data.hourly_rate)), styles))
@@ -219,17 +225,19 @@ def referrals(figures: ActivityFigures, width: float, styles: Styles) -> list[Fl
     data = figures.referrals
     story = heading(_("Referrals"), styles)
     story.append(key_figures([
-        count_figure(data.given, ngettext("%n referral(s) given", data.given)),
-        count_figure(data.won, ngettext("%n won", data.won)),
-        count_figure(data.lost, ngettext("%n lost", data.lost)),
-        count_figure(data.open, ngettext("%n still open", data.open)),
+        count_figure(data.given, ngettext("{n} referral given", "{n} referrals given", data.given)),
+        count_figure(data.won, ngettext("{n} won", "{n} won", data.won)),
+        count_figure(data.lost, ngettext("{n} lost", "{n} lost", data.lost)),
+        count_figure(data.open, ngettext("{n} still open", "{n} still open", data.open)),
         (format_percent(data.conversion_rate), _("Conversion")),
         (format_money(data.business), _("Business generated")),
     ], width, styles))
-    story.append(note(ngettext(
-        "Conversion: of the referrals closed, the share won. Business generated: the "
-        "amounts of the referrals won. %n referral was given to someone outside the "
-        "network.", data.to_outside), styles))
+    story.append(note(ngettext("Conversion: of the referrals closed, the share won. Business "
+                               "generated: the amounts of the referrals won. {n} referral was "
+                               "given to someone outside the network.",
+                               "Conversion: of the referrals closed, the share won. Business "
+                               "generated: the amounts of the referrals won. {n} referrals were "
+                               "given to people outside the network.", data.to_outside), styles))
     if data.by_month:
         story.append(Spacer(1, 3 * mm))
         story.append(KeepTogether([
@@ -302,7 +310,8 @@ def stopped_names(names: list[str], members: list[MemberActivity]) -> str:
              for name in names[:STOPPED_NAMES_SHOWN]]
     text = ", ".join(shown)
     if len(names) > STOPPED_NAMES_SHOWN:
-        text += " " + ngettext("and %n other(s).", len(names) - STOPPED_NAMES_SHOWN)
+        text += " " + ngettext("and {n} other.",
+                               "and {n} others.", len(names) - STOPPED_NAMES_SHOWN)
     return text
 
 
@@ -324,7 +333,8 @@ def member_table(figures: ActivityFigures, width: float, styles: Styles,
     members = sorted(figures.members,
                      key=lambda m: (m.last_name.casefold(), m.first_name.casefold()))
     story: list[Flowable] = [PageBreak()]
-    story += heading(f"{_('Activity by member')} ({format_number(len(members))})", styles)
+    title = _("Activity by member")
+    story += heading(f"{title} ({format_number(len(members))})", styles)
     rows: list[list[Cell]] = [
         [name_cell(member.last_name, member.first_name) if member.in_directory
          else initials(member.first_name, member.last_name),

@@ -68,10 +68,11 @@ def _story(data: EventReport, width: float, tracker: Progress) -> list[Flowable]
         _("Attendance report"), event.title,
         [format_when(event.starts_at, event.ends_at), event.location], styles)
     story.append(key_figures([
-        count_figure(counts.expected, ngettext("%n member(s) expected", counts.expected)),
+        count_figure(counts.expected, ngettext("{n} member expected",
+                                               "{n} members expected", counts.expected)),
         *(count_figure(counts.of(status), _status_count(status, counts.of(status)))
           for status in STATUS_ORDER),
-        count_figure(len(data.guests), ngettext("%n guest(s)", len(data.guests))),
+        count_figure(len(data.guests), ngettext("{n} guest", "{n} guests", len(data.guests))),
         (format_percent(counts.rate), _("Attendance rate")),
     ], width, styles))
     if counts.expected:
@@ -91,7 +92,8 @@ def _story(data: EventReport, width: float, tracker: Progress) -> list[Flowable]
             story.append(_status_table(status, lines, width, styles, tracker))
     if data.guests:
         count = len(data.guests)
-        story += heading(_counted_heading(ngettext("%n guest(s)", count), count), styles)
+        story += heading(_counted_heading(ngettext("{n} guest",
+                                                   "{n} guests", count), count), styles)
         rows: list[list[Cell]] = [
             [guest.name, guest.company,
              name_cell(guest.invited_by.last_name, guest.invited_by.first_name)
@@ -104,7 +106,8 @@ def _story(data: EventReport, width: float, tracker: Progress) -> list[Flowable]
             [0.3, 0.3, 0.26, 0.14], width, styles, progress=tracker))
     if data.proxies:
         count = len(data.proxies)
-        story += heading(_counted_heading(ngettext("%n proxy(ies)", count), count), styles)
+        story += heading(_counted_heading(ngettext("{n} proxy",
+                                                   "{n} proxies", count), count), styles)
         rows = [
             [name_cell(proxy.giver.last_name, proxy.giver.first_name),
              name_cell(proxy.holder.last_name, proxy.holder.first_name),
@@ -122,11 +125,11 @@ def _story(data: EventReport, width: float, tracker: Progress) -> list[Flowable]
 def _status_count(status: str, count: int) -> str:
     """"22 excused": the count of one attendance status, in words."""
     texts = {
-        "present": ngettext("%n present", count),
-        "late": ngettext("%n late", count),
-        "substitute": ngettext("%n substitute(s)", count),
-        "excused": ngettext("%n excused", count),
-        "absent": ngettext("%n absent", count),
+        "present": ngettext("{n} present", "{n} present", count),
+        "late": ngettext("{n} late", "{n} late", count),
+        "substitute": ngettext("{n} substitute", "{n} substitutes", count),
+        "excused": ngettext("{n} excused", "{n} excused", count),
+        "absent": ngettext("{n} absent", "{n} absent", count),
     }
     return texts[status]
 
@@ -152,11 +155,13 @@ def _quorum(result: QuorumResult, width: float, styles: Styles) -> list[Flowable
         Paragraph(f'<font color="{colour}"><b>{markup(verdict)}</b></font>', styles.body),
         Spacer(1, 2 * mm),
         key_figures([
-            count_figure(result.entitled, ngettext("%n entitled to vote", result.entitled)),
-            count_figure(result.present, ngettext("%n present", result.present)),
+            count_figure(result.entitled, ngettext("{n} entitled to vote",
+                                                   "{n} entitled to vote", result.entitled)),
+            count_figure(result.present, ngettext("{n} present", "{n} present", result.present)),
             count_figure(result.represented,
-                         ngettext("%n represented", result.represented)),
-            count_figure(result.counted, ngettext("%n vote(s) counted", result.counted)),
+                         ngettext("{n} represented", "{n} represented", result.represented)),
+            count_figure(result.counted, ngettext("{n} vote counted",
+                                                  "{n} votes counted", result.counted)),
             (format_number(result.required),
              _("needed ({share} of those entitled)").format(
                  share=format_percent(result.share))),

@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape
 
-from clubdesk.i18n import current_language
+from clubdesk.i18n import current_language, format_count
 
 NNBSP = "\u202f"  # narrow no-break space
 DASH = "—"
@@ -117,7 +117,10 @@ def count_words(text: str, count: int) -> str:
     Labels then agree with their number in every language ("1 excusé", "22 excusés")
     while the number itself is printed apart, large, in a key-figure box.
     """
-    return text.replace(str(count), "", 1).strip()
+    for number in (format_count(count), str(count)):
+        if number in text:
+            return text.replace(number, "", 1).strip()
+    return text.strip()
 
 
 def capitalized(text: str) -> str:

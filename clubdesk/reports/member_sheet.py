@@ -86,8 +86,9 @@ def _story(sheet: MemberSheet, width: float, styles: Styles,
     story.append(key_figures([
         (format_percent(sheet.attendance_rate), _("Attendance rate")),
         (hours_text(sheet.total_hours), _("Volunteer hours")),
-        count_figure(given, ngettext("%n referral(s) given", given)),
-        count_figure(received, ngettext("%n referral(s) received", received)),
+        count_figure(given, ngettext("{n} referral given", "{n} referrals given", given)),
+        count_figure(received, ngettext("{n} referral received",
+                                        "{n} referrals received", received)),
         (format_money(sheet.business_generated), _("Business generated")),
         (format_money(sheet.fees_total), _("Dues paid")),
     ], width, styles))
@@ -115,9 +116,9 @@ def _attendance(sheet: MemberSheet, width: float, styles: Styles,
          attendance_status_label(row.status)] for row in sheet.attendance]
     story.append(data_table([_("Date"), _("Event"), _("Kind"), _("Status")], rows,
                             [0.14, 0.46, 0.2, 0.2], width, styles, progress=tracker))
-    story.append(note(ngettext(
-        "Attended %n event (present or late) out of {expected}: {rate}.",
-        sheet.attended).format(expected=format_number(sheet.expected),
+    story.append(note(ngettext("Attended {n} event (present or late) out of {expected}: {rate}.",
+                               "Attended {n} events (present or late) out of {expected}: {rate}.",
+                               sheet.attended).format(expected=format_number(sheet.expected),
                                rate=format_percent(sheet.attendance_rate)), styles))
     return story
 
@@ -149,7 +150,7 @@ def _referrals(title: str, other: str, referrals: list[SheetReferral], business:
     rows: list[list[Cell]] = [
         [format_date(row.day), row.other, referral_status_label(row.status),
          format_money(row.amount) if row.amount is not None else DASH] for row in referrals]
-    rows.append([_("Total"), ngettext("%n referral(s)", len(referrals)), "",
+    rows.append([_("Total"), ngettext("{n} referral", "{n} referrals", len(referrals)), "",
                  format_money(business)])
     story.append(data_table([_("Date"), other, _("Status"), _("Amount")], rows,
                             [0.14, 0.48, 0.2, 0.18], width, styles, numeric={3},

@@ -78,14 +78,16 @@ def _story(data: PeriodReport, width: float, tracker: Progress) -> list[Flowable
     story: list[Flowable] = title_block(
         _("Attendance report"), period_label(data.date_from, data.date_to), [], styles)
     story.append(key_figures([
-        count_figure(data.events_held, ngettext("%n event(s) held", data.events_held)),
-        count_figure(members, ngettext("%n member(s) expected", members)),
-        count_figure(totals.attended, ngettext("%n attendance(s)", totals.attended)),
+        count_figure(data.events_held, ngettext("{n} event held",
+                                                "{n} events held", data.events_held)),
+        count_figure(members, ngettext("{n} member expected", "{n} members expected", members)),
+        count_figure(totals.attended, ngettext("{n} attendance",
+                                               "{n} attendances", totals.attended)),
         count_figure(totals.substitute,
-                     ngettext("%n substitute(s)", totals.substitute)),
-        count_figure(totals.excused, ngettext("%n excused", totals.excused)),
-        count_figure(totals.absent, ngettext("%n absent", totals.absent)),
-        count_figure(data.guests, ngettext("%n guest(s)", data.guests)),
+                     ngettext("{n} substitute", "{n} substitutes", totals.substitute)),
+        count_figure(totals.excused, ngettext("{n} excused", "{n} excused", totals.excused)),
+        count_figure(totals.absent, ngettext("{n} absent", "{n} absent", totals.absent)),
+        count_figure(data.guests, ngettext("{n} guest", "{n} guests", data.guests)),
         (format_percent(totals.rate), _("Attendance rate")),
     ], width, styles))
     story.append(note(_(
@@ -95,7 +97,8 @@ def _story(data: PeriodReport, width: float, tracker: Progress) -> list[Flowable
         styles))
     story += _events(data, width, styles, tracker)
     story += _flagged(data, width, styles, tracker)
-    story += heading(f"{_('Attendance by member')} ({format_number(members)})", styles)
+    title = _("Attendance by member")
+    story += heading(f"{title} ({format_number(members)})", styles)
     rows: list[list[Cell]] = [
         [name_cell(member.person.last_name, member.person.first_name),
          member.person.company, *_counts(member.counts)]
@@ -129,7 +132,7 @@ def _counts(counts: StatusCounts) -> list[Cell]:
 def _events(data: PeriodReport, width: float, styles: Styles,
             tracker: Progress) -> list[Flowable]:
     count = len(data.events)
-    title = capitalized(count_words(ngettext("%n event(s)", count), count))
+    title = capitalized(count_words(ngettext("{n} event", "{n} events", count), count))
     story = heading(f"{title} ({format_number(count)})", styles)
     rows: list[list[Cell]] = [
         [format_date(item.event.starts_at.date()), item.event.title, *_counts(item.counts),
@@ -151,7 +154,8 @@ def _events(data: PeriodReport, width: float, styles: Styles,
 def _flagged(data: PeriodReport, width: float, styles: Styles,
              tracker: Progress) -> list[Flowable]:
     alert, flagged = data.alert, data.flagged
-    story = heading(f"{_('Members to follow up')} ({format_number(len(flagged))})", styles)
+    title = _("Members to follow up")
+    story = heading(f"{title} ({format_number(len(flagged))})", styles)
     if flagged:
         rows: list[list[Cell]] = [
             [name_cell(member.person.last_name, member.person.first_name),
@@ -166,11 +170,16 @@ def _flagged(data: PeriodReport, width: float, styles: Styles,
             progress=tracker))
     else:
         story.append(Paragraph(markup(_("No member is flagged.")), styles.body))
-    story.append(note(ngettext(
-        "To follow up: more than %n absence(s) without excuse from {start} to {end} (the "
-        "alert window of the association's settings, within the period). Recent absences: "
-        "those absences. Excuses and substitutes are not counted. Last attended: the "
-        "member's last event of the period attended in person.", alert.count).format(
+    story.append(note(ngettext("To follow up: more than {n} absence without excuse from {start} "
+                               "to {end} (the alert window of the association's settings, within "
+                               "the period). Recent absences: those absences. Excuses and "
+                               "substitutes are not counted. Last attended: the member's last "
+                               "event of the period attended in person.",
+                               "To follow up: more than {n} absences without excuse from {start} "
+                               "to {end} (the alert window of the association's settings, within "
+                               "the period). Recent absences: those absences. Excuses and "
+                               "substitutes are not counted. Last attended: the member's last "
+                               "event of the period attended in person.", alert.count).format(
             start=format_date(alert.window_start), end=format_date(alert.window_end)),
         styles))
     return story

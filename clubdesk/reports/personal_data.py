@@ -241,7 +241,7 @@ def _table(title: str, header: list[str], rows: list[list[Cell]], widths: list[f
         return [*story, Paragraph(markup(_("Nothing recorded.")), styles.body)]
     story.append(data_table(header, rows, widths, width, styles, numeric=numeric,
                             progress=tracker, long_text=long_text))
-    story.append(note(ngettext("%n row(s).", len(rows)), styles))
+    story.append(note(ngettext("{n} row.", "{n} rows.", len(rows)), styles))
     return story
 
 

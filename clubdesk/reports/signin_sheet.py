@@ -56,8 +56,8 @@ def _story(data: SigninSheet, width: float, tracker: Progress) -> list[Flowable]
         _("Sign-in sheet"), event.title,
         [format_when(event.starts_at, event.ends_at), event.location], styles)
     expected = len(data.lines)
-    story.append(Paragraph(
-        f"<b>{markup(ngettext('%n member(s) expected', expected))}</b>", styles.body))
+    expected_text = ngettext("{n} member expected", "{n} members expected", expected)
+    story.append(Paragraph(f"<b>{markup(expected_text)}</b>", styles.body))
     if not data.roster_started:
         story.append(note(_("The attendance list has not been started: every active member "
                             "is listed."), styles))

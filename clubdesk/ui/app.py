@@ -16,6 +16,7 @@ from clubdesk.crash_reports import write_crash_report
 from clubdesk.db import DatabaseOpenError, close_database, database
 from clubdesk.db.errors import storage_error_message
 from clubdesk.domain.safety.backups import BackupError
+from clubdesk.i18n import _
 from clubdesk.resources import resource_path
 from clubdesk.ui.common.damage_monitor import report_if_damage
 from clubdesk.ui.common.translator import install_translators
@@ -59,24 +60,21 @@ def report_unexpected_error(
         return
     if isinstance(error, BackupError):  # a refusal to go on without a backup: no bug
         QMessageBox.warning(QApplication.activeWindow(),
-                            QApplication.translate("App", "clubdesk"), str(error))
+                            _("clubdesk"), str(error))
         return
     message = storage_error_message(error)
     if message is not None and writes_refused():
-        message = QApplication.translate(
-            "App", "Nothing was saved: this window opened the file read-only (it is open in "
-            "another window, or damaged). Close this window and work in the other one.")
+        message = _("Nothing was saved: this window opened the file read-only (it is open in "
+                    "another window, or damaged). Close this window and work in the other one.")
     elif message is None:
         report = write_crash_report(error, "window")
-        message = QApplication.translate(
-            "App", "Something went wrong: %1\n\nThe change in progress was not saved; "
-            "the data saved before it is safe.").replace("%1", f"{exc_type.__name__}: {error}")
+        message = _("Something went wrong: {error}\n\nThe change in progress was not saved; "
+                    "the data saved before it is safe.").format(
+                        error=f"{exc_type.__name__}: {error}")
         if report is not None:
-            message += "\n\n" + QApplication.translate(
-                "App", "A report was written to %1: send it to whoever helps you with "
-                "clubdesk.").replace("%1", str(report))
-    QMessageBox.critical(QApplication.activeWindow(),
-                         QApplication.translate("App", "clubdesk"), message)
+            message += "\n\n" + _("A report was written to {path}: send it to whoever helps "
+                                   "you with clubdesk.").format(path=report)
+    QMessageBox.critical(QApplication.activeWindow(), _("clubdesk"), message)
 
 
 def writes_refused() -> bool:
@@ -108,7 +106,7 @@ def run_gui(database_path: Path, explicit_language: str | None = None) -> int:
     except OpenCancelled:
         return 0
     except DatabaseOpenError as error:
-        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), str(error))
+        QMessageBox.critical(None, _("Cannot open the database"), str(error))
         raise
 
     from clubdesk.ui.main_window import MainWindow

@@ -20,6 +20,7 @@ from clubdesk.db import DatabaseOpenError, open_database
 from clubdesk.domain.safety.backups import Backup
 from clubdesk.domain.safety.damage import newest_sound_backup
 from clubdesk.domain.safety.restore import RestoreError, RestoreResult, restore_backup
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.damage_monitor import damage_monitor
 from clubdesk.ui.dashboard.dashboard_tab import DashboardTab
 from clubdesk.ui.events.event_actions import EventActions
@@ -94,11 +95,11 @@ class MainWindow(QMainWindow):
         self.events_tab = EventsTab(self)
         self.volunteering_tab = VolunteeringTab(self)
         self.referrals_tab = ReferralsTab(self)
-        self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
-        self.tabs.addTab(self.members_tab, self.tr("Members"))
-        self.tabs.addTab(self.events_tab, self.tr("Events"))
-        self.tabs.addTab(self.volunteering_tab, self.tr("Volunteering"))
-        self.tabs.addTab(self.referrals_tab, self.tr("Referrals"))
+        self.tabs.addTab(self.dashboard_tab, _("Dashboard"))
+        self.tabs.addTab(self.members_tab, _("Members"))
+        self.tabs.addTab(self.events_tab, _("Events"))
+        self.tabs.addTab(self.volunteering_tab, _("Volunteering"))
+        self.tabs.addTab(self.referrals_tab, _("Referrals"))
         self.members_tab.member_count_changed.connect(self._show_member_count)
         self.members_tab.import_requested.connect(self.import_members)
         for tab in (self.dashboard_tab, self.members_tab, self.events_tab,
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
     def _member_sheet(self, member_id: int) -> None:
         from clubdesk.ui.common.period_dialog import PeriodDialog
 
-        period = PeriodDialog.ask(self, self.tr("Activity sheet"))
+        period = PeriodDialog.ask(self, _("Activity sheet"))
         if period is not None:
             from clubdesk.domain.activity.activity_figures import Period
 
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         self._tab_shown(self.tabs.currentIndex())
 
     def _show_member_count(self, shown: int, total: int) -> None:
-        self.count_label.setText(self.tr("%n member(s)", "", total))
+        self.count_label.setText(ngettext("{n} member", "{n} members", total))
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
@@ -200,13 +201,13 @@ class MainWindow(QMainWindow):
     def _show_path(self) -> None:
         self.path_label.setText(str(self.database_path))
         self.path_label.setToolTip(str(self.database_path))
-        title = self.tr("clubdesk — %1").replace("%1", self.database_path.name)
+        title = _("clubdesk — {file}").format(file=self.database_path.name)
         session = self.session
         if session.read_only or session.damaged:
-            title += " " + self.tr("(read-only)")
+            title += " " + _("(read-only)")
             self.read_only_label.setText(
-                self.tr("Damaged: nothing more is written") if session.damaged
-                else self.tr("Read-only: changes cannot be saved"))
+                _("Damaged: nothing more is written") if session.damaged
+                else _("Read-only: changes cannot be saved"))
             self.read_only_label.setToolTip(
                 holder_text(self.database_path, session.holder) if session.holder else "")
         self.read_only_label.setVisible(session.read_only or session.damaged)
@@ -220,11 +221,11 @@ class MainWindow(QMainWindow):
         return session
 
     def _backup_made(self, backup: Backup) -> None:
-        self._show_message(self.tr("Backup made: %1").replace("%1", str(backup.path)))
+        self._show_message(_("Backup made: {path}").format(path=str(backup.path)))
 
     def _backup_failed(self, message: str) -> None:
-        self.statusBar().showMessage(self.tr("The automatic backup failed: %1")
-                                     .replace("%1", message), 30_000)
+        self.statusBar().showMessage(
+            _("The automatic backup failed: {reason}").format(reason=message), 30_000)
 
     def show_backups(self) -> None:
         result = BackupsDialog.ask(self, self.database_path, self.session.read_only)
@@ -234,10 +235,10 @@ class MainWindow(QMainWindow):
     def _restored(self, result: RestoreResult) -> None:
         """The window on the restored file, and where the file as it was went."""
         self._rebuild_tabs()
-        message = self.tr("Backup restored; the file as it was is kept among the backups.")
+        message = _("Backup restored; the file as it was is kept among the backups.")
         if result.damaged_copy is not None:
-            message = self.tr("Backup restored; the damaged file is kept as %1.").replace(
-                "%1", str(result.damaged_copy))
+            message = _("Backup restored; the damaged file is kept as {path}.").format(
+                path=result.damaged_copy)
         self._show_message(message)
 
     def _on_damage(self, detail: str) -> None:
@@ -254,7 +255,7 @@ class MainWindow(QMainWindow):
             try:
                 result = restore_backup(backup.path, self.database_path)
             except RestoreError as error:
-                QMessageBox.critical(self, self.tr("Restore failed"), str(error))
+                QMessageBox.critical(self, _("Restore failed"), str(error))
                 return
             self.session.recovered()
             self._restored(result)
@@ -265,17 +266,17 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        new_action = QAction(self.tr("&New database…"), self)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        new_action = QAction(_("&New database…"), self)
         new_action.triggered.connect(self.new_database)
-        open_action = QAction(self.tr("&Open database…"), self)
+        open_action = QAction(_("&Open database…"), self)
         open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         open_action.triggered.connect(self.open_database_dialog)
-        self.import_action = QAction(self.tr("&Import members…"), self)
+        self.import_action = QAction(_("&Import members…"), self)
         self.import_action.triggered.connect(self.import_members)
-        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action = QAction(_("&Backups…"), self)
         self.backups_action.triggered.connect(self.show_backups)
-        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(new_action)
@@ -286,18 +287,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        options_menu = self.menuBar().addMenu(self.tr("&Options"))
-        settings_action = QAction(self.tr("Association &settings…"), self)
+        options_menu = self.menuBar().addMenu(_("&Options"))
+        settings_action = QAction(_("Association &settings…"), self)
         settings_action.triggered.connect(self.edit_settings)
         options_menu.addAction(settings_action)
-        audit_action = QAction(self.tr("&Audit log…"), self)
+        audit_action = QAction(_("&Audit log…"), self)
         audit_action.triggered.connect(self.show_audit_log)
-        retention_action = QAction(self.tr("&Former members to anonymise…"), self)
+        retention_action = QAction(_("&Former members to anonymise…"), self)
         retention_action.triggered.connect(self.review_retention)
         options_menu.addAction(audit_action)
         options_menu.addAction(retention_action)
         options_menu.addSeparator()
-        language_menu = options_menu.addMenu(self.tr("&Language"))
+        language_menu = options_menu.addMenu(_("&Language"))
         group = QActionGroup(self)
         current = i18n.current_language()
         for code, name in (("fr", "Français"), ("en", "English")):
@@ -307,28 +308,28 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About clubdesk"), self)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        about_action = QAction(_("&About clubdesk"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
 
     def new_database(self) -> None:
         path, _selected = QFileDialog.getSaveFileName(
-            self, self.tr("New database"), str(self.database_path.parent / "association.db"),
+            self, _("New database"), str(self.database_path.parent / "association.db"),
             DATABASE_FILTER,
         )
         if path:
             if Path(path).exists():
                 QMessageBox.warning(
-                    self, self.tr("New database"),
-                    self.tr("%1 already exists. Use File > Open to open it.").replace("%1", path),
+                    self, _("New database"),
+                    _("{path} already exists. Use File > Open to open it.").format(path=path),
                 )
                 return
             self.switch_database(Path(path))
 
     def open_database_dialog(self) -> None:
         path, _selected = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(self.database_path.parent), DATABASE_FILTER,
+            self, _("Open database"), str(self.database_path.parent), DATABASE_FILTER,
         )
         if path:
             self.switch_database(Path(path))
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
             open_database(self.database_path, read_only=self.session.read_only)
             return False
         except DatabaseOpenError as error:
-            QMessageBox.critical(self, self.tr("Cannot open the database"), str(error))
+            QMessageBox.critical(self, _("Cannot open the database"), str(error))
             open_database(self.database_path, read_only=self.session.read_only)
             return False
         self.session.release()
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("database/last", str(path))
         self._rebuild_tabs()
         self.database_changed.emit(path)
-        self._show_message(self.tr("Opened %1").replace("%1", str(path)))
+        self._show_message(_("Opened {path}").format(path=str(path)))
         return True
 
     def import_members(self) -> None:
@@ -367,7 +368,7 @@ class MainWindow(QMainWindow):
             self.members_tab.reload()
             if self.tabs.currentWidget() is self.dashboard_tab:
                 self.dashboard_tab.reload()  # otherwise it recomputes when next shown
-            self._show_message(self.tr("Members imported."))
+            self._show_message(_("Members imported."))
 
     def show_audit_log(self) -> None:
         from clubdesk.ui.settings.audit_dialog import AuditDialog
@@ -384,23 +385,23 @@ class MainWindow(QMainWindow):
         from clubdesk.ui.settings.settings_dialog import SettingsDialog
 
         if SettingsDialog.ask(self):
-            self._show_message(self.tr("Settings saved."))
+            self._show_message(_("Settings saved."))
             if self.volunteering_tab.is_loaded():
                 self.volunteering_tab.reload()  # hours are valued at the new rate
 
     def choose_language(self, code: str) -> None:
         self._settings.setValue("language", code)
         QMessageBox.information(
-            self, self.tr("Language"),
-            self.tr("The new language applies the next time clubdesk starts."),
+            self, _("Language"),
+            _("The new language applies the next time clubdesk starts."),
         )
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About clubdesk"),
-            self.tr("<p><b>clubdesk</b> %1</p><p>Members, meetings, volunteer hours and "
-                    "referrals of an association.</p><p>Database: %2</p>")
-            .replace("%1", __version__).replace("%2", str(self.database_path)),
+            self, _("About clubdesk"),
+            _("<p><b>clubdesk</b> {version}</p><p>Members, meetings, volunteer hours and "
+              "referrals of an association.</p><p>Database: {database}</p>").format(
+                  version=__version__, database=self.database_path),
         )
 
     # -- state -----------------------------------------------------------------------------

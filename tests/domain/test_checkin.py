@@ -138,7 +138,7 @@ def test_status_messages_are_translated(people) -> None:
     start_roster(event.id)
     set_status(event.id, people["jean"].id, "late")
     i18n.set_language("fr")
-    with pytest.raises(CheckinError, match="Jean Dupont est marqué·e « En retard »"):
+    with pytest.raises(CheckinError, match="Jean Dupont est marqué·e «\u00a0En retard\u00a0»"):
         remove_from_roster(event.id, people["jean"].id)
 
 
@@ -242,7 +242,7 @@ def test_holder_messages_in_french_singular(people) -> None:
     i18n.set_language("fr")
     change = set_status(event.id, jean, "absent")
     assert change.messages == ("1 procuration détenue par Jean Dupont est retirée "
-                               "(Anne Martin) : seul un membre présent peut en détenir.",)
+                               "(Anne Martin)\u00a0: seul un membre présent peut en détenir.",)
 
 
 def test_mark_all_present_keeps_deliberate_statuses(people) -> None:

@@ -131,8 +131,8 @@ def test_leaving_date_requires_the_former_status(valid: MemberInput, status: str
 def test_leaving_date_message_is_translated(valid: MemberInput) -> None:
     i18n.set_language("fr")
     result = validate_member(replace(valid, status="active", left_on=dt.date(2024, 6, 30)))
-    assert "« Ancien membre »" in result.errors["left_on"]
-    assert "« Actif »" in result.errors["left_on"]
+    assert "«\u00a0Ancien membre\u00a0»" in result.errors["left_on"]
+    assert "«\u00a0Actif\u00a0»" in result.errors["left_on"]
 
 
 def test_former_member_cannot_keep_a_bureau_role(valid: MemberInput) -> None:

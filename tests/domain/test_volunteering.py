@@ -80,7 +80,7 @@ def test_quarter_hours_up_to_24_are_accepted(jeanne, hours: str) -> None:
 def test_the_quarter_hour_message_writes_decimals_the_french_way(jeanne) -> None:
     i18n.set_language("fr")
     assert errors(entry(jeanne.id, "1.1"))["hours"] == (
-        "Les heures se comptent par quarts d'heure : 1,00 ou 1,25 plutôt que 1,10.")
+        "Les heures se comptent par quarts d'heure\u00a0: 1,00 ou 1,25 plutôt que 1,10.")
 
 
 def test_24_hours_a_day_count_the_member_s_other_entries_that_day(jeanne, make_member) -> None:

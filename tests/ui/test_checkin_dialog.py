@@ -369,13 +369,13 @@ def test_the_dialog_speaks_french(qtbot, qapp, assembly, people, prompts) -> Non
         # "En retard" takes R: the keys follow the labels of the language.
         assert dialog.status_buttons["late"].text() == "En retard  (R)"
         assert dialog.status_actions["late"].shortcut().toString() == "R"
-        assert dialog.counts_label.text() == ("4 sur la liste : 0 présent · 1 en retard · "
+        assert dialog.counts_label.text() == ("4 sur la liste\u00a0: 0 présent · 1 en retard · "
                                               "3 absents")
-        assert dialog.banner.text().startswith("Quorum non atteint : il manque 1 membre (")
+        assert dialog.banner.text().startswith("Quorum non atteint\u00a0: il manque 1 membre (")
         dialog.select_ids([people["anne"].id])
         dialog.status_buttons["present"].click()
         assert dialog.banner.text() == (
-            "Quorum atteint : 2 présents + 0 représentés = 2 sur 4 membres appelés à voter "
+            "Quorum atteint\u00a0: 2 présents + 0 représentés = 2 sur 4 membres appelés à voter "
             "(au moins 2 requis)")
     finally:
         for translator in translators:

@@ -335,7 +335,7 @@ def test_dialog_in_french(qtbot, db_path) -> None:
         assert message(dialog, "first_name") == "Le prénom est obligatoire."
         assert dialog.save_button.toolTip().startswith("Enregistrement impossible")
         dialog.left_on.check.setChecked(True)
-        assert "« Ancien membre »" in message(dialog, "left_on")
+        assert "«\u00a0Ancien membre\u00a0»" in message(dialog, "left_on")
     finally:
         for translator in translators:
             app.removeTranslator(translator)

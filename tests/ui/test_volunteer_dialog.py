@@ -159,7 +159,7 @@ def test_hours_take_a_decimal_comma_in_french(qtbot, qapp, jeanne) -> None:
         assert dialog.hours.text() == "1,75 h" and dialog.hours_hint.text() == "1 h 45 min"
         type_hours(qtbot, dialog, "1,1")
         assert dialog.message("hours") == (
-            "Les heures se comptent par quarts d'heure : 1,00 ou 1,25 plutôt que 1,10.")
+            "Les heures se comptent par quarts d'heure\u00a0: 1,00 ou 1,25 plutôt que 1,10.")
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

@@ -243,7 +243,9 @@ def _held_messages(event_id: int, holder_ids: list[int],
     for giver, holder_id in held:
         by_holder.setdefault(holder_id, []).append(names.get(giver, ""))
     return [
-        ngettext("%n proxy held by {holder} is withdrawn ({givers}): only a member present "
+        ngettext("{n} proxy held by {holder} is withdrawn ({givers}): only a member present can "
+                 "hold one.",
+                 "{n} proxies held by {holder} are withdrawn ({givers}): only a member present "
                  "can hold one.", len(givers)).format(
             holder=names.get(holder_id, ""), givers=", ".join(givers))
         for holder_id, givers in by_holder.items()

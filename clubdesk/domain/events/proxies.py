@@ -93,9 +93,9 @@ def give_proxy(event_id: int, giver_id: int, holder_id: int) -> None:
         if limit <= 0:
             raise ProxyError(_("The settings allow no proxies (at most 0 per member)."))
         if _held_count(event_id, holder_id, except_giver=giver_id) >= limit:
-            raise ProxyError(ngettext(
-                "{name} already holds %n proxy, the most allowed.", limit
-            ).format(name=holder_name))
+            raise ProxyError(ngettext("{name} already holds {n} proxy, the most allowed.",
+                                      "{name} already holds {n} proxies, the most allowed.",
+                                      limit).format(name=holder_name))
         (Attendance.update(proxy_to=holder_id)
          .where((Attendance.event == event_id) & (Attendance.member == giver_id))
          .execute())

@@ -13,19 +13,21 @@ from dataclasses import dataclass
 from functools import cache
 
 from clubdesk.db import AuditEntry, database
-from clubdesk.i18n import SUPPORTED_LANGUAGES, _, catalogue
+from clubdesk.i18n import _, forms
 
 # The entries written with a member's number, as their modules write them (the English
 # source, stored translated), and which of their fields hold member numbers.
-MEMBER_NUMBER_TEXTS: dict[str, tuple[str, ...]] = {
-    "Personal data of member no. {number} exported ({kind}).": ("number",),
-    "%n member anonymised (numbers: {numbers}).": ("numbers",),
-    "Member {other} merged into member {keep}: {rows} related rows moved, "
-    "{conflicts} attendance conflicts resolved.": ("other", "keep"),
-}
+# A text with a count is given with its English plural.
+MEMBER_NUMBER_TEXTS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
+    ("Personal data of member no. {number} exported ({kind}).", None, ("number",)),
+    ("{n} member anonymised (numbers: {numbers}).",
+     "{n} members anonymised (numbers: {numbers}).", ("numbers",)),
+    ("Member {other} merged into member {keep}: {rows} related rows moved, "
+     "{conflicts} attendance conflicts resolved.", None, ("other", "keep")),
+)
 # Any other entry saying "member no. 12" or "membre n° 12".
 _MEMBER_NO = re.compile(r"\b(?:member|membre)\s+(?:no\.|n°|n\.|nº)\s*(\d+)\b", re.IGNORECASE)
-_FIELD = re.compile(r"\{(\w+)\}|%n")
+_FIELD = re.compile(r"\{(\w+)\}")
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -66,27 +68,30 @@ def _pattern(text: str, numbers: tuple[str, ...]) -> re.Pattern[str]:
     parts: list[str] = []
     position = 0
     for field in _FIELD.finditer(text):
-        parts.append(re.escape(text[position:field.start()]))
+        parts.append(_literal(text[position:field.start()]))
         name = field[1]
         if name in numbers:
             parts.append(rf"(?P<{name}>\d+(?:\s*,\s*\d+)*)")
         else:
-            parts.append(r"\d+" if name is None else ".*?")
+            parts.append(".*?")
         position = field.end()
-    parts.append(re.escape(text[position:]))
+    parts.append(_literal(text[position:]))
     return re.compile("".join(parts), re.DOTALL)
+
+
+def _literal(text: str) -> str:
+    """``text`` as a pattern where any space matches any other: entries written before
+    French texts took their non-breaking spaces still read back."""
+    return r"\s".join(re.escape(piece) for piece in re.split(r"\s", text))
 
 
 @cache
 def _member_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     """Every language's every form of :data:`MEMBER_NUMBER_TEXTS`."""
     patterns = []
-    for text, numbers in MEMBER_NUMBER_TEXTS.items():
-        forms = {text}
-        for lang in SUPPORTED_LANGUAGES:
-            translated = catalogue(lang).get(text, text)
-            forms.update([translated] if isinstance(translated, str) else translated)
-        patterns += [(_pattern(form, numbers), numbers) for form in sorted(forms)]
+    for singular, plural, numbers in MEMBER_NUMBER_TEXTS:
+        patterns += [(_pattern(form, numbers), numbers) for form in sorted(forms(singular,
+                                                                                 plural))]
     return tuple(patterns)
 
 

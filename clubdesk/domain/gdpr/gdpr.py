@@ -70,6 +70,8 @@ def gdpr_purge_backups_command(member_id: int) -> tuple[int, str]:
         fresh = purge_backups(held)
     except BackupError as error:
         return 2, str(error)
-    return 0, ngettext("%n backup holding member no. {number} removed; a fresh backup was "
-                       "made first: {path}", len(held)).format(number=member_id,
+    return 0, ngettext("{n} backup holding member no. {number} removed; a fresh backup was made "
+                       "first: {path}",
+                       "{n} backups holding member no. {number} removed; a fresh backup was made "
+                       "first: {path}", len(held)).format(number=member_id,
                                                                path=fresh.path)

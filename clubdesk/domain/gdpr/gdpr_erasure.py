@@ -87,7 +87,8 @@ def anonymize_members(member_ids: Iterable[int],
                                  .where(Member.id.in_(ids))})
     if unknown:
         raise UnknownMemberError(unknown[0])
-    backup_before(ngettext("anonymising %n member (numbers: {numbers})", len(ids))
+    backup_before(ngettext("anonymising {n} member (number: {numbers})",
+                           "anonymising {n} members (numbers: {numbers})", len(ids))
                   .format(numbers=", ".join(map(str, ids))))
     # Freed space is overwritten with zeros, not left holding the old values.
     database.execute_sql("PRAGMA secure_delete = ON")
@@ -102,7 +103,8 @@ def anonymize_members(member_ids: Iterable[int],
         # Once their own rows are emptied: every other record that still names them.
         erase_traces(finder, {member_id: anonymous_name(member_id) for member_id in ids})
         numbers = ", ".join(str(member_id) for member_id in ids)
-        record("erasure", ngettext("%n member anonymised (numbers: {numbers}).", len(ids))
+        record("erasure", ngettext("{n} member anonymised (numbers: {numbers}).",
+                                   "{n} members anonymised (numbers: {numbers}).", len(ids))
                .format(numbers=numbers), rows=len(ids))
     return ErasureResult(len(ids), purge_database(), tuple(backups_holding(ids)))
 
@@ -188,7 +190,8 @@ def erasure_message(member_id: int, result: ErasureResult) -> str:
 
 def held_backups_message(held: tuple[HeldBackup, ...] | list[HeldBackup]) -> str:
     """Which backups still hold the person, and until when rotation keeps them."""
-    lines = [ngettext("%n backup made before still holds their former data:", len(held))]
+    lines = [ngettext("{n} backup made before still holds their former data:",
+                      "{n} backups made before still hold their former data:", len(held))]
     for item in held:
         until = (_("removed by rotation on {day} at the latest").format(
             day=item.removed_on.strftime("%d/%m/%Y")) if item.removed_on

@@ -171,7 +171,9 @@ def delete_category(category_id: int) -> None:
         used = (VolunteerEntry.select()
                 .where(VolunteerEntry.category == category.name).count())
         if used:
-            raise CategoryError(ngettext(
-                "“{name}” is used by %n entry(ies): archive it instead, so that they keep "
-                "their category.", used).format(name=category.name))
+            raise CategoryError(ngettext("“{name}” is used by {n} entry: archive it instead, so "
+                                         "that it keeps its category.",
+                                         "“{name}” is used by {n} entries: archive it instead, "
+                                         "so that they keep their category.",
+                                         used).format(name=category.name))
         VolunteerCategory.delete().where(VolunteerCategory.id == category_id).execute()

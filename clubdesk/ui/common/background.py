@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from clubdesk.db import close_database
+from clubdesk.i18n import _
 from clubdesk.ui.common.damage_monitor import report_if_damage
 
 Work = Callable[[Callable[[int, int], bool]], Any]
@@ -125,7 +126,7 @@ def run_with_progress(
     on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
 ) -> BackgroundTask:
     """Run ``work`` with a progress dialog that has a Cancel button."""
-    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     # Not modal: a modal QProgressDialog runs the event loop inside setValue(), and the
     # other tabs' own background work then re-entered it (a crash under load).

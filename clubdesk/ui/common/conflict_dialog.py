@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk.domain.common.edit_conflicts import EditConflictError
+from clubdesk.i18n import _
 
 T = TypeVar("T")
 
@@ -39,16 +40,12 @@ _SHORT = 60  # characters of a value shown on its button; the whole value in its
 _TOOLTIP = 600
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictDialog", text)
-
-
 def value_text(value: object) -> str:
     """A stored value as the user reads it: dates dd/mm/yyyy, "Yes", "No"… ("" for none)."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _tr("Yes") if value else _tr("No")
+        return _("Yes") if value else _("No")
     if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):
@@ -58,7 +55,7 @@ def value_text(value: object) -> str:
     if isinstance(value, Decimal):
         return QLocale().toString(float(value), "f", 2)
     if isinstance(value, bytes):
-        return _tr("an image of {size} kB").format(size=max(1, len(value) // 1024))
+        return _("an image of {size} kB").format(size=max(1, len(value) // 1024))
     return str(value)
 
 
@@ -68,7 +65,7 @@ def combo_text(combo: QComboBox, value: object) -> str:
     if value is None:
         return ""
     row = combo.findData(value)
-    return combo.itemText(row) if row > 0 else _tr("no. {id}").format(id=value)
+    return combo.itemText(row) if row > 0 else _("no. {id}").format(id=value)
 
 
 def excerpts(first: str, second: str, width: int = _SHORT) -> tuple[str, str]:
@@ -95,18 +92,18 @@ class ConflictDialog(QDialog):
                  show: ShowValue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conflict = conflict
-        self.setWindowTitle(self.tr("Changed elsewhere"))
-        heading = QLabel(self.tr("While you were editing, this record was changed elsewhere."))
+        self.setWindowTitle(_("Changed elsewhere"))
+        heading = QLabel(_("While you were editing, this record was changed elsewhere."))
         bold = QFont(heading.font())
         bold.setBold(True)
         heading.setFont(bold)
         heading.setWordWrap(True)
-        intro = QLabel(self.tr("For each field, choose the value to keep:"))
+        intro = QLabel(_("For each field, choose the value to keep:"))
         intro.setWordWrap(True)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        for column, text in ((1, self.tr("Your value")), (2, self.tr("Saved meanwhile"))):
+        for column, text in ((1, _("Your value")), (2, _("Saved meanwhile"))):
             header = QLabel(text)
             header.setFont(bold)
             grid.addWidget(header, 0, column)
@@ -130,13 +127,13 @@ class ConflictDialog(QDialog):
         self.kept = QLabel()
         self.kept.setWordWrap(True)
         if conflict.kept:
-            self.kept.setText(self.tr("Also changed meanwhile, and kept: {fields}.").format(
+            self.kept.setText(_("Also changed meanwhile, and kept: {fields}.").format(
                 fields=", ".join(labels.get(name, name) for name in conflict.kept)))
         self.kept.setVisible(bool(conflict.kept))
 
         self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("Save with these choices"))
-        self.back_button = QPushButton(self.tr("Back to the form"))
+        self.save_button = QPushButton(_("Save with these choices"))
+        self.back_button = QPushButton(_("Back to the form"))
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
@@ -167,7 +164,7 @@ class ConflictDialog(QDialog):
     def _pair(self, mine: str, theirs: str) -> tuple[QRadioButton, QRadioButton]:
         """The two buttons of a field; a long value shows where the two differ, all of it
         in the tooltip."""
-        texts = [text or self.tr("(empty)") for text in (mine, theirs)]
+        texts = [text or _("(empty)") for text in (mine, theirs)]
         buttons = []
         for text, excerpt in zip(texts, excerpts(*texts), strict=True):
             button = QRadioButton(excerpt)
@@ -194,7 +191,7 @@ class ConflictDialog(QDialog):
         missing = len(self.groups) - len(self.choices())
         self.save_button.setEnabled(not missing)
         self.save_button.setToolTip(
-            self.tr("Choose a value for every field first.") if missing else "")
+            _("Choose a value for every field first.") if missing else "")
 
     def accept(self) -> None:
         if len(self.choices()) == len(self.groups):

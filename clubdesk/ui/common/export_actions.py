@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.common.files import OutputFileError
 from clubdesk.domain.common.output_paths import checked_output_path
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.app import APPLICATION, ORGANIZATION
 from clubdesk.ui.common.background import BackgroundTask, run_with_progress
 from clubdesk.ui.common.report_runner import failure_message
@@ -47,20 +48,16 @@ FOLDER_KEY, FORMAT_KEY = "export/folder", "export/format"
 _session: dict[str, str] = {}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ListExport", text)
-
-
 def _choice(kind: str) -> tuple[str, str]:
     """The menu entry of list ``kind`` and its file name (``{date}`` in it)."""
     choices = {
-        "members": (_tr("Members shown…"), _tr("members-{date}")),
-        "fees": (_tr("Dues of these members…"), _tr("dues-{date}")),
-        "events": (_tr("Events shown…"), _tr("events-{date}")),
-        "attendance": (_tr("Attendance at these events…"), _tr("attendance-{date}")),
-        "guests": (_tr("Guests of these events…"), _tr("guests-{date}")),
-        "volunteering": (_tr("Entries shown…"), _tr("volunteering-{date}")),
-        "referrals": (_tr("Referrals shown…"), _tr("referrals-{date}")),
+        "members": (_("Members shown…"), _("members-{date}")),
+        "fees": (_("Dues of these members…"), _("dues-{date}")),
+        "events": (_("Events shown…"), _("events-{date}")),
+        "attendance": (_("Attendance at these events…"), _("attendance-{date}")),
+        "guests": (_("Guests of these events…"), _("guests-{date}")),
+        "volunteering": (_("Entries shown…"), _("volunteering-{date}")),
+        "referrals": (_("Referrals shown…"), _("referrals-{date}")),
     }
     return choices[kind]
 
@@ -161,8 +158,8 @@ class ListExport(QObject):
             action = QAction(_choice(kind)[0], tab)
             action.triggered.connect(lambda _checked=False, kind=kind: self.export(kind))
             self.actions[kind] = action
-        self.button = QPushButton(self.tr("Export…"))
-        self.button.setToolTip(self.tr("Save the list as shown (search, filters and order) "
+        self.button = QPushButton(_("Export…"))
+        self.button.setToolTip(_("Save the list as shown (search, filters and order) "
                                        "as an Excel workbook or a CSV file"))
         self.menu: QMenu | None = None
         if len(kinds) == 1:
@@ -194,9 +191,9 @@ class ListExport(QObject):
     def ask_path(self, kind: str) -> Path | None:
         """The file the user chose, with its format's suffix; None when cancelled."""
         name = _choice(kind)[1].format(date=dt.date.today().isoformat())
-        file_types = {self.tr("Excel workbook (*.xlsx)"): XLSX,
-                      self.tr("CSV file, semicolons, for Excel (*.csv)"): CSV}
-        chosen = choose_file(self._tab, self.tr("Export the list"), default_folder() / name,
+        file_types = {_("Excel workbook (*.xlsx)"): XLSX,
+                      _("CSV file, semicolons, for Excel (*.csv)"): CSV}
+        chosen = choose_file(self._tab, _("Export the list"), default_folder() / name,
                              file_types, CSV if _remembered(FORMAT_KEY) == CSV else XLSX)
         return with_format(chosen) if chosen else None
 
@@ -217,9 +214,9 @@ class ListExport(QObject):
                         from clubdesk.domain.exchange.csv_export import export_csv as writer
         else:
             from clubdesk.domain.exchange.xlsx_export import export_xlsx as writer
-        title = self.tr("Export the list")
+        title = _("Export the list")
         self.task = run_with_progress(
-            self._tab, title, self.tr("Writing %1…").replace("%1", target.name),
+            self._tab, title, _("Writing {file}…").format(file=target.name),
             lambda progress: writer(kind, target, ids=ids, progress=progress),
             lambda count: self._done(target, int(count)),
             lambda error: self._failed(target, error))
@@ -240,7 +237,8 @@ class ListExport(QObject):
         self._ended()
         _remember(FOLDER_KEY, str(path.parent))
         _remember(FORMAT_KEY, path.suffix.lower())
-        text = self.tr("%n row(s) exported to %1", "", count).replace("%1", str(path))
+        text = ngettext("{n} row exported to {path}",
+                        "{n} rows exported to {path}", count).format(path=str(path))
         if self._notify is not None:
             self._notify(text)
         self._show(QMessageBox.Icon.Information, text, opens=path)
@@ -249,7 +247,7 @@ class ListExport(QObject):
     def _failed(self, path: Path, error: BaseException) -> None:
         self._ended()
         self._show(QMessageBox.Icon.Warning,
-                   self.tr("The list could not be exported to %1.").replace("%1", str(path))
+                   _("The list could not be exported to {path}.").format(path=str(path))
                    + "\n\n" + failure_message(error))
         self.export_finished.emit(None)
 
@@ -258,10 +256,10 @@ class ListExport(QObject):
         with an Open button for the file ``opens``."""
         if self.message is not None:
             self.message.close()
-        box = QMessageBox(icon, self.tr("Export the list"), text,
+        box = QMessageBox(icon, _("Export the list"), text,
                           QMessageBox.StandardButton.Close, self._tab)
         if opens is not None:
-            open_button = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.ActionRole)
+            open_button = box.addButton(_("Open"), QMessageBox.ButtonRole.ActionRole)
             open_button.clicked.connect(
                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(opens))))
         box.setDefaultButton(QMessageBox.StandardButton.Close)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import save_checked, value_text
 
 ERROR_STYLE = "color: #b3261e;"
@@ -129,8 +130,8 @@ class FormDialog(QDialog):
             # Qt keeps the room of a message just hidden until the next layout pass.
             self.layout().invalidate()
         self.save_button.setEnabled(not self._errors)
-        lines = [self.tr("Cannot save yet:")] + [
-            self.tr("• {field}: {message}").format(
+        lines = [_("Cannot save yet:")] + [
+            _("• {field}: {message}").format(
                 field=self._field_labels.get(name, name), message=message)
             for name, message in self._errors.items()]
         self.save_button.setToolTip("\n".join(lines) if self._errors else "")

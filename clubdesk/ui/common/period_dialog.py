@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clubdesk.i18n import _
+
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -43,14 +45,14 @@ class PeriodDialog(QDialog):
         self.setWindowTitle(title)
         self._presets = preset_periods(today or dt.date.today())
         labels = {
-            "last_12_months": self.tr("The last 12 months"),
-            "this_year": self.tr("This year"),
-            "last_year": self.tr("Last year"),
+            "last_12_months": _("The last 12 months"),
+            "this_year": _("This year"),
+            "last_year": _("Last year"),
         }
         self.preset = QComboBox()
         for key, _first, _last in self._presets:
             self.preset.addItem(labels[key], key)
-        self.preset.addItem(self.tr("Other dates"), "custom")
+        self.preset.addItem(_("Other dates"), "custom")
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
@@ -65,9 +67,9 @@ class PeriodDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self.tr("Period"), self.preset)
-        form.addRow(self.tr("From"), self.date_from)
-        form.addRow(self.tr("To"), self.date_to)
+        form.addRow(_("Period"), self.preset)
+        form.addRow(_("From"), self.date_from)
+        form.addRow(_("To"), self.date_to)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -104,7 +106,7 @@ class PeriodDialog(QDialog):
     def _validate(self) -> bool:
         first, last = self.period()
         ok = first <= last
-        self.message.setText("" if ok else self.tr("The period ends before it starts."))
+        self.message.setText("" if ok else _("The period ends before it starts."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         return ok
 

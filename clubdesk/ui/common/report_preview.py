@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.common.files import OutputFileError, atomic_output
 from clubdesk.domain.common.output_paths import checked_output_path
+from clubdesk.i18n import _, ngettext
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -67,17 +68,17 @@ class ReportPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-        self.pages_label = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.save_button = QPushButton(self.tr("Save as…"))
-        self.viewer_button = QPushButton(self.tr("Open in viewer"))
-        self.close_button = QPushButton(self.tr("Close"))
+        self.pages_label = QLabel(ngettext("{n} page", "{n} pages", self.document.pageCount()))
+        self.print_button = QPushButton(_("Print…"))
+        self.save_button = QPushButton(_("Save as…"))
+        self.viewer_button = QPushButton(_("Open in viewer"))
+        self.close_button = QPushButton(_("Close"))
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_as)
         self.viewer_button.clicked.connect(lambda: open_in_viewer(self.path))
         self.close_button.clicked.connect(self.close)
         if error != QPdfDocument.Error.None_:
-            self.pages_label.setText(self.tr("The report could not be shown."))
+            self.pages_label.setText(_("The report could not be shown."))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages_label, 1)
@@ -99,15 +100,15 @@ class ReportPreview(QDialog):
         try:
             print_document(self.document, printer)
         except OSError as error:
-            QMessageBox.warning(self, self.tr("Print"),
-                                self.tr("The report could not be printed: %1")
-                                .replace("%1", str(error)))
+            QMessageBox.warning(self, _("Print"),
+                                _("The report could not be printed: {reason}").format(
+                                    reason=error))
 
     def save_as(self, target: str | None = None) -> Path | None:
         """Copy the report where the user says; returns where it went."""
         if not target:
             target, _selected = QFileDialog.getSaveFileName(
-                self, self.tr("Save the report"), self.suggested_name, "PDF (*.pdf)")
+                self, _("Save the report"), self.suggested_name, "PDF (*.pdf)")
         if not target:
             return None
         try:
@@ -115,6 +116,6 @@ class ReportPreview(QDialog):
             with atomic_output(destination) as partial:
                 shutil.copyfile(self.path, partial)
         except OutputFileError as error:
-            QMessageBox.warning(self, self.tr("Save the report"), str(error))
+            QMessageBox.warning(self, _("Save the report"), str(error))
             return None
         return destination

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clubdesk.db.errors import storage_error_message
+from clubdesk.i18n import _
 from clubdesk.ui.common.background import BackgroundTask, run_with_progress
 from clubdesk.ui.common.report_preview import ReportPreview
 
@@ -50,11 +51,11 @@ class ReportRunner(QObject):
 
         def fail(error: BaseException) -> None:
             QMessageBox.warning(self._window, title,
-                                self.tr("The report could not be made: %1")
-                                .replace("%1", failure_message(error)))
+                                _("The report could not be made: {reason}").format(
+                                    reason=failure_message(error)))
 
         return run_with_progress(
-            self._window, title, self.tr("Preparing “%1”…").replace("%1", title),
+            self._window, title, _("Preparing “{title}”…").format(title=title),
             lambda progress: build(output, progress), show, fail,
         )
 

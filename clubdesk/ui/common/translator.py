@@ -1,4 +1,5 @@
-"""Qt's ``tr()`` served from the same JSON catalogue as :mod:`clubdesk.i18n`."""
+"""The window's language: clubdesk's own texts come from :mod:`clubdesk.i18n`; Qt's (standard
+buttons, file and print dialogs) from the catalogue Qt ships for that language."""
 
 from __future__ import annotations
 
@@ -7,31 +8,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from clubdesk import i18n
 
 
-class CatalogueTranslator(QTranslator):
-    """Answers every ``tr()`` call from the project's catalogue, whatever the context."""
-
-    def __init__(self, lang: str, parent=None) -> None:
-        super().__init__(parent)
-        self._lang = lang
-
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
-        return False
-
-    def translate(  # noqa: N802 (Qt override)
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        if source_text in i18n.catalogue(self._lang):
-            if n < 0:
-                return i18n.translate(source_text, None, self._lang)
-            # Counts written as the language writes numbers: "20 000 membres".
-            form = i18n.plural_form(source_text, n, self._lang)
-            return form.replace("%n", QLocale().toString(n))
-        # Not ours: None lets Qt ask the next translator (qtbase's, for standard buttons).
-        return None
-
-
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Install ours and Qt's own (for standard buttons and dialogs); keep them alive."""
+    """Choose ``lang`` for clubdesk and Qt, numbers and dates included; keep the returned
+    translators alive (removing them gives Qt's English back)."""
     i18n.set_language(lang)
     QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else
                                QLocale.Language.English,
@@ -44,7 +23,4 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     ):
         app.installTranslator(qt_own)
         translators.append(qt_own)
-    ours = CatalogueTranslator(lang, app)
-    app.installTranslator(ours)
-    translators.append(ours)
     return translators

@@ -11,11 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from clubdesk.domain.activity.activity_figures import Period
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date
 
 GOOD = "#1b7f3b"
@@ -25,10 +26,6 @@ MINUS = "\u2212"  # a real minus sign, as wide as the plus
 # Below this, a change is shown as "no change": noise, not news.
 _STEADY_PERCENT = 0.5
 _STEADY_POINTS = 0.05
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
 
 
 def period_label(period: Period) -> str:
@@ -76,12 +73,12 @@ def change(current: float | Decimal | None, previous: float | Decimal | None,
     ``what`` names a second figure of a card ("attendance ▼ −3 pts"): it replaces the
     "vs 2024" the first change already gave; an empty ``versus`` leaves it out too."""
     if current is None or previous is None:
-        return Change(f"{what} {_tr('no comparison')}".strip(), NEUTRAL, 0)
+        return Change(f"{what} {_('no comparison')}".strip(), NEUTRAL, 0)
     now, before = float(current), float(previous)
     if rate:
         delta = (now - before) * 100
         steady = abs(delta) < _STEADY_POINTS
-        amount = _tr("{change} pts").format(change=_signed(delta, 1))
+        amount = _("{change} pts").format(change=_signed(delta, 1))
     elif before == 0:
         delta = now
         steady = now == 0
@@ -92,15 +89,15 @@ def change(current: float | Decimal | None, previous: float | Decimal | None,
         amount = f"{_signed(delta, 0)}\u00a0%"
     if steady:
         if what or not versus:
-            return Change(f"{what} = {_tr('no change')}", NEUTRAL, 0)
-        return Change(_tr("= no change vs {period}").format(period=versus), NEUTRAL, 0)
+            return Change(f"{what} = {_('no change')}", NEUTRAL, 0)
+        return Change(_("= no change vs {period}").format(period=versus), NEUTRAL, 0)
     direction = 1 if delta > 0 else -1
     arrow = "▲" if direction > 0 else "▼"
     good = (direction > 0) == higher_is_better
     if what or not versus:
         text = f"{what} {arrow} {amount}".strip()
     else:
-        text = _tr("{change} vs {period}").format(change=f"{arrow} {amount}", period=versus)
+        text = _("{change} vs {period}").format(change=f"{arrow} {amount}", period=versus)
     return Change(text, GOOD if good else BAD, direction)
 
 

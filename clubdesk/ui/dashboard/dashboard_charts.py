@@ -11,19 +11,16 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt
+from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from clubdesk.domain.activity.activity_figures import ActivityFigures, Count
+from clubdesk.i18n import _
 
 BLUE = QColor("#1a73e8")
 GREEN = QColor("#1e8e3e")
 TOP_SECTORS = 8
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
 
 
 def month_labels(months: list[str]) -> list[str]:
@@ -38,13 +35,13 @@ def month_labels(months: list[str]) -> list[str]:
 def top_sectors(counts: list[Count], top: int = TOP_SECTORS) -> list[Count]:
     """The ``top`` largest sectors, then one "Other sectors" for the rest; unnamed ones count as
     "Sector not given"."""
-    named = [Count(item.label or _tr("Sector not given"), item.value) for item in counts
+    named = [Count(item.label or _("Sector not given"), item.value) for item in counts
              if item.value > 0]
     named.sort(key=lambda item: (-item.value, item.label.casefold()))
     if len(named) <= top + 1:
         return named
     rest = sum(item.value for item in named[top:])
-    return [*named[:top], Count(_tr("Other sectors"), rest)]
+    return [*named[:top], Count(_("Other sectors"), rest)]
 
 
 def _nice_max(value: float) -> float:
@@ -125,9 +122,9 @@ class DashboardCharts:
     """The three charts, filled from one period's figures."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self.hours = DashboardChart(_tr("Volunteer hours by month"), parent)
-        self.referrals = DashboardChart(_tr("Referrals by month"), parent)
-        self.sectors = DashboardChart(_tr("Members by sector"), parent)
+        self.hours = DashboardChart(_("Volunteer hours by month"), parent)
+        self.referrals = DashboardChart(_("Referrals by month"), parent)
+        self.sectors = DashboardChart(_("Members by sector"), parent)
 
     def widgets(self) -> list[DashboardChart]:
         return [self.hours, self.referrals, self.sectors]
@@ -136,13 +133,13 @@ class DashboardCharts:
         by_month = figures.volunteering.by_month
         self.hours.show_bars(
             month_labels([item.label for item in by_month]),
-            [(_tr("Hours"), BLUE, [float(item.value) for item in by_month])])
+            [(_("Hours"), BLUE, [float(item.value) for item in by_month])])
         referrals = figures.referrals.by_month
         self.referrals.show_bars(
             month_labels([item.month for item in referrals]),
-            [(_tr("Given"), BLUE, [item.given for item in referrals]),
-             (_tr("Referrals won"), GREEN, [item.won for item in referrals])])
+            [(_("Given"), BLUE, [item.given for item in referrals]),
+             (_("Referrals won"), GREEN, [item.won for item in referrals])])
         sectors = list(reversed(top_sectors(figures.membership.by_sector)))
         self.sectors.show_bars(
             [item.label for item in sectors],
-            [(_tr("Members"), BLUE, [item.value for item in sectors])], horizontal=True)
+            [(_("Members"), BLUE, [item.value for item in sectors])], horizontal=True)

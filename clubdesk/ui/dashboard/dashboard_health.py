@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from clubdesk.domain.activity.activity_figures import HealthFigures
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.dashboard.dashboard_cards import (
     Change,
     change,
@@ -15,10 +16,6 @@ from clubdesk.ui.dashboard.dashboard_cards import (
 )
 
 MAX_NAMES = 30  # a tooltip taller than the screen helps nobody
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Dashboard", text, None, n)
 
 
 ACTIVE = "active_share"
@@ -36,21 +33,21 @@ class HealthPanel(QFrame):
         self.setObjectName("healthPanel")
         self.setStyleSheet("#healthPanel { background: #ffffff; border: 1px solid #d0d5dd;"
                            " border-radius: 6px; }")
-        self.title = QLabel(_tr("Network health"))
+        self.title = QLabel(_("Network health"))
         self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
         rows = [
-            (ACTIVE, _tr("Active members"),
-             _tr("Members who attended at least half their meetings, volunteered or gave "
+            (ACTIVE, _("Active members"),
+             _("Members who attended at least half their meetings, volunteered or gave "
                  "a referral.")),
-            (OUTSIDE_BUREAU, _tr("Hours outside the bureau"),
-             _tr("Share of volunteer hours given by members with no bureau role.")),
-            (TOP_TENTH, _tr("Top tenth's share"),
-             _tr("Share of the hours given by the most active tenth of volunteers: "
+            (OUTSIDE_BUREAU, _("Hours outside the bureau"),
+             _("Share of volunteer hours given by members with no bureau role.")),
+            (TOP_TENTH, _("Top tenth's share"),
+             _("Share of the hours given by the most active tenth of volunteers: "
                  "lower means the work is shared.")),
-            (GUESTS, _tr("Guests per meeting"),
-             _tr("Guests welcomed per meeting held.")),
-            (STOPPED, _tr("Stopped coming"),
-             _tr("Active members on attendance lists not present in the last 3 months.")),
+            (GUESTS, _("Guests per meeting"),
+             _("Guests welcomed per meeting held.")),
+            (STOPPED, _("Stopped coming"),
+             _("Active members on attendance lists not present in the last 3 months.")),
         ]
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(16)
@@ -111,7 +108,7 @@ class HealthPanel(QFrame):
         for key, (value, moved) in shown.items():
             self.values[key].setText(value)
             self.changes[key].setText(change_html([moved]))
-        self.values[ACTIVE].setToolTip(_tr("{active} of {members} members").format(
+        self.values[ACTIVE].setToolTip(_("{active} of {members} members").format(
             active=format_number(current.active_members),
             members=format_number(current.members)))
         self.values[STOPPED].setToolTip(stopped_tooltip(current.stopped_coming))
@@ -121,8 +118,8 @@ class HealthPanel(QFrame):
 def stopped_tooltip(names: list[str]) -> str:
     """The names of the members who stopped coming, at most :data:`MAX_NAMES` of them."""
     if not names:
-        return _tr("Nobody stopped coming.")
+        return _("Nobody stopped coming.")
     lines = sorted(names, key=str.casefold)[:MAX_NAMES]
     if len(names) > MAX_NAMES:
-        lines.append(_tr("… and %n other(s)", len(names) - MAX_NAMES))
+        lines.append(ngettext("… and {n} other", "… and {n} others", len(names) - MAX_NAMES))
     return "\n".join(lines)

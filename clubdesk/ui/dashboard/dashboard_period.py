@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk.domain.activity.activity_figures import Period, last_full_fiscal_year
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.common.period_dialog import PeriodDialog
 
@@ -45,7 +46,7 @@ def ask_since(parent: QWidget, title: str, today: dt.date) -> dt.date | None:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     form = QFormLayout(dialog)
-    form.addRow(dialog.tr("From"), edit)
+    form.addRow(_("From"), edit)
     form.addRow(buttons)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -83,17 +84,17 @@ class DashboardPeriodCombo(QComboBox):
         self.clear()
         fiscal = self._periods[FISCAL_YEAR]
         if fiscal_start_month == 1:
-            self.addItem(self.tr("Last full year ({year})").format(year=fiscal.start.year),
+            self.addItem(_("Last full year ({year})").format(year=fiscal.start.year),
                          FISCAL_YEAR)
         else:
-            self.addItem(self.tr("Last full fiscal year ({first}–{last})").format(
+            self.addItem(_("Last full fiscal year ({first}–{last})").format(
                 first=fiscal.start.year, last=fiscal.end.year), FISCAL_YEAR)
-        self.addItem(self.tr("This year ({year})").format(year=today.year), THIS_YEAR)
-        self.addItem(self.tr("Last year ({year})").format(year=today.year - 1), LAST_YEAR)
+        self.addItem(_("This year ({year})").format(year=today.year), THIS_YEAR)
+        self.addItem(_("Last year ({year})").format(year=today.year - 1), LAST_YEAR)
         if chosen is not None:
             self._add_chosen(chosen)
-        self.addItem(self.tr("Since a date…"), SINCE)
-        self.addItem(self.tr("Custom…"), CUSTOM)
+        self.addItem(_("Since a date…"), SINCE)
+        self.addItem(_("Custom…"), CUSTOM)
         index = self.findData(key)
         self.setCurrentIndex(index if index >= 0 else 0)
         self._previous = self.currentIndex()
@@ -137,10 +138,10 @@ class DashboardPeriodCombo(QComboBox):
         key = self.itemData(index)
         period: Period | None
         if key == SINCE:
-            start = ask_since(self, self.tr("Since a date"), self._today)
+            start = ask_since(self, _("Since a date"), self._today)
             period = Period(start, self._today) if start and start <= self._today else None
         elif key == CUSTOM:
-            period = ask_dates(self, self.tr("Period"))
+            period = ask_dates(self, _("Period"))
         else:
             self._previous = index
             self.period_changed.emit(self.period())

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.activity.activity_figures import ActivityFigures, Period
 from clubdesk.domain.common.stats import register_is_empty
+from clubdesk.i18n import _
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.dashboard.dashboard_cards import (
     Change,
@@ -97,24 +98,24 @@ class DashboardTab(QWidget):
         self.period_combo.set_today(self.today(), 1)
         self.period_combo.period_changed.connect(self._period_chosen)
         self._period = self.period_combo.period()
-        self.computing = QLabel(self.tr("Computing…"))
+        self.computing = QLabel(_("Computing…"))
         self.computing.setStyleSheet("color: #5f6368; font-style: italic;")
         self.computing.hide()
         self.versus = QLabel()
         self.versus.setStyleSheet("color: #5f6368;")
-        self.report_button = QPushButton(self.tr("Activity report…"))
+        self.report_button = QPushButton(_("Activity report…"))
         self.report_button.clicked.connect(
             lambda: self.report_requested.emit(self._period))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton(_("Refresh"))
         self.refresh_button.clicked.connect(self.reload)
 
         self.cards = {
-            MEMBERS: KeyFigureCard(self.tr("Members at the end")),
-            EVENTS: KeyFigureCard(self.tr("Events")),
-            HOURS: KeyFigureCard(self.tr("Volunteer hours")),
-            REFERRALS: KeyFigureCard(self.tr("Referrals given")),
-            BUSINESS: KeyFigureCard(self.tr("Business won")),
-            GUESTS: KeyFigureCard(self.tr("Guests")),
+            MEMBERS: KeyFigureCard(_("Members at the end")),
+            EVENTS: KeyFigureCard(_("Events")),
+            HOURS: KeyFigureCard(_("Volunteer hours")),
+            REFERRALS: KeyFigureCard(_("Referrals given")),
+            BUSINESS: KeyFigureCard(_("Business won")),
+            GUESTS: KeyFigureCard(_("Guests")),
         }
         for key, card in self.cards.items():
             card.clicked.connect(lambda key=key: self.open_card(key))
@@ -128,7 +129,7 @@ class DashboardTab(QWidget):
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Period")))
+        bar.addWidget(QLabel(_("Period")))
         bar.addWidget(self.period_combo)
         bar.addWidget(self.versus)
         bar.addWidget(self.computing)
@@ -202,13 +203,13 @@ class DashboardTab(QWidget):
         if self._task is not None:
             self._task.cancel()  # superseded: its result, if any, is ignored
         period = self._period
-        self.versus.setText(self.tr("compared with {period}").format(
+        self.versus.setText(_("compared with {period}").format(
             period=period_label(period.previous())))
         try:
             compute = load_activity_figures()
         except ImportError as error:
             self._task = None
-            self.status_message.emit(self.tr("The dashboard cannot compute: {error}")
+            self.status_message.emit(_("The dashboard cannot compute: {error}")
                                      .format(error=error))
             return
 
@@ -234,7 +235,7 @@ class DashboardTab(QWidget):
             return
         self._task = None
         self.computing.hide()
-        self.status_message.emit(self.tr("The dashboard could not be computed: {error}")
+        self.status_message.emit(_("The dashboard could not be computed: {error}")
                                  .format(error=error))
 
     # -- showing figures -------------------------------------------------------------------
@@ -242,7 +243,7 @@ class DashboardTab(QWidget):
         """Fill the cards, the health indicators and the charts."""
         self.current, self.previous = current, previous
         versus = period_label(previous.period)
-        self.versus.setText(self.tr("compared with {period}").format(period=versus))
+        self.versus.setText(_("compared with {period}").format(period=versus))
         for key, (value, detail, changes) in self._card_texts(current, previous,
                                                               versus).items():
             self.cards[key].show_figure(value, detail, changes)
@@ -260,42 +261,42 @@ class DashboardTab(QWidget):
         return {
             MEMBERS: (
                 format_number(ms.active_at_end),
-                self.tr("+{joined} joined · {minus}{left} left").format(
+                _("+{joined} joined · {minus}{left} left").format(
                     joined=format_number(ms.joined), minus="\u2212" if ms.left else "",
                     left=format_number(ms.left)),
                 [change(ms.active_at_end, mb.active_at_end, versus)]),
             EVENTS: (
                 format_number(es.events),
-                self.tr("Average attendance {rate}").format(
+                _("Average attendance {rate}").format(
                     rate=format_percent(es.average_attendance_rate)),
                 [change(es.events, eb.events, versus),
                  change(es.average_attendance_rate, eb.average_attendance_rate, versus,
-                        rate=True, what=self.tr("attendance rate"))]),
+                        rate=True, what=_("attendance rate"))]),
             HOURS: (
                 f"{_whole(vs.hours)}\u00a0h",
-                self.tr("Worth {value} ({volunteers} volunteers)").format(
+                _("Worth {value} ({volunteers} volunteers)").format(
                     value=f"{_whole(vs.value)}\u00a0€",
                     volunteers=format_number(vs.volunteers)),
                 [change(vs.hours, vb.hours, versus)]),
             REFERRALS: (
                 format_number(rs.given),
-                self.tr("{won} won · {lost} lost · {open} open").format(
+                _("{won} won · {lost} lost · {open} open").format(
                     won=format_number(rs.won), lost=format_number(rs.lost),
                     open=format_number(rs.open)),
                 [change(rs.given, rb.given, versus)]),
             BUSINESS: (
                 f"{_whole(rs.business)}\u00a0€",
-                self.tr("{won} won ({rate} of those closed)").format(
+                _("{won} won ({rate} of those closed)").format(
                     won=format_number(rs.won), rate=format_percent(rs.conversion_rate)),
                 [change(rs.business, rb.business, versus)]),
             GUESTS: (
                 format_number(es.guests),
-                self.tr("{joined} became members ({rate})").format(
+                _("{joined} became members ({rate})").format(
                     joined=format_number(es.guests_joined),
                     rate=format_percent(guests_conversion)),
                 [change(es.guests, eb.guests, versus),
                  change(guests_conversion, before_conversion, versus, rate=True,
-                        what=self.tr("guest conversion"))]),
+                        what=_("guest conversion"))]),
         }
 
     # -- click-through ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from clubdesk.db import Event
+from clubdesk.i18n import _
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.common.period_dialog import PeriodDialog
 from clubdesk.ui.common.report_runner import ReportRunner, failure_message
@@ -47,24 +48,24 @@ class EventActions(QObject):
             from clubdesk.reports.signin_sheet import build_signin_sheet
 
             return self.reports.run(
-                self.tr("Sign-in sheet — %1").replace("%1", title), f"emargement-{stem}.pdf",
+                _("Sign-in sheet — {event}").format(event=title), f"emargement-{stem}.pdf",
                 lambda output, progress: build_signin_sheet(event_id, output, progress))
         from clubdesk.reports.event_attendance import build_event_attendance_report
 
         return self.reports.run(
-            self.tr("Attendance — %1").replace("%1", title), f"presences-{stem}.pdf",
+            _("Attendance — {event}").format(event=title), f"presences-{stem}.pdf",
             lambda output, progress: build_event_attendance_report(event_id, output, progress))
 
     def period_report(self, period: tuple[dt.date, dt.date] | None = None) -> None:
-        period = period or PeriodDialog.ask(self._window, self.tr("Attendance over a period"))
+        period = period or PeriodDialog.ask(self._window, _("Attendance over a period"))
         if period is None:
             return
         first, last = period
         from clubdesk.reports.period_attendance import build_period_attendance_report
 
         self.reports.run(
-            self.tr("Attendance from %1 to %2").replace("%1", f"{first:%d/%m/%Y}")
-            .replace("%2", f"{last:%d/%m/%Y}"),
+            _("Attendance from {start} to {end}").format(start=f"{first:%d/%m/%Y}",
+                                                         end=f"{last:%d/%m/%Y}"),
             f"presences-{first:%Y-%m-%d}-{last:%Y-%m-%d}.pdf",
             lambda output, progress: build_period_attendance_report(
                 first, last, output, progress))
@@ -74,8 +75,8 @@ class EventActions(QObject):
         from clubdesk.reports.activity_report import build_activity_report
 
         return self.reports.run(
-            self.tr("Activity report from %1 to %2")
-            .replace("%1", f"{period.start:%d/%m/%Y}").replace("%2", f"{period.end:%d/%m/%Y}"),
+            _("Activity report from {start} to {end}").format(
+                start=f"{period.start:%d/%m/%Y}", end=f"{period.end:%d/%m/%Y}"),
             f"rapport-activite-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.pdf",
             lambda output, progress: build_activity_report(period, output, progress))
 
@@ -87,7 +88,7 @@ class EventActions(QObject):
         member = Member.get_or_none(Member.id == member_id)
         name = member.full_name if member else str(member_id)
         return self.reports.run(
-            self.tr("Activity of %1").replace("%1", name),
+            _("Activity of {name}").format(name=name),
             f"activite-{_slug(name)}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.pdf",
             lambda output, progress: build_member_sheet(member_id, period, output, progress))
 
@@ -98,16 +99,16 @@ class EventActions(QObject):
 
         if target is None:
             target, _selected = QFileDialog.getSaveFileName(
-                self._window, self.tr("Export the calendar"), "agenda.ics",
-                self.tr("Calendar (*.ics)"))
+                self._window, _("Export the calendar"), "agenda.ics",
+                _("Calendar (*.ics)"))
         if not target:
             return None
         try:
             path = checked_output_path(target, (".ics",))
             write_bytes_atomically(path, events_calendar())
         except (OutputFileError, OSError) as error:
-            QMessageBox.warning(self._window, self.tr("Export the calendar"),
+            QMessageBox.warning(self._window, _("Export the calendar"),
                                 failure_message(error))
             return None
-        self.status_message.emit(self.tr("Calendar written to %1").replace("%1", str(path)))
+        self.status_message.emit(_("Calendar written to {path}").format(path=str(path)))
         return path

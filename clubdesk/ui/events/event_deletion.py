@@ -9,20 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clubdesk.domain.events.event_list import EventRow
 from clubdesk.domain.events.event_series import delete_series, series_deletion_summary
 from clubdesk.domain.events.events import DeletionSummary, delete_event, event_deletion_summary
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.formatting import format_date
 
 EVENT: Literal["event"] = "event"
 DATES: Literal["dates"] = "dates"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("EventDeletion", text, None, n)
 
 
 def choose(parent: QWidget, title: str, text: str, choices: Sequence[str]) -> int | None:
@@ -46,7 +42,7 @@ def confirm(parent: QWidget, title: str, text: str, accept_label: str) -> bool:
 
 def event_name(row: EventRow) -> str:
     """``“Réunion hebdomadaire” of 10/03/2026``."""
-    return _tr("“{title}” of {date}").format(title=row.title,
+    return _("“{title}” of {date}").format(title=row.title,
                                              date=format_date(row.starts_at.date()))
 
 
@@ -59,10 +55,10 @@ def ask_and_delete(parent: QWidget, row: EventRow) -> Literal["event", "dates"] 
     if row.series_id is not None:
         return _in_series(parent, row, row.series_id)
     summary = event_deletion_summary(row.id)
-    text = _tr("Delete {event}?").format(event=event_name(row)) + "\n\n" + (
-        _tr("Recorded for it: {counts}.").format(counts=counts(summary))
-        if _recorded(summary) else _tr("Nothing is recorded for it."))
-    if not confirm(parent, _tr("Delete event"), _ending(text, summary), _tr("Delete")):
+    text = _("Delete {event}?").format(event=event_name(row)) + "\n\n" + (
+        _("Recorded for it: {counts}.").format(counts=counts(summary))
+        if _recorded(summary) else _("Nothing is recorded for it."))
+    if not confirm(parent, _("Delete event"), _ending(text, summary), _("Delete")):
         return None
     delete_event(row.id)
     return EVENT
@@ -74,14 +70,14 @@ def _in_series(parent: QWidget, row: EventRow, series_id: int
     one, following, whole = (event_deletion_summary(row.id),
                              series_deletion_summary(series_id, day),
                              series_deletion_summary(series_id))
-    text = _tr(
+    text = _(
         "{event} is part of a series. Which dates should be deleted?\n\n"
         "• This date: {one}\n• This date and the following ones: {following}\n"
         "• The whole series: {whole}").format(
         event=event_name(row), one=counts(one), following=counts(following, True),
         whole=counts(whole, True))
-    choice = choose(parent, _tr("Delete event"), _ending(text, whole), [
-        _tr("This date"), _tr("This and following dates"), _tr("The whole series")])
+    choice = choose(parent, _("Delete event"), _ending(text, whole), [
+        _("This date"), _("This and following dates"), _("The whole series")])
     if choice == 0:
         delete_event(row.id)
         return EVENT
@@ -97,20 +93,22 @@ def _recorded(summary: DeletionSummary) -> bool:
 
 def counts(summary: DeletionSummary, dates: bool = False) -> str:
     """``12 dates, 230 attendance records, 5 guests``: only what there is."""
-    parts = [_tr("%n date(s)", summary.events)] if dates else []
+    parts = [ngettext("{n} date", "{n} dates", summary.events)] if dates else []
     if summary.attendance:
-        parts.append(_tr("%n attendance record(s)", summary.attendance))
+        parts.append(ngettext("{n} attendance record",
+                              "{n} attendance records", summary.attendance))
     if summary.guests:
-        parts.append(_tr("%n guest(s)", summary.guests))
+        parts.append(ngettext("{n} guest", "{n} guests", summary.guests))
     if summary.volunteer_entries:
-        parts.append(_tr("%n volunteer entry(ies)", summary.volunteer_entries))
+        parts.append(ngettext("{n} volunteer entry",
+                              "{n} volunteer entries", summary.volunteer_entries))
     if not _recorded(summary):
-        parts.append(_tr("nothing recorded"))
+        parts.append(_("nothing recorded"))
     return ", ".join(parts)
 
 
 def _ending(text: str, summary: DeletionSummary) -> str:
     if _recorded(summary):
-        text += "\n\n" + _tr("Attendance records and guests are deleted with their event; "
+        text += "\n\n" + _("Attendance records and guests are deleted with their event; "
                              "volunteer hours are kept, without the link.")
-    return text + "\n\n" + _tr("This cannot be undone.")
+    return text + "\n\n" + _("This cannot be undone.")

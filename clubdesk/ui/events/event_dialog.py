@@ -30,6 +30,7 @@ from clubdesk.domain.events.events import (
     update_event,
     validate_event,
 )
+from clubdesk.i18n import _
 from clubdesk.ui.common.form_dialog import FormDialog, date_edit, time_edit, to_time
 from clubdesk.ui.common.form_widgets import NotesEdit
 from clubdesk.ui.common.limited_text import limit_line
@@ -64,8 +65,8 @@ class EventDialog(FormDialog):
         self._end_days = 0  # an event ending on a later day keeps that gap
         self._build()
         self._load(self._initial)
-        self.setWindowTitle(self.tr("New event") if event_id is None else
-                            self.tr("Edit event — {title}").format(title=self._initial.title))
+        self.setWindowTitle(_("New event") if event_id is None else
+                            _("Edit event — {title}").format(title=self._initial.title))
         for signal in (self.title.textChanged, self.kind.currentIndexChanged,
                        self.date.dateChanged, self.start.timeChanged, self.end.timeChanged,
                        self.end_check.toggled, self.location.textChanged,
@@ -96,8 +97,8 @@ class EventDialog(FormDialog):
         self.kind = kind_combo()
         self.date = date_edit()
         self.start = time_edit()
-        self.end_check = QCheckBox(self.tr("until"))
-        self.end_check.setToolTip(self.tr("Untick when the end time is not known."))
+        self.end_check = QCheckBox(_("until"))
+        self.end_check.setToolTip(_("Untick when the end time is not known."))
         self.end = time_edit()
         times = QHBoxLayout()
         times.addWidget(self.start)
@@ -105,17 +106,17 @@ class EventDialog(FormDialog):
         times.addWidget(self.end)
         times.addStretch(1)
         self.location = limit_line(QLineEdit(), "event", "location")
-        self.location.setPlaceholderText(self.tr("Venue and address, or “Video call”"))
+        self.location.setPlaceholderText(_("Venue and address, or “Video call”"))
         self.description = NotesEdit()
         self.description.setTabChangesFocus(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.add_row(form, self.tr("Title"), self.title, "title")
-        self.add_row(form, self.tr("Kind"), self.kind, "kind")
-        self.add_row(form, self.tr("Date"), self.date, "starts_at")
-        self.add_row(form, self.tr("Time"), times, "ends_at")
-        self.add_row(form, self.tr("Location"), self.location, "location")
-        self.add_row(form, self.tr("Description"), self.description, "description")
+        self.add_row(form, _("Title"), self.title, "title")
+        self.add_row(form, _("Kind"), self.kind, "kind")
+        self.add_row(form, _("Date"), self.date, "starts_at")
+        self.add_row(form, _("Time"), times, "ends_at")
+        self.add_row(form, _("Location"), self.location, "location")
+        self.add_row(form, _("Description"), self.description, "description")
         layout.addLayout(form, 1)
         layout.addWidget(self.buttons)
 
@@ -123,11 +124,11 @@ class EventDialog(FormDialog):
         banner = QFrame()
         banner.setObjectName("series_banner")
         banner.setStyleSheet(BANNER_STYLE)
-        self.series_label = QLabel(self.tr(
+        self.series_label = QLabel(_(
             "Part of the series “{title}”: this edits this date only. Use “Edit series…” to "
             "change every date.").format(title=series_title))
         self.series_label.setWordWrap(True)
-        self.series_button = QPushButton(self.tr("Edit series…"))
+        self.series_button = QPushButton(_("Edit series…"))
         self.series_button.clicked.connect(self.edit_series)
         row = QHBoxLayout(banner)
         row.addWidget(self.series_label, 1)
@@ -166,7 +167,7 @@ class EventDialog(FormDialog):
             modified = self.collect() != self._initial
             self.series_button.setEnabled(not modified)
             self.series_button.setToolTip(
-                self.tr("Save or cancel the changes to this date first.") if modified else "")
+                _("Save or cancel the changes to this date first.") if modified else "")
         return result.errors
 
     def edit_series(self) -> None:
@@ -193,8 +194,8 @@ class EventDialog(FormDialog):
         self.saved_event_id = event_id
 
     def conflict_labels(self) -> dict[str, str]:
-        return {**super().conflict_labels(), "starts_at": self.tr("Start"),
-                "ends_at": self.tr("End")}
+        return {**super().conflict_labels(), "starts_at": _("Start"),
+                "ends_at": _("End")}
 
     def conflict_value(self, name: str, value: object) -> str:
         if name == "kind" and isinstance(value, str):
@@ -202,4 +203,4 @@ class EventDialog(FormDialog):
         return super().conflict_value(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
-        self.refuse(self.tr("Event not saved"), self.tr("The event was not saved:"), messages)
+        self.refuse(_("Event not saved"), _("The event was not saved:"), messages)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from clubdesk.db import EVENT_KINDS
 from clubdesk.domain.common.labels import event_kind_label
 from clubdesk.domain.events.event_list import EventRow
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.common.row_model import (
     ALIGN,
@@ -67,8 +68,8 @@ class EventsModel(SortedRowModel):
         self._given: list[EventRow] = []
         self._today = dt.date.today()
         self._headers = (
-            self.tr("Date"), self.tr("Time"), self.tr("Event"), self.tr("Kind"),
-            self.tr("Attendance"), self.tr("Guests"), self.tr("Location"),
+            _("Date"), _("Time"), _("Event"), _("Kind"),
+            _("Attendance"), _("Guests"), _("Location"),
         )
         self._kinds = {code: event_kind_label(code) for code in EVENT_KINDS}
         self._days = ValueCache(_day_text)
@@ -76,7 +77,7 @@ class EventsModel(SortedRowModel):
         self._bold.setBold(True)
         self._series_icon = QApplication.style().standardIcon(
             QStyle.StandardPixmap.SP_BrowserReload)
-        self._series_tip = self.tr("Part of a recurring series")
+        self._series_tip = _("Part of a recurring series")
         self._display: tuple[Callable[[EventRow], str], ...] = (
             lambda row: self._days[row.starts_at.date()],
             self._time_text,
@@ -166,7 +167,7 @@ class EventsModel(SortedRowModel):
 
     def _tooltip(self, row: EventRow, column: int) -> str | None:
         if column == COL_ATTENDANCE and row.recorded:
-            return self.tr("{present} present out of {recorded} recorded").format(
+            return _("{present} present out of {recorded} recorded").format(
                 present=row.present, recorded=row.recorded)
         if column in (COL_TITLE, COL_LOCATION):
             return self._display[column](row) or None

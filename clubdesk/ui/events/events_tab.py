@@ -30,6 +30,7 @@ from clubdesk.db import EVENT_KINDS
 from clubdesk.domain.common.labels import event_kind_label
 from clubdesk.domain.events import event_list as periods
 from clubdesk.domain.events.event_list import EventRow, agenda_order, event_rows, filter_events
+from clubdesk.i18n import _, format_count, ngettext
 from clubdesk.ui.common.export_actions import ListExport
 from clubdesk.ui.common.search_field import focus_search, lead_to_list
 from clubdesk.ui.common.table_views import (
@@ -81,19 +82,19 @@ class EventsTab(QWidget):
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search title or location…"))
+        self.search.setPlaceholderText(_("Search title or location…"))
         self.search.setMinimumWidth(200)
         self.kind_filter = QComboBox()
-        self.kind_filter.addItem(self.tr("All kinds"), ANY)
+        self.kind_filter.addItem(_("All kinds"), ANY)
         for code in EVENT_KINDS:
             self.kind_filter.addItem(event_kind_label(code), code)
         self.period_filter = QComboBox()
         year = self._today.year
-        for text, code in ((self.tr("All dates"), periods.PERIOD_ALL),
-                           (self.tr("Upcoming"), periods.PERIOD_UPCOMING),
-                           (self.tr("Past 12 months"), periods.PERIOD_PAST_12_MONTHS),
-                           (self.tr("Year {year}").format(year=year), periods.PERIOD_THIS_YEAR),
-                           (self.tr("Year {year}").format(year=year - 1),
+        for text, code in ((_("All dates"), periods.PERIOD_ALL),
+                           (_("Upcoming"), periods.PERIOD_UPCOMING),
+                           (_("Past 12 months"), periods.PERIOD_PAST_12_MONTHS),
+                           (_("Year {year}").format(year=year), periods.PERIOD_THIS_YEAR),
+                           (_("Year {year}").format(year=year - 1),
                             periods.PERIOD_LAST_YEAR)):
             self.period_filter.addItem(text, code)
         self.count_label = QLabel()
@@ -137,40 +138,40 @@ class EventsTab(QWidget):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action(self.tr("New event"), self.new_event, [keys.New])
+        self.new_action = self._action(_("New event"), self.new_event, [keys.New])
         self.new_series_action = self._action(
-            self.tr("New series…"), self.new_series,
+            _("New series…"), self.new_series,
             [QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N)])
-        self.find_action = self._action(self.tr("Search"), self.focus_search, [keys.Find])
-        self.open_action = self._action(self.tr("Open"), self.open_selected,
+        self.find_action = self._action(_("Search"), self.focus_search, [keys.Find])
+        self.open_action = self._action(_("Open"), self.open_selected,
                                         [Qt.Key.Key_Return, Qt.Key.Key_Enter], self.table)
-        self.edit_action = self._action(self.tr("Edit"), self.edit_selected, [Qt.Key.Key_F2],
+        self.edit_action = self._action(_("Edit"), self.edit_selected, [Qt.Key.Key_F2],
                                         self.table)
-        self.edit_series_action = self._action(self.tr("Edit series…"), self.edit_series)
-        self.delete_action = self._action(self.tr("Delete"), self.delete_selected,
+        self.edit_series_action = self._action(_("Edit series…"), self.edit_series)
+        self.delete_action = self._action(_("Delete"), self.delete_selected,
                                           [keys.Delete], self.table)
-        self.checkin_action = self._action(self.tr("Check-in"), self.check_in)
-        self.signin_action = self._action(self.tr("Sign-in sheet"),
+        self.checkin_action = self._action(_("Check-in"), self.check_in)
+        self.signin_action = self._action(_("Sign-in sheet"),
                                           lambda: self._report("signin"))
-        self.attendance_action = self._action(self.tr("Attendance report"),
+        self.attendance_action = self._action(_("Attendance report"),
                                               lambda: self._report("attendance"))
-        self.period_action = self._action(self.tr("Attendance over a period…"),
+        self.period_action = self._action(_("Attendance over a period…"),
                                           self.period_report_requested.emit)
-        self.export_action = self._action(self.tr("Export calendar (.ics)…"),
+        self.export_action = self._action(_("Export calendar (.ics)…"),
                                           self.export_calendar_requested.emit)
 
-        self.new_button = action_button(self.new_action, self.tr("New event (Ctrl+N)"))
+        self.new_button = action_button(self.new_action, _("New event (Ctrl+N)"))
         self.new_series_button = action_button(
             self.new_series_action,
-            self.tr("Regular meetings: every week, every two weeks or every month "
+            _("Regular meetings: every week, every two weeks or every month "
                     "(Ctrl+Shift+N)"))
         self.edit_button = action_button(self.edit_action,
-                                        self.tr("Edit the selected event (F2)"))
+                                        _("Edit the selected event (F2)"))
         self.delete_button = action_button(self.delete_action,
-                                          self.tr("Delete the selected event (Delete)"))
+                                          _("Delete the selected event (Delete)"))
         self.checkin_button = action_button(
             self.checkin_action,
-            self.tr("Record who came to the selected event, and their guests (Enter)"))
+            _("Record who came to the selected event, and their guests (Enter)"))
         self.reports_menu = QMenu(self)
         self.reports_menu.setToolTipsVisible(True)
         for action in (self.signin_action, self.attendance_action, None, self.period_action,
@@ -179,7 +180,7 @@ class EventsTab(QWidget):
                 self.reports_menu.addSeparator()
             else:
                 self.reports_menu.addAction(action)
-        self.reports_button = QPushButton(self.tr("Reports"))
+        self.reports_button = QPushButton(_("Reports"))
         self.reports_button.setMenu(self.reports_menu)
         # The events shown, their attendance or their guests.
         self.exporter = ListExport(self, self.table, ("events", "attendance", "guests"),
@@ -243,12 +244,13 @@ class EventsTab(QWidget):
             self._selection_changed()
         shown, total = len(rows), len(self._all_rows)
         self.count_label.setText(
-            self.tr("%n event(s)", "", total) if shown == total
-            else self.tr("%1 of %n event(s)", "", total).replace("%1", str(shown)))
+            ngettext("{n} event", "{n} events", total) if shown == total
+            else ngettext("{shown} of {n} event",
+                          "{shown} of {n} events", total).format(shown=format_count(shown)))
         self.empty_label.setText(
-            self.tr("No events yet. Click “New event” for a single date, or “New series…” "
+            _("No events yet. Click “New event” for a single date, or “New series…” "
                     "for regular meetings.") if not total
-            else self.tr("No event matches the search and the filters."))
+            else _("No event matches the search and the filters."))
         self.empty_label.setVisible(shown == 0)
 
     # -- selection ------------------------------------------------------------------------
@@ -275,7 +277,7 @@ class EventsTab(QWidget):
         self.edit_series_action.setEnabled(row is not None and row.series_id is not None)
         self.attendance_action.setEnabled(row is not None and row.recorded > 0)
         self.attendance_action.setToolTip(
-            "" if row is None or row.recorded else self.tr("No attendance recorded yet."))
+            "" if row is None or row.recorded else _("No attendance recorded yet."))
 
     def context_menu(self) -> QMenu:
         """Every action on the selected event; in bold, what a double-click does."""
@@ -326,7 +328,7 @@ class EventsTab(QWidget):
     def new_event(self) -> None:
         event_id = edit_event_dialog(self, None)
         if event_id is not None:
-            self._saved(event_id, self.tr("“{title}” added."))
+            self._saved(event_id, _("“{title}” added."))
 
     def edit_selected(self) -> None:
         row = self.selected_row()
@@ -341,7 +343,7 @@ class EventsTab(QWidget):
             return
         if row.series_id is not None:  # its series may have been edited from the dialog
             self.reload()
-        self._saved(event_id, self.tr("“{title}” saved."))
+        self._saved(event_id, _("“{title}” saved."))
 
     def new_series(self) -> None:
         series_id = edit_series_dialog(self, None)
@@ -365,8 +367,10 @@ class EventsTab(QWidget):
         dates = [row for row in self._all_rows if row.series_id == series_id]
         if not dates:
             return
-        message = (self.tr("Series “{title}” created: %n date(s).", "", len(dates)) if created
-                   else self.tr("Series “{title}” saved: %n date(s).", "", len(dates)))
+        message = (ngettext("Series “{title}” created: {n} date.",
+                            "Series “{title}” created: {n} dates.", len(dates)) if created
+                   else ngettext("Series “{title}” saved: {n} date.",
+                                 "Series “{title}” saved: {n} dates.", len(dates)))
         self._saved(dates[0].id, message, reread=False)  # agenda order: the next date first
 
     def _saved(self, event_id: int, message: str, reread: bool = True) -> None:
@@ -380,7 +384,7 @@ class EventsTab(QWidget):
             self.search.clear()
             self.kind_filter.setCurrentIndex(0)
             self.period_filter.setCurrentIndex(0)
-            message += " " + self.tr("Filters changed to show it.")
+            message += " " + _("Filters changed to show it.")
         self.select_event(event_id)
         self.events_changed.emit()
         self.status_message.emit(message.format(title=row.title))
@@ -405,5 +409,5 @@ class EventsTab(QWidget):
         if self.model.rowCount():
             self.select_event(self.model.row_at(min(position, self.model.rowCount() - 1)).id)
         self.events_changed.emit()
-        self.status_message.emit(self.tr("{event} deleted.").format(
+        self.status_message.emit(_("{event} deleted.").format(
             event=event_deletion.event_name(row)))

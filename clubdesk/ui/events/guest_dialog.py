@@ -23,6 +23,7 @@ from clubdesk.domain.events.guests import (
     validate_guest,
 )
 from clubdesk.domain.members.members import sponsor_choices
+from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import combo_text, save_checked, value_text
 from clubdesk.ui.common.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.common.form_widgets import member_search_combo
@@ -40,19 +41,19 @@ class GuestDialog(QDialog):
         self.saved_guest_id: int | None = None
         self._result = GuestValidation()
         self._name_seen = guest_id is not None  # "required" is noise before anything typed
-        self.setWindowTitle(self.tr("New guest") if guest_id is None else self.tr("Edit guest"))
+        self.setWindowTitle(_("New guest") if guest_id is None else _("Edit guest"))
 
         self.name = limit_line(QLineEdit(), "guest", "name")
-        self.name.setPlaceholderText(self.tr("First and last name"))
+        self.name.setPlaceholderText(_("First and last name"))
         self.company = limit_line(QLineEdit(), "guest", "company")
         self.email = limit_line(QLineEdit(), "guest", "email")
-        self.email.setPlaceholderText(self.tr("name@example.fr"))
+        self.email.setPlaceholderText(_("name@example.fr"))
         self.invited_by = member_search_combo(sponsor_choices(),
-                                              self.tr("Nobody — type part of a name"), self)
+                                              _("Nobody — type part of a name"), self)
         self.messages = {name: self._message()
                          for name in ("name", "company", "email", "invited_by_id")}
-        self.labels = {"name": self.tr("Name"), "company": self.tr("Company"),
-                       "email": self.tr("Email"), "invited_by_id": self.tr("Invited by")}
+        self.labels = {"name": _("Name"), "company": _("Company"),
+                       "email": _("Email"), "invited_by_id": _("Invited by")}
         form = QFormLayout()
         for widget, name in ((self.name, "name"), (self.company, "company"),
                              (self.email, "email"), (self.invited_by, "invited_by_id")):
@@ -121,7 +122,7 @@ class GuestDialog(QDialog):
         result = validate_guest(self.collect())
         if not self._inviter()[1]:
             errors = {**result.errors,
-                      "invited_by_id": self.tr("Choose the member in the list, or leave it "
+                      "invited_by_id": _("Choose the member in the list, or leave it "
                                                "empty.")}
             result = GuestValidation(errors)
         self._result = result
@@ -150,7 +151,7 @@ class GuestDialog(QDialog):
                     return  # back to the form, nothing saved
                 self.saved_guest_id = guest_id
         except GuestError as error:
-            QMessageBox.warning(self, self.tr("Guest not saved"), str(error))
+            QMessageBox.warning(self, _("Guest not saved"), str(error))
             return
         super().accept()
 

@@ -39,6 +39,7 @@ from clubdesk.domain.events.event_series import (
     update_series,
     validate_series,
 )
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.form_dialog import FormDialog, date_edit, time_edit, to_time
 from clubdesk.ui.common.form_widgets import NotesEdit
 from clubdesk.ui.common.limited_text import limit_line
@@ -78,8 +79,8 @@ class SeriesDialog(FormDialog):
         self._initial = data
         self._build()
         self._load(data)
-        self.setWindowTitle(self.tr("New series") if series_id is None else
-                            self.tr("Edit series — {title}").format(title=data.title))
+        self.setWindowTitle(_("New series") if series_id is None else
+                            _("Edit series — {title}").format(title=data.title))
         for signal in (self.title.textChanged, self.kind.currentIndexChanged,
                        self.frequency.currentIndexChanged, self.first_on.dateChanged,
                        self.until.dateChanged, self.start.timeChanged, self.end.timeChanged,
@@ -105,26 +106,26 @@ class SeriesDialog(FormDialog):
 
     def _build(self) -> None:
         self.title = limit_line(QLineEdit(), "series", "title")
-        self.title.setPlaceholderText(self.tr("Weekly meeting"))
+        self.title.setPlaceholderText(_("Weekly meeting"))
         self.kind = kind_combo()
         self.frequency = QComboBox()
-        self._frequencies = {"weekly": self.tr("Every week"),
-                             "fortnightly": self.tr("Every two weeks"),
-                             "monthly": self.tr("Every month")}
+        self._frequencies = {"weekly": _("Every week"),
+                             "fortnightly": _("Every two weeks"),
+                             "monthly": _("Every month")}
         for code in SERIES_FREQUENCIES:
             self.frequency.addItem(self._frequencies[code], code)
         self.first_on = date_edit()
         self.until = date_edit()
         self.start = time_edit()
-        self.end_check = QCheckBox(self.tr("until"))
-        self.end_check.setToolTip(self.tr("Untick when the end time is not known."))
+        self.end_check = QCheckBox(_("until"))
+        self.end_check.setToolTip(_("Untick when the end time is not known."))
         self.end = time_edit()
         times = QHBoxLayout()
         for widget in (self.start, self.end_check, self.end):
             times.addWidget(widget)
         times.addStretch(1)
         self.location = limit_line(QLineEdit(), "series", "location")
-        self.location.setPlaceholderText(self.tr("Venue and address, or “Video call”"))
+        self.location.setPlaceholderText(_("Venue and address, or “Video call”"))
         self.description = NotesEdit()
         self.description.setTabChangesFocus(True)
         self.preview = QLabel()
@@ -133,14 +134,14 @@ class SeriesDialog(FormDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.add_row(form, self.tr("Title"), self.title, "title")
-        self.add_row(form, self.tr("Kind"), self.kind, "kind")
-        self.add_row(form, self.tr("Frequency"), self.frequency, "frequency")
-        self.add_row(form, self.tr("First date"), self.first_on, "first_on")
-        self.add_row(form, self.tr("Until"), self.until, "until")
-        self.add_row(form, self.tr("Time"), times, "end_time")
-        self.add_row(form, self.tr("Location"), self.location, "location")
-        self.add_row(form, self.tr("Description"), self.description, "description")
+        self.add_row(form, _("Title"), self.title, "title")
+        self.add_row(form, _("Kind"), self.kind, "kind")
+        self.add_row(form, _("Frequency"), self.frequency, "frequency")
+        self.add_row(form, _("First date"), self.first_on, "first_on")
+        self.add_row(form, _("Until"), self.until, "until")
+        self.add_row(form, _("Time"), times, "end_time")
+        self.add_row(form, _("Location"), self.location, "location")
+        self.add_row(form, _("Description"), self.description, "description")
         self._build_scope(form)
         form.addRow("", self.preview)
         layout = QVBoxLayout(self)
@@ -150,8 +151,8 @@ class SeriesDialog(FormDialog):
     def _build_scope(self, form: QFormLayout) -> None:
         """Editing a series: every date, or the dates from a day on (not the past ones)."""
         self.scope = QButtonGroup(self)
-        self.all_dates = QRadioButton(self.tr("Every date of the series"))
-        self.from_dates = QRadioButton(self.tr("The dates on or after"))
+        self.all_dates = QRadioButton(_("Every date of the series"))
+        self.from_dates = QRadioButton(_("The dates on or after"))
         self.from_date = date_edit()
         self.scope.addButton(self.all_dates, 0)
         self.scope.addButton(self.from_dates, 1)
@@ -163,7 +164,7 @@ class SeriesDialog(FormDialog):
         scope_row.addWidget(self.from_dates)
         scope_row.addWidget(self.from_date)
         scope_row.addStretch(1)
-        form.addRow(self.tr("Apply to"), scope_row)
+        form.addRow(_("Apply to"), scope_row)
 
     def _load(self, data: SeriesInput) -> None:
         self.title.setText(data.title)
@@ -179,7 +180,7 @@ class SeriesDialog(FormDialog):
         self.location.setText(data.location)
         self.description.setPlainText(data.description)
         if self.series_id is not None:
-            rhythm = self.tr("The rhythm of a series cannot change: end this series and "
+            rhythm = _("The rhythm of a series cannot change: end this series and "
                              "create a new one.")
             for widget in (self.frequency, self.first_on):
                 widget.setEnabled(False)
@@ -238,22 +239,23 @@ class SeriesDialog(FormDialog):
         """The rule in words: ``Every Tuesday``, ``The second Tuesday of each month``…"""
         day = QLocale().dayName(first.isoweekday(), QLocale.FormatType.LongFormat)
         if frequency == "weekly":
-            return self.tr("Every {day}").format(day=day)
+            return _("Every {day}").format(day=day)
         if frequency == "fortnightly":
-            return self.tr("Every other {day}").format(day=day)
+            return _("Every other {day}").format(day=day)
         nth = monthly_rule(first)[0]
-        texts = {1: self.tr("The first {day} of each month"),
-                 2: self.tr("The second {day} of each month"),
-                 3: self.tr("The third {day} of each month"),
-                 4: self.tr("The fourth {day} of each month"),
-                 LAST: self.tr("The last {day} of each month")}
+        texts = {1: _("The first {day} of each month"),
+                 2: _("The second {day} of each month"),
+                 3: _("The third {day} of each month"),
+                 4: _("The fourth {day} of each month"),
+                 LAST: _("The last {day} of each month")}
         return texts[nth].format(day=day)
 
     def _new_preview(self, data: SeriesInput) -> str:
         dates = series_dates(data.first_on, data.until, data.frequency, MAX_OCCURRENCES)
         if not dates:
             return ""
-        count = self.tr("%n date(s), from {first} to {last}.", "", len(dates)).format(
+        count = ngettext("{n} date, from {first} to {last}.",
+                         "{n} dates, from {first} to {last}.", len(dates)).format(
             first=_long_day(dates[0]), last=_long_day(dates[-1]))
         shown = [_short_day(day) for day in dates[:_PREVIEW_DATES]]
         if len(dates) > _PREVIEW_DATES:
@@ -262,14 +264,16 @@ class SeriesDialog(FormDialog):
                           ", ".join(shown)))
 
     def _change_preview(self, plan: SeriesUpdatePlan) -> str:
-        lines = [self.tr("Changes %n date(s).", "", plan.updated)] if plan.updated else []
+        lines = [ngettext("Changes {n} date.",
+                          "Changes {n} dates.", plan.updated)] if plan.updated else []
         if plan.added:
-            lines.append(self.tr("Adds %n date(s), up to {last}.", "", len(plan.added)).format(
+            lines.append(ngettext("Adds {n} date, up to {last}.",
+                                  "Adds {n} dates, up to {last}.", len(plan.added)).format(
                 last=_long_day(plan.added[-1])))
         if plan.removed.events:
-            lines.append(self.tr("Removes {what}.").format(
+            lines.append(_("Removes {what}.").format(
                 what=event_deletion.counts(plan.removed, dates=True)))
-        return " ".join(lines) or self.tr("Nothing changed yet.")
+        return " ".join(lines) or _("Nothing changed yet.")
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -295,8 +299,8 @@ class SeriesDialog(FormDialog):
         self.saved_series_id = series_id
 
     def conflict_labels(self) -> dict[str, str]:
-        return {**super().conflict_labels(), "start_time": self.tr("Start time"),
-                "end_time": self.tr("End time")}
+        return {**super().conflict_labels(), "start_time": _("Start time"),
+                "end_time": _("End time")}
 
     def conflict_value(self, name: str, value: object) -> str:
         if name == "kind" and isinstance(value, str):
@@ -306,5 +310,5 @@ class SeriesDialog(FormDialog):
         return super().conflict_value(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
-        self.refuse(self.tr("Series not saved"), self.tr("The series was not saved:"),
+        self.refuse(_("Series not saved"), _("The series was not saved:"),
                     messages)

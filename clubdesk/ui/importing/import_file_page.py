@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from clubdesk.domain.exchange.import_sample import FileSample
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.form_dialog import ERROR_STYLE
 from clubdesk.ui.importing.import_mapping_page import HINT_STYLE
 
@@ -17,19 +18,19 @@ class FilePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        intro = QLabel(self.tr(
+        intro = QLabel(_(
             "Import members from a CSV file or an Excel workbook (.xlsx) whose first row holds "
             "the column headers (Last name, First name, Email…). You will check the columns "
             "and see what the import would do before anything is written."))
         intro.setWordWrap(True)
-        hint = QLabel(self.tr(
+        hint = QLabel(_(
             "Headers recognised by themselves, in English or French: Last name, First name, "
             "Email, Phone or Mobile, Company, Profession, Sector, Address, City, Postcode or "
             "Zip, Joined on, Left on, Status, Notes. Other columns can be set by hand at the "
             "next step."))
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
-        self.choose_button = QPushButton(self.tr("Choose a file…"))
+        self.choose_button = QPushButton(_("Choose a file…"))
         self.choose_button.setAutoDefault(False)  # Enter goes on to the next step
         self.file_label = QLabel()
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -65,16 +66,16 @@ class FilePage(QWidget):
 
     def show_reading(self, path: Path) -> None:
         self.file_label.setText(str(path))
-        self.summary.setText(self.tr("Reading the file…"))
+        self.summary.setText(_("Reading the file…"))
         self.summary.show()
         self.busy_bar.show()
         self.error.hide()
 
     def show_sample(self, sample: FileSample) -> None:
         self.busy_bar.hide()
-        self.summary.setText(self.tr("{rows} and {columns} found in {file}.").format(
-            rows=self.tr("%n row(s)", "", sample.row_count),
-            columns=self.tr("%n column(s)", "", len(sample.headers)),
+        self.summary.setText(_("{rows} and {columns} found in {file}.").format(
+            rows=ngettext("{n} row", "{n} rows", sample.row_count),
+            columns=ngettext("{n} column", "{n} columns", len(sample.headers)),
             file=sample.path.name))
         self.summary.show()
         self.error.hide()
@@ -85,7 +86,7 @@ class FilePage(QWidget):
         self.summary.hide()
         # The reader's message is a whole sentence already ("This Excel file cannot be
         # read: …", "The file is empty.").
-        self.error.setText(message + "\n" + self.tr(
+        self.error.setText(message + "\n" + _(
             "Choose another file, or correct this one and choose it again."))
         self.error.show()
         self.file_label.setText(str(path))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.exchange.import_columns import IMPORTABLE_FIELDS
 from clubdesk.domain.exchange.import_sample import FileSample
+from clubdesk.i18n import _
 from clubdesk.ui.common.form_dialog import ERROR_STYLE
 
 REQUIRED_FIELDS = ("last_name", "first_name")
@@ -75,13 +76,13 @@ class MappingPage(QWidget):
     def _field_labels(self) -> dict[str, str]:
         """The names the member form gives its fields."""
         return {
-            "last_name": self.tr("Last name"), "first_name": self.tr("First name"),
-            "email": self.tr("Email"), "phone": self.tr("Phone"),
-            "company": self.tr("Company"), "profession": self.tr("Profession"),
-            "sector": self.tr("Sector"), "address": self.tr("Address"),
-            "city": self.tr("City"), "postcode": self.tr("Postcode"),
-            "joined_on": self.tr("Joined on"), "left_on": self.tr("Left on"),
-            "status": self.tr("Status"), "notes": self.tr("Notes"),
+            "last_name": _("Last name"), "first_name": _("First name"),
+            "email": _("Email"), "phone": _("Phone"),
+            "company": _("Company"), "profession": _("Profession"),
+            "sector": _("Sector"), "address": _("Address"),
+            "city": _("City"), "postcode": _("Postcode"),
+            "joined_on": _("Joined on"), "left_on": _("Left on"),
+            "status": _("Status"), "notes": _("Notes"),
         }
 
     # -- filling ----------------------------------------------------------------------------
@@ -90,15 +91,15 @@ class MappingPage(QWidget):
         """Show the columns of ``sample``, each with the field it offers."""
         self._clear()
         self._headers = list(sample.headers)
-        self.intro.setText(self.tr(
+        self.intro.setText(_(
             "Say which member field each column of {file} holds. A column set to “{ignore}” "
             "is not imported.").format(file=sample.path.name, ignore=self._ignore_text()))
-        self.origin.setText(self.tr(
+        self.origin.setText(_(
             "The columns are set as you chose the last time a file with these headers was "
-            "imported.") if sample.remembered else self.tr(
+            "imported.") if sample.remembered else _(
             "The columns were recognised from their headers: check them before going on."))
-        for text, column in ((self.tr("Column of the file"), 0),
-                             (self.tr("First values"), 1), (self.tr("Member field"), 2)):
+        for text, column in ((_("Column of the file"), 0),
+                             (_("First values"), 1), (_("Member field"), 2)):
             title = QLabel(f"<b>{text}</b>")
             self._grid.addWidget(title, 0, column)
         for index, header in enumerate(sample.headers):
@@ -109,15 +110,15 @@ class MappingPage(QWidget):
         self._update_message()
 
     def _ignore_text(self) -> str:
-        return self.tr("— do not import —")
+        return _("— do not import —")
 
     def _add_line(self, index: int, header: str, values: list[str], field: str | None) -> None:
         row = index + 1
-        name = QLabel(header or self.tr("(column {number}, no header)").format(
+        name = QLabel(header or _("(column {number}, no header)").format(
             number=index + 1))
         name.setTextFormat(Qt.TextFormat.PlainText)
         name.setWordWrap(True)
-        samples = QLabel(" · ".join(values) if values else self.tr("(empty)"))
+        samples = QLabel(" · ".join(values) if values else _("(empty)"))
         samples.setTextFormat(Qt.TextFormat.PlainText)
         samples.setToolTip("\n".join(values))
         samples.setStyleSheet(HINT_STYLE)
@@ -175,7 +176,7 @@ class MappingPage(QWidget):
                     combo.blockSignals(True)
                     combo.setCurrentIndex(0)
                     combo.blockSignals(False)
-                    self.note.setText(self.tr(
+                    self.note.setText(_(
                         "“{field}” was chosen for the column “{column}” before: that column "
                         "is now not imported.").format(field=self._labels[field],
                                                        column=self._header(other)))
@@ -193,7 +194,7 @@ class MappingPage(QWidget):
             self.message.hide()
             return
         names = ", ".join(self._labels[field] for field in missing)
-        self.message.setText(self.tr(
+        self.message.setText(_(
             "Choose the column holding: {fields}. The last name and the first name are "
             "required to import members.").format(fields=names))
         self.message.show()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from clubdesk.domain.exchange.member_import import ImportPreview
+from clubdesk.i18n import _
 from clubdesk.ui.common.row_model import (
     ALIGN,
     ALIGN_RIGHT,
@@ -73,12 +74,12 @@ class IssuesModel(RowListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = (self.tr("Line"), self.tr("Problem"), self.tr("Name in the file"),
-                         self.tr("Reason or existing member"))
+        self._headers = (_("Line"), _("Problem"), _("Name in the file"),
+                         _("Reason or existing member"))
         self._kinds = {
-            KIND_INVALID: self.tr("Invalid row"),
-            KIND_DUPLICATE_MEMBER: self.tr("Already a member"),
-            KIND_DUPLICATE_ROW: self.tr("Repeated in the file"),
+            KIND_INVALID: _("Invalid row"),
+            KIND_DUPLICATE_MEMBER: _("Already a member"),
+            KIND_DUPLICATE_ROW: _("Repeated in the file"),
         }
         self._red = QBrush(QColor(INVALID_COLOUR))
 

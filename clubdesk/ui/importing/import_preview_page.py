@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk.domain.exchange.member_import import ImportPreview, OnDuplicate
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.form_dialog import ERROR_STYLE
 from clubdesk.ui.common.table_views import make_row_table
 from clubdesk.ui.importing.import_mapping_page import HINT_STYLE
@@ -68,15 +69,15 @@ class PreviewPage(QWidget):
         self.filter_row = QWidget()
         filter_layout = QHBoxLayout(self.filter_row)
         filter_layout.setContentsMargins(0, 0, 0, 0)
-        filter_layout.addWidget(QLabel(self.tr("Show:")))
+        filter_layout.addWidget(QLabel(_("Show:")))
         filter_layout.addWidget(self.shown)
         filter_layout.addStretch(1)
 
-        self.duplicates = QGroupBox(self.tr("Rows that repeat someone"))
+        self.duplicates = QGroupBox(_("Rows that repeat someone"))
         self.choice = QButtonGroup(self)
-        texts = (self.tr("Skip them: the existing member stays as it is"),
-                 self.tr("Update the existing member with the non-empty cells of the row"),
-                 self.tr("Add them anyway, as new members"))
+        texts = (_("Skip them: the existing member stays as it is"),
+                 _("Update the existing member with the non-empty cells of the row"),
+                 _("Add them anyway, as new members"))
         box = QVBoxLayout(self.duplicates)
         for position, (code, text) in enumerate(zip(DUPLICATE_CHOICES, texts, strict=True)):
             button = QRadioButton(text)
@@ -84,7 +85,7 @@ class PreviewPage(QWidget):
             self.choice.addButton(button, position)
             box.addWidget(button)
         self.choice.button(0).setChecked(True)
-        self.repeat_hint = QLabel(self.tr(
+        self.repeat_hint = QLabel(_(
             "A row repeating an earlier row of the file is only imported with “Add them "
             "anyway”."))
         self.repeat_hint.setWordWrap(True)
@@ -131,7 +132,8 @@ class PreviewPage(QWidget):
         """The preview is being computed (in the background)."""
         self.preview = None
         self._fill_filter([])
-        self.busy.setText(self.tr("Checking the %n row(s) of the file…", "", row_count))
+        self.busy.setText(ngettext("Checking the {n} row of the file…",
+                                   "Checking the {n} rows of the file…", row_count))
         self.busy_bar.setRange(0, 0)
         self._show_parts(busy=True, ready=False)
         self.changed.emit()
@@ -157,10 +159,12 @@ class PreviewPage(QWidget):
         existing = len(preview.to_update)
         repeated = len(preview.duplicates) - existing
         lines = [
-            self.tr("%n new member(s) to add", "", len(preview.to_add)),
-            self.tr("%n row(s) repeating a member already registered", "", existing),
-            self.tr("%n row(s) repeating an earlier row of the file", "", repeated),
-            self.tr("%n invalid row(s)", "", len(preview.invalid)),
+            ngettext("{n} new member to add", "{n} new members to add", len(preview.to_add)),
+            ngettext("{n} row repeating a member already registered",
+                     "{n} rows repeating a member already registered", existing),
+            ngettext("{n} row repeating an earlier row of the file",
+                     "{n} rows repeating an earlier row of the file", repeated),
+            ngettext("{n} invalid row", "{n} invalid rows", len(preview.invalid)),
         ]
         self.counts.setText("<br>".join(
             f"<b>{line}</b>" if position == 0 or (position == 3 and preview.invalid)
@@ -171,8 +175,9 @@ class PreviewPage(QWidget):
         if not existing and self.choice.checkedId() == 1:
             self.choice.button(0).setChecked(True)
         self.repeat_hint.setVisible(repeated > 0)
-        self.skip_invalid_box.setText(self.tr(
-            "Skip the %n invalid row(s) and import the others", "", len(preview.invalid)))
+        self.skip_invalid_box.setText(ngettext("Skip the invalid row and import the others",
+                                               "Skip the {n} invalid rows and import the others",
+                                               len(preview.invalid)))
         self.skip_invalid_box.setChecked(False)
         self.skip_invalid_box.setVisible(bool(preview.invalid))
         self._update()
@@ -185,12 +190,14 @@ class PreviewPage(QWidget):
         self.shown.blockSignals(True)
         self.shown.clear()
         if invalid:
-            self.shown.addItem(self.tr("%n invalid row(s)", "", invalid), SHOW_INVALID)
+            self.shown.addItem(ngettext("{n} invalid row",
+                                        "{n} invalid rows", invalid), SHOW_INVALID)
         if repeats:
-            self.shown.addItem(self.tr("%n row(s) repeating someone", "", repeats),
+            self.shown.addItem(ngettext("{n} row repeating someone",
+                                        "{n} rows repeating someone", repeats),
                                SHOW_REPEATS)
         if invalid and repeats:
-            self.shown.addItem(self.tr("All: %n row(s)", "", len(issues)), SHOW_ALL)
+            self.shown.addItem(ngettext("All: {n} row", "All: {n} rows", len(issues)), SHOW_ALL)
         self.shown.setCurrentIndex(0)
         self.shown.blockSignals(False)
         self.filter_row.setVisible(bool(issues))
@@ -232,12 +239,12 @@ class PreviewPage(QWidget):
         if self.preview is None:
             return self.message.text() if self.message.text() else self.busy.text()
         if self.preview.invalid and not self.skip_invalid():
-            return self.tr(
+            return _(
                 "Nothing will be written while the file has invalid rows: correct them in "
                 "the file and choose it again, or tick the box above to skip them.")
         if self.counts_to_write() == (0, 0):
-            return self.tr("Nothing to import: every valid row repeats someone, and "
-                           "duplicates are skipped.") if self.preview.duplicates else self.tr(
+            return _("Nothing to import: every valid row repeats someone, and "
+                           "duplicates are skipped.") if self.preview.duplicates else _(
                 "Nothing to import: the file has no valid row.")
         return ""
 
@@ -251,13 +258,13 @@ class PreviewPage(QWidget):
         self.message.setText(refusal)
         self.message.setVisible(bool(refusal))
         added, updated = self.counts_to_write()
-        members = {"added": self.tr("%n member(s)", "", added),
-                   "updated": self.tr("%n member(s)", "", updated)}
+        members = {"added": ngettext("{n} member", "{n} members", added),
+                   "updated": ngettext("{n} member", "{n} members", updated)}
         if updated:
-            text = self.tr("The import will add {added} and update {updated}. Nothing is "
+            text = _("The import will add {added} and update {updated}. Nothing is "
                            "written before you click “Start the import”.")
         else:
-            text = self.tr("The import will add {added}. Nothing is written before you click "
+            text = _("The import will add {added}. Nothing is written before you click "
                            "“Start the import”.")
         self.outcome.setText(text.format(**members))
         self.outcome.setVisible(not refusal)

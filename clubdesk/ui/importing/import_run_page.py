@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from clubdesk.domain.exchange.member_import import ImportResult
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.form_dialog import ERROR_STYLE
 
 SUCCESS_STYLE = "color: #1b5e20;"
@@ -32,7 +33,7 @@ class RunPage(QWidget):
         layout.addStretch(1)
 
     def start(self, file_name: str, total: int) -> None:
-        self.status.setText(self.tr("Importing the members of {file}…").format(file=file_name))
+        self.status.setText(_("Importing the members of {file}…").format(file=file_name))
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(0)
         self.bar.show()
@@ -45,32 +46,32 @@ class RunPage(QWidget):
             self.bar.setValue(min(done, total))
 
     def show_cancelling(self) -> None:
-        self.status.setText(self.tr("Stopping the import: nothing will be written…"))
+        self.status.setText(_("Stopping the import: nothing will be written…"))
 
     def show_result(self, result: ImportResult) -> None:
         self.bar.setValue(self.bar.maximum())
-        self.status.setText(self.tr("Import finished."))
-        lines = [self.tr("%n member(s) added.", "", result.added)]
+        self.status.setText(_("Import finished."))
+        lines = [ngettext("{n} member added.", "{n} members added.", result.added)]
         if result.updated:
-            lines.append(self.tr("%n member(s) updated.", "", result.updated))
+            lines.append(ngettext("{n} member updated.", "{n} members updated.", result.updated))
         if result.skipped:
-            lines.append(self.tr("%n row(s) skipped (duplicates or invalid rows).", "",
-                                 result.skipped))
+            lines.append(ngettext("{n} row skipped (duplicates or invalid rows).",
+                                  "{n} rows skipped (duplicates or invalid rows).", result.skipped))
         self._say(SUCCESS_STYLE, "\n".join(lines))
 
     def show_cancelled(self) -> None:
         self.bar.hide()
-        self.status.setText(self.tr("Import cancelled: nothing was written."))
-        self._say("", self.tr("The members are as they were before the import. You can go "
+        self.status.setText(_("Import cancelled: nothing was written."))
+        self._say("", _("The members are as they were before the import. You can go "
                               "back to the preview and import again."))
 
     def show_failure(self, message: str, undone_said: bool = False) -> None:
         """Why the import failed; ``undone_said``: the message already says nothing was
         written (the storage errors' messages do)."""
         self.bar.hide()
-        self.status.setText(self.tr("The members could not be imported."))
+        self.status.setText(_("The members could not be imported."))
         if not undone_said:
-            message += "\n\n" + self.tr(
+            message += "\n\n" + _(
                 "Nothing was written: the import is done in one go, all of it or none.")
         self._say(ERROR_STYLE, message)
 

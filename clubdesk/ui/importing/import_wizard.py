@@ -32,6 +32,7 @@ from clubdesk.domain.exchange.member_import import (
     apply_import,
     preview_import,
 )
+from clubdesk.i18n import _
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.common.report_runner import failure_message
 from clubdesk.ui.importing.import_file_page import FilePage
@@ -49,7 +50,7 @@ class ImportWizard(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import members"))
+        self.setWindowTitle(_("Import members"))
         self.sample: FileSample | None = None
         self.result_: ImportResult | None = None
         self.task: BackgroundTask | None = None
@@ -65,11 +66,11 @@ class ImportWizard(QDialog):
         self.pages = QStackedWidget()
         for page in (self.file_page, self.mapping_page, self.preview_page, self.run_page):
             self.pages.addWidget(page)
-        self.back_button = QPushButton(self.tr("< Back"))
-        self.next_button = QPushButton(self.tr("Next >"))
-        self.import_button = QPushButton(self.tr("Start the import"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.close_button = QPushButton(self.tr("Close"))
+        self.back_button = QPushButton(_("< Back"))
+        self.next_button = QPushButton(_("Next >"))
+        self.import_button = QPushButton(_("Start the import"))
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.close_button = QPushButton(_("Close"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.back_button, self.next_button, self.import_button,
@@ -110,10 +111,10 @@ class ImportWizard(QDialog):
         return self.pages.currentIndex()
 
     def _show_page(self, page: int) -> None:
-        titles = (self.tr("Choose the file"), self.tr("Say what each column holds"),
-                  self.tr("Check what will be imported"), self.tr("Import"))
+        titles = (_("Choose the file"), _("Say what each column holds"),
+                  _("Check what will be imported"), _("Import"))
         self.pages.setCurrentIndex(page)
-        self.step.setText("<b>" + self.tr("Step {number} of 4: {title}").format(
+        self.step.setText("<b>" + _("Step {number} of 4: {title}").format(
             number=page + 1, title=titles[page]) + "</b>")
         self._update_buttons()
 
@@ -131,8 +132,8 @@ class ImportWizard(QDialog):
         self.import_button.setEnabled(self.preview_page.can_import())
         self.import_button.setToolTip(self.preview_page.refusal())
         self.cancel_button.setVisible(not done and (page != PAGE_RUN or self._importing))
-        self.cancel_button.setText(self.tr("Stop the import") if self._importing
-                                   else self.tr("Cancel"))
+        self.cancel_button.setText(_("Stop the import") if self._importing
+                                   else _("Cancel"))
         self.cancel_button.setEnabled(not (self._importing and self.task is not None
                                            and self.task.is_cancelled()))
         self.close_button.setVisible(page == PAGE_RUN and not self._importing)
@@ -201,8 +202,8 @@ class ImportWizard(QDialog):
     def choose_file(self) -> None:
         folder = str(self.sample.path.parent) if self.sample else str(Path.home())
         path, _selected = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the file of members to import"), folder,
-            self.tr("CSV or Excel files (*.csv *.txt *.xlsx);;All files (*)"))
+            self, _("Choose the file of members to import"), folder,
+            _("CSV or Excel files (*.csv *.txt *.xlsx);;All files (*)"))
         if path:
             self.read_file(Path(path))
 
@@ -249,7 +250,7 @@ class ImportWizard(QDialog):
             self.preview_page.set_preview(*outcome)
 
         def failed(error: BaseException) -> None:
-            self.preview_page.show_failure(self.tr("The file cannot be checked: {reason}")
+            self.preview_page.show_failure(_("The file cannot be checked: {reason}")
                                            .format(reason=failure_message(error)))
 
         task = self._run(check, computed, failed)

@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from clubdesk.i18n import _
+
 
 def _date_edit(maximum: dt.date) -> QDateEdit:
     edit = QDateEdit()
@@ -40,7 +42,7 @@ class ConsentRow(QObject):
         self.withdrawal = QWidget()
         line = QHBoxLayout(self.withdrawal)
         line.setContentsMargins(24, 0, 0, 0)
-        self.withdrawal_label = QLabel(self.tr("Withdrawn on"))
+        self.withdrawal_label = QLabel(_("Withdrawn on"))
         self.withdrawal_label.setBuddy(self.withdrawn_edit)
         line.addWidget(self.withdrawal_label)
         line.addWidget(self.withdrawn_edit)

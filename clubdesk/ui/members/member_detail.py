@@ -34,6 +34,7 @@ from clubdesk.domain.members.member_history import (
     member_profile,
 )
 from clubdesk.domain.members.phones import format_phone
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date, format_hours, format_money
 
 # The panel is short: the latest few items of each list, the totals say the rest.
@@ -75,7 +76,7 @@ class MemberDetail(QWidget):
         super().__init__(parent)
         self._member_id: int | None = None
 
-        self.placeholder = QLabel(self.tr("Select a member to see their details and history."))
+        self.placeholder = QLabel(_("Select a member to see their details and history."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)
 
@@ -90,12 +91,12 @@ class MemberDetail(QWidget):
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        self.contact = self._section(grid, self.tr("Contact"), stretch=4)
-        self.membership = self._section(grid, self.tr("Membership"))
-        self.attendance = self._section(grid, self.tr("Attendance"))
-        self.volunteering = self._section(grid, self.tr("Volunteering"))
-        self.referrals = self._section(grid, self.tr("Referrals"), stretch=4)
-        self.fees = self._section(grid, self.tr("Fees"))
+        self.contact = self._section(grid, _("Contact"), stretch=4)
+        self.membership = self._section(grid, _("Membership"))
+        self.attendance = self._section(grid, _("Attendance"))
+        self.volunteering = self._section(grid, _("Volunteering"))
+        self.referrals = self._section(grid, _("Referrals"), stretch=4)
+        self.fees = self._section(grid, _("Fees"))
 
         heading = QHBoxLayout()
         heading.addWidget(self.title)
@@ -122,8 +123,8 @@ class MemberDetail(QWidget):
     def set_register_empty(self, empty: bool) -> None:
         """Say how to start when there is nobody yet, else how to see someone's history."""
         self.placeholder.setText(
-            self.tr("No members yet. Click “New member” (Ctrl+N) to add the first one.")
-            if empty else self.tr("Select a member to see their details and history."))
+            _("No members yet. Click “New member” (Ctrl+N) to add the first one.")
+            if empty else _("Select a member to see their details and history."))
 
     def show_member(self, member_id: int | None) -> None:
         """Show ``member_id``'s card and history (read now), or the placeholder."""
@@ -188,34 +189,34 @@ class MemberDetail(QWidget):
         place = " ".join(part for part in (profile.postcode, profile.city) if part)
         address = ", ".join(part for part in (profile.address, place) if part)
         self.contact.setText(self._table((
-            (self.tr("Email"), profile.email),
-            (self.tr("Phone"), format_phone(profile.phone) if profile.phone else ""),
-            (self.tr("Address"), address),
-            (self.tr("Sector"), profile.sector),
+            (_("Email"), profile.email),
+            (_("Phone"), format_phone(profile.phone) if profile.phone else ""),
+            (_("Address"), address),
+            (_("Sector"), profile.sector),
         )) if any((profile.email, profile.phone, address, profile.sector))
-            else escape(self.tr("No contact details.")))
+            else escape(_("No contact details.")))
         consents = ", ".join(
             name for name, given in (
-                (self.tr("directory"), profile.consent_directory),
-                (self.tr("photos"), profile.consent_photos),
-                (self.tr("newsletter"), profile.consent_newsletter),
+                (_("directory"), profile.consent_directory),
+                (_("photos"), profile.consent_photos),
+                (_("newsletter"), profile.consent_newsletter),
             ) if given
         )
-        names = {"directory": self.tr("directory"), "photos": self.tr("photos"),
-                 "newsletter": self.tr("newsletter")}
+        names = {"directory": _("directory"), "photos": _("photos"),
+                 "newsletter": _("newsletter")}
         withdrawn = ", ".join(
-            self.tr("{consent} on {date}").format(consent=names[kind], date=format_date(day))
+            _("{consent} on {date}").format(consent=names[kind], date=format_date(day))
             for kind, day in profile.withdrawals.items())
-        consents = self.tr("Consents: {list}").format(list=consents or self.tr("none"))
+        consents = _("Consents: {list}").format(list=consents or _("none"))
         if withdrawn:
-            consents += " — " + self.tr("withdrawn: {list}").format(list=withdrawn)
+            consents += " — " + _("withdrawn: {list}").format(list=withdrawn)
         role = bureau_role_label(profile.role) if profile.role != "none" else ""
         self.membership.setText(self._table((
-            (self.tr("Status"), member_status_label(profile.status)),
-            (self.tr("Role"), role),
-            (self.tr("Joined"), format_date(profile.joined_on)),
-            (self.tr("Left"), format_date(profile.left_on)),
-            (self.tr("Sponsored by"), profile.sponsor_name),
+            (_("Status"), member_status_label(profile.status)),
+            (_("Role"), role),
+            (_("Joined"), format_date(profile.joined_on)),
+            (_("Left"), format_date(profile.left_on)),
+            (_("Sponsored by"), profile.sponsor_name),
         )) + self._note(consents)
             + (f"<p style='margin-top: 4px'>{escape(profile.notes)}</p>" if profile.notes
                else ""))
@@ -228,16 +229,16 @@ class MemberDetail(QWidget):
 
     def _attendance_html(self, history: MemberHistory) -> str:
         if not history.expected:
-            return escape(self.tr("No attendance recorded."))
+            return escape(_("No attendance recorded."))
         rate = history.attendance_rate or 0.0
-        attended = self.tr("{attended} of {expected} ({rate} %)").format(
+        attended = _("{attended} of {expected} ({rate} %)").format(
             attended=history.attended, expected=history.expected, rate=round(rate * 100))
         by_status = " · ".join(
             f"{attendance_status_label(status)} {history.attendance_by_status[status]}"
             for status in ATTENDANCE_STATUSES
             if history.attendance_by_status.get(status)
         )
-        lines: list[Line] = [(self.tr("Attended"), attended)]
+        lines: list[Line] = [(_("Attended"), attended)]
         latest = [
             f"{format_date(item.date)} · {item.status_label} · {_short(item.title)}"
             for item in history.last_attendances
@@ -246,14 +247,14 @@ class MemberDetail(QWidget):
 
     def _volunteering_html(self, history: MemberHistory) -> str:
         if not history.volunteer_entries:
-            return escape(self.tr("No volunteer hours recorded."))
+            return escape(_("No volunteer hours recorded."))
         lines = (
-            (self.tr("Hours"), format_hours(history.volunteer_hours)),
-            (self.tr("Entries"), str(history.volunteer_entries)),
+            (_("Hours"), format_hours(history.volunteer_hours)),
+            (_("Entries"), str(history.volunteer_entries)),
         )
         latest = [
             " — ".join(part for part in (
-                format_date(item.date), self.tr("{hours} h").format(hours=format_hours(item.hours)),
+                format_date(item.date), _("{hours} h").format(hours=format_hours(item.hours)),
                 _short(item.category or item.description),
             ) if part)
             for item in history.recent_volunteering
@@ -263,13 +264,13 @@ class MemberDetail(QWidget):
     def _referrals_html(self, history: MemberHistory) -> str:
         given, received = history.referrals_given, history.referrals_received
         if not (given.count or received.count):
-            return escape(self.tr("No referrals given or received."))
+            return escape(_("No referrals given or received."))
         color = self._label_color()
         rows = (
-            ("", self.tr("Given"), self.tr("Received")),
-            (self.tr("Total"), str(given.count), str(received.count)),
-            (self.tr("Referrals won"), str(given.won), str(received.won)),
-            (self.tr("Business"), format_money(given.won_amount),
+            ("", _("Given"), _("Received")),
+            (_("Total"), str(given.count), str(received.count)),
+            (_("Referrals won"), str(given.won), str(received.won)),
+            (_("Business"), format_money(given.won_amount),
              format_money(received.won_amount)),
         )
         cells = "".join(
@@ -288,16 +289,16 @@ class MemberDetail(QWidget):
 
     def _fees_html(self, history: MemberHistory) -> str:
         if not history.recent_fees:
-            return escape(self.tr("No membership fees recorded."))
+            return escape(_("No membership fees recorded."))
         lines = (
-            (self.tr("Paid"), f"{history.fees_paid} ({format_money(history.fees_paid_total)})"),
-            (self.tr("Unpaid"), str(history.fees_unpaid) if history.fees_unpaid else ""),
+            (_("Paid"), f"{history.fees_paid} ({format_money(history.fees_paid_total)})"),
+            (_("Unpaid"), str(history.fees_unpaid) if history.fees_unpaid else ""),
         )
         latest = []
         for fee in history.recent_fees:
-            state = (self.tr("paid on {date}").format(date=format_date(fee.paid_on))
-                     if fee.paid_on else self.tr("unpaid"))
-            latest.append(self.tr("{period}: {amount}, {state}").format(
+            state = (_("paid on {date}").format(date=format_date(fee.paid_on))
+                     if fee.paid_on else _("unpaid"))
+            latest.append(_("{period}: {amount}, {state}").format(
                 period=_period(fee.period_start, fee.period_end),
                 amount=format_money(fee.amount), state=state))
         return self._table(lines) + _list(latest)

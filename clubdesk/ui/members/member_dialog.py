@@ -35,6 +35,7 @@ from clubdesk.domain.members.members import (
     update_member,
 )
 from clubdesk.domain.members.phones import PhoneError, format_phone, normalize_phone
+from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import combo_text, save_checked, value_text
 from clubdesk.ui.common.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.common.form_widgets import NotesEdit, OptionalDate, member_search_combo
@@ -64,10 +65,10 @@ class MemberDialog(QDialog):
         self._loaded = data  # what an edit is checked against when saved
         self._load(data)
         if member_id is None:
-            self.setWindowTitle(self.tr("New member"))
+            self.setWindowTitle(_("New member"))
         else:
             name = f"{data.first_name} {data.last_name}".strip()
-            self.setWindowTitle(self.tr("Edit member — {name}").format(name=name))
+            self.setWindowTitle(_("Edit member — {name}").format(name=name))
         self._connect()
         self._revalidate()
         # Only now: the scroll area measures its widget at once, and the layouts would keep
@@ -93,18 +94,18 @@ class MemberDialog(QDialog):
         self.company = self._line("company")
         self.profession = self._line("profession")
         self.sector = self._line("sector")
-        identity = self._form(self.tr("Identity"), [
-            (self.tr("First name"), self.first_name, "first_name"),
-            (self.tr("Last name"), self.last_name, "last_name"),
-            (self.tr("Company"), self.company, "company"),
-            (self.tr("Profession"), self.profession, "profession"),
-            (self.tr("Sector"), self.sector, "sector"),
+        identity = self._form(_("Identity"), [
+            (_("First name"), self.first_name, "first_name"),
+            (_("Last name"), self.last_name, "last_name"),
+            (_("Company"), self.company, "company"),
+            (_("Profession"), self.profession, "profession"),
+            (_("Sector"), self.sector, "sector"),
         ])
 
         self.email = self._line("email")
-        self.email.setPlaceholderText(self.tr("name@example.fr"))
+        self.email.setPlaceholderText(_("name@example.fr"))
         self.phone = self._line("phone")
-        self.phone.setPlaceholderText(self.tr("06 12 34 56 78"))
+        self.phone.setPlaceholderText(_("06 12 34 56 78"))
         self.address = self._line("address")
         self.postcode = QLineEdit()
         self.postcode.setMaxLength(6)  # "69 003": tighter than the limit for pasted text
@@ -115,11 +116,11 @@ class MemberDialog(QDialog):
         place_row.setContentsMargins(0, 0, 0, 0)
         place_row.addWidget(self.postcode)
         place_row.addWidget(self.city, 1)
-        contact = self._form(self.tr("Contact"), [
-            (self.tr("Email"), self.email, "email"),
-            (self.tr("Phone"), self.phone, "phone"),
-            (self.tr("Address"), self.address, "address"),
-            (self.tr("Postcode, city"), place, "postcode"),
+        contact = self._form(_("Contact"), [
+            (_("Email"), self.email, "email"),
+            (_("Phone"), self.phone, "phone"),
+            (_("Address"), self.address, "address"),
+            (_("Postcode, city"), place, "postcode"),
         ])
 
         self.status = QComboBox()
@@ -129,12 +130,12 @@ class MemberDialog(QDialog):
         for code in BUREAU_ROLES:
             self.role.addItem(bureau_role_label(code), code)
         self.sponsor = self._sponsor_combo()
-        self.joined_on = OptionalDate(QCheckBox(self.tr("Joined on")))
-        self.left_on = OptionalDate(QCheckBox(self.tr("Left on")))
-        membership = self._form(self.tr("Membership"), [
-            (self.tr("Status"), self.status, "status"),
-            (self.tr("Bureau role"), self.role, "role"),
-            (self.tr("Sponsor"), self.sponsor, "sponsor_id"),
+        self.joined_on = OptionalDate(QCheckBox(_("Joined on")))
+        self.left_on = OptionalDate(QCheckBox(_("Left on")))
+        membership = self._form(_("Membership"), [
+            (_("Status"), self.status, "status"),
+            (_("Bureau role"), self.role, "role"),
+            (_("Sponsor"), self.sponsor, "sponsor_id"),
             (self.joined_on.check, self.joined_on.edit, "joined_on"),
             (self.left_on.check, self.left_on.edit, "left_on"),
         ])
@@ -142,18 +143,18 @@ class MemberDialog(QDialog):
         today = dt.date.today()
         self.consents = {
             "consent_directory": ConsentRow(
-                QCheckBox(self.tr("Listed in the members' directory")), today, self),
-            "consent_photos": ConsentRow(QCheckBox(self.tr("Photos may be published")), today,
+                QCheckBox(_("Listed in the members' directory")), today, self),
+            "consent_photos": ConsentRow(QCheckBox(_("Photos may be published")), today,
                                          self),
-            "consent_newsletter": ConsentRow(QCheckBox(self.tr("Receives the newsletter")),
+            "consent_newsletter": ConsentRow(QCheckBox(_("Receives the newsletter")),
                                              today, self),
         }
-        consents = QGroupBox(self.tr("Consents"))
+        consents = QGroupBox(_("Consents"))
         grid = QGridLayout(consents)
         for index, (name, consent) in enumerate(self.consents.items()):
             row = 4 * index
             grid.addWidget(consent.check, row, 0)
-            grid.addWidget(QLabel(self.tr("on")), row, 1)
+            grid.addWidget(QLabel(_("on")), row, 1)
             grid.addWidget(consent.edit, row, 2)
             grid.addWidget(self._message_label(f"{name}_on"), row + 1, 0, 1, 3)
             grid.addWidget(consent.withdrawal, row + 2, 0, 1, 3)
@@ -162,7 +163,7 @@ class MemberDialog(QDialog):
 
         self.notes = NotesEdit()
         self.notes.setTabChangesFocus(True)
-        notes = QGroupBox(self.tr("Notes"))
+        notes = QGroupBox(_("Notes"))
         notes_column = QVBoxLayout(notes)
         notes_column.addWidget(self.notes)
         notes_column.addWidget(self._message_label("notes"))
@@ -201,23 +202,23 @@ class MemberDialog(QDialog):
         outer.addWidget(self.buttons)
 
         self._field_labels = {
-            "first_name": self.tr("First name"), "last_name": self.tr("Last name"),
-            "company": self.tr("Company"), "profession": self.tr("Profession"),
-            "sector": self.tr("Sector"), "email": self.tr("Email"), "phone": self.tr("Phone"),
-            "address": self.tr("Address"), "city": self.tr("City"),
-            "postcode": self.tr("Postcode"), "status": self.tr("Status"),
-            "role": self.tr("Bureau role"), "sponsor_id": self.tr("Sponsor"),
-            "joined_on": self.tr("Joined on"), "left_on": self.tr("Left on"),
-            "consent_directory_on": self.tr("Directory consent"),
-            "consent_photos_on": self.tr("Photo consent"),
-            "consent_newsletter_on": self.tr("Newsletter consent"),
-            "consent_directory_withdrawn_on": self.tr("Directory consent withdrawn on"),
-            "consent_photos_withdrawn_on": self.tr("Photo consent withdrawn on"),
-            "consent_newsletter_withdrawn_on": self.tr("Newsletter consent withdrawn on"),
-            "consent_directory": self.tr("Listed in the members' directory"),
-            "consent_photos": self.tr("Photos may be published"),
-            "consent_newsletter": self.tr("Receives the newsletter"),
-            "notes": self.tr("Notes"),
+            "first_name": _("First name"), "last_name": _("Last name"),
+            "company": _("Company"), "profession": _("Profession"),
+            "sector": _("Sector"), "email": _("Email"), "phone": _("Phone"),
+            "address": _("Address"), "city": _("City"),
+            "postcode": _("Postcode"), "status": _("Status"),
+            "role": _("Bureau role"), "sponsor_id": _("Sponsor"),
+            "joined_on": _("Joined on"), "left_on": _("Left on"),
+            "consent_directory_on": _("Directory consent"),
+            "consent_photos_on": _("Photo consent"),
+            "consent_newsletter_on": _("Newsletter consent"),
+            "consent_directory_withdrawn_on": _("Directory consent withdrawn on"),
+            "consent_photos_withdrawn_on": _("Photo consent withdrawn on"),
+            "consent_newsletter_withdrawn_on": _("Newsletter consent withdrawn on"),
+            "consent_directory": _("Listed in the members' directory"),
+            "consent_photos": _("Photos may be published"),
+            "consent_newsletter": _("Receives the newsletter"),
+            "notes": _("Notes"),
         }
 
     def _line(self, name: str) -> QLineEdit:
@@ -269,7 +270,7 @@ class MemberDialog(QDialog):
     def _sponsor_combo(self) -> QComboBox:
         """An editable combo over every member; typing any part of a name filters it."""
         return member_search_combo(sponsor_choices(exclude_id=self.member_id),
-                                   self.tr("None — type part of a name"), self)
+                                   _("None — type part of a name"), self)
 
     def _fit_to_screen(self) -> None:
         content = self._content.sizeHint()
@@ -368,7 +369,7 @@ class MemberDialog(QDialog):
         result = validate_member(self.collect(), self.member_id)
         if not self._sponsor_id()[1]:
             errors = dict(result.errors)
-            errors["sponsor_id"] = self.tr("Choose the sponsor in the list, or leave it empty.")
+            errors["sponsor_id"] = _("Choose the sponsor in the list, or leave it empty.")
             result = ValidationResult(errors=errors, cleaned=None)
         return result
 
@@ -403,7 +404,7 @@ class MemberDialog(QDialog):
             number = normalize_phone(self.phone.text())
         except PhoneError:
             return ""
-        return self.tr("Saved as {number}").format(number=number)
+        return _("Saved as {number}").format(number=number)
 
     def _tidy_phone(self) -> None:
         """Once the number is valid, show it the usual way (06 12 34 56 78)."""
@@ -418,10 +419,10 @@ class MemberDialog(QDialog):
     def _save_tooltip(self, result: ValidationResult) -> str:
         if result.ok:
             return ""
-        lines = [self.tr("Cannot save yet:")]
+        lines = [_("Cannot save yet:")]
         for name, message in result.errors.items():
             field = self._field_labels.get(name, name)
-            lines.append(self.tr("• {field}: {message}").format(field=field, message=message))
+            lines.append(_("• {field}: {message}").format(field=field, message=message))
         return "\n".join(lines)
 
     # -- saving -----------------------------------------------------------------------------
@@ -466,8 +467,8 @@ class MemberDialog(QDialog):
 
     def _refuse(self, messages: list[str]) -> None:
         """Say why the member was not saved; window-modal, so the form stays as typed."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Member not saved"),
-                          self.tr("The member was not saved:") + "\n\n" + "\n".join(
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Member not saved"),
+                          _("The member was not saved:") + "\n\n" + "\n".join(
                               f"• {message}" for message in messages),
                           QMessageBox.StandardButton.Ok, self)
         if self._error_box is not None:

@@ -20,6 +20,7 @@ from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES
 from clubdesk.domain.common.labels import bureau_role_label, member_status_label
 from clubdesk.domain.members.member_list import MemberRow
 from clubdesk.domain.members.phones import format_phone
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.common.row_model import (
     DISPLAY,
@@ -82,9 +83,9 @@ class MembersModel(SortedRowModel):
         self._dates = ValueCache(format_date)
         self._phones = ValueCache(_phone_text)
         self._headers = (
-            self.tr("Last name"), self.tr("First name"), self.tr("Company"),
-            self.tr("Profession"), self.tr("City"), self.tr("Email"), self.tr("Phone"),
-            self.tr("Status"), self.tr("Role"), self.tr("Joined"),
+            _("Last name"), _("First name"), _("Company"),
+            _("Profession"), _("City"), _("Email"), _("Phone"),
+            _("Status"), _("Role"), _("Joined"),
         )
         self._status_labels = {code: member_status_label(code) for code in MEMBER_STATUSES}
         self._role_labels = {code: bureau_role_label(code) for code in BUREAU_ROLES}

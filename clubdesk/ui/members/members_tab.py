@@ -40,6 +40,7 @@ from clubdesk.domain.members.member_list import (
     member_row,
     member_rows,
 )
+from clubdesk.i18n import _, format_count, ngettext
 from clubdesk.ui.common.export_actions import ListExport
 from clubdesk.ui.common.prompts import build_confirmation, confirm, inform  # noqa: F401 (tests)
 from clubdesk.ui.common.search_field import focus_search, lead_to_list
@@ -96,20 +97,20 @@ class MembersTab(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
-            self.tr("Search name, company, profession, email, city…"))
+            _("Search name, company, profession, email, city…"))
         self.search.setMinimumWidth(280)
 
         # Everyone by default (former members in grey): the list is the whole register.
         self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("All statuses"), ANY)
-        self.status_filter.addItem(self.tr("Current members"), STATUS_CURRENT)
+        self.status_filter.addItem(_("All statuses"), ANY)
+        self.status_filter.addItem(_("Current members"), STATUS_CURRENT)
         self.status_filter.setItemData(
-            1, self.tr("Prospects, active and lapsed members"), Qt.ItemDataRole.ToolTipRole)
+            1, _("Prospects, active and lapsed members"), Qt.ItemDataRole.ToolTipRole)
         for code in MEMBER_STATUSES:
             self.status_filter.addItem(member_status_label(code), code)
         self.role_filter = QComboBox()
-        self.role_filter.addItem(self.tr("All roles"), ANY)
-        self.role_filter.addItem(self.tr("Bureau members"), ROLE_BUREAU)
+        self.role_filter.addItem(_("All roles"), ANY)
+        self.role_filter.addItem(_("Bureau members"), ROLE_BUREAU)
         for code in (*BUREAU_ROLES[1:], BUREAU_ROLES[0]):
             self.role_filter.addItem(bureau_role_label(code), code)
 
@@ -156,47 +157,47 @@ class MembersTab(QWidget):
         # a member.
         list_only = Qt.ShortcutContext.WidgetShortcut
         self.new_action = self._action(
-            self.tr("New member"), self.new_member,
+            _("New member"), self.new_member,
             [QKeySequence(QKeySequence.StandardKey.New)], self, whole_tab)
         self.find_action = self._action(
-            self.tr("Search"), self.focus_search,
+            _("Search"), self.focus_search,
             [QKeySequence(QKeySequence.StandardKey.Find)], self, whole_tab)
         self.edit_action = self._action(
-            self.tr("Edit"), self.edit_member,
+            _("Edit"), self.edit_member,
             [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
             self.table, list_only)
         self.archive_action = self._action(
-            self.tr("Archive"), self.archive_selected, [], self, whole_tab)
+            _("Archive"), self.archive_selected, [], self, whole_tab)
         self.delete_action = self._action(
-            self.tr("Delete"), self.delete_selected,
+            _("Delete"), self.delete_selected,
             [QKeySequence(QKeySequence.StandardKey.Delete)], self.table, list_only)
         self.sheet_action = self._action(
-            self.tr("Activity sheet…"), self.request_activity_sheet, [], self, whole_tab)
+            _("Activity sheet…"), self.request_activity_sheet, [], self, whole_tab)
         self.merge_action = self._action(
-            self.tr("Merge with another member…"), self.merge_selected, [], self, whole_tab)
+            _("Merge with another member…"), self.merge_selected, [], self, whole_tab)
         self.personal_data_action = self._action(
-            self.tr("Export personal data (GDPR)…"), self.export_personal_data, [], self,
+            _("Export personal data (GDPR)…"), self.export_personal_data, [], self,
             whole_tab)
         self.anonymize_action = self._action(
-            self.tr("Anonymise (GDPR)…"), self.anonymize_selected, [], self, whole_tab)
+            _("Anonymise (GDPR)…"), self.anonymize_selected, [], self, whole_tab)
 
-        self.new_button = action_button(self.new_action, self.tr("New member (Ctrl+N)"))
+        self.new_button = action_button(self.new_action, _("New member (Ctrl+N)"))
         self.edit_button = action_button(self.edit_action,
-                                        self.tr("Edit the selected member (Enter)"))
+                                        _("Edit the selected member (Enter)"))
         self.archive_button = action_button(
             self.archive_action,
-            self.tr("Archive the selected member: they become a former member and their "
+            _("Archive the selected member: they become a former member and their "
                     "history is kept"))
         self.delete_button = action_button(
             self.delete_action,
-            self.tr("Delete the selected member (Delete): only for a member entered by "
+            _("Delete the selected member (Delete): only for a member entered by "
                     "mistake, without any history"))
         # The members shown, or their dues: what the search and the filters keep.
         self.exporter = ListExport(self, self.table, ("members", "fees"),
                                    self.status_message.emit)
         self.export_button = self.exporter.button
-        self.import_button = QPushButton(self.tr("Import…"))
-        self.import_button.setToolTip(self.tr(
+        self.import_button = QPushButton(_("Import…"))
+        self.import_button.setToolTip(_(
             "Add or update members from an Excel or CSV file: you check the columns and "
             "see what will change before anything is written"))
         self.import_button.clicked.connect(self.import_requested.emit)
@@ -280,9 +281,10 @@ class MembersTab(QWidget):
         shown, total = self.model.rowCount(), len(self._all_rows)
         self.detail.set_register_empty(total == 0)
         if shown == total:
-            text = self.tr("%n member(s)", "", total)
+            text = ngettext("{n} member", "{n} members", total)
         else:
-            text = self.tr("%1 of %n member(s)", "", total).replace("%1", str(shown))
+            text = ngettext("{shown} of {n} member",
+                            "{shown} of {n} members", total).format(shown=format_count(shown))
         self.count_label.setText(text)
         self.member_count_changed.emit(shown, total)
 
@@ -381,7 +383,7 @@ class MembersTab(QWidget):
     def new_member(self) -> None:
         member_id = edit_member_dialog(self, None)
         if member_id is not None:
-            self._saved(member_id, self.tr("{name} added."))
+            self._saved(member_id, _("{name} added."))
 
     def edit_member(self) -> None:
         row = self.selected_row()
@@ -389,7 +391,7 @@ class MembersTab(QWidget):
             return
         member_id = edit_member_dialog(self, row.id)
         if member_id is not None:
-            self._saved(member_id, self.tr("{name} saved."))
+            self._saved(member_id, _("{name} saved."))
 
     def _saved(self, member_id: int, message: str) -> None:
         """Refresh the saved member's row, make sure it is visible, and select it."""
@@ -409,7 +411,7 @@ class MembersTab(QWidget):
             for combo in (self.status_filter, self.role_filter):
                 if not self._row_matches_filters(row):
                     combo.setCurrentIndex(combo.findData(ANY))
-            message += " " + self.tr("Filters changed to show them.")
+            message += " " + _("Filters changed to show them.")
         self.select_member(member_id)
         self.detail.show_member(member_id)
         self._show_count()
@@ -431,10 +433,10 @@ class MembersTab(QWidget):
         if row is None or row.status == "former":
             return
         if confirm(
-            self, self.tr("Archive member"),
-            self.tr("Archive {name}? They become a former member, leaving today, without a "
+            self, _("Archive member"),
+            _("Archive {name}? They become a former member, leaving today, without a "
                     "bureau role; their history is kept.").format(name=row.full_name),
-            self.tr("Archive"),
+            _("Archive"),
         ):
             self._archive(row)
 
@@ -452,7 +454,7 @@ class MembersTab(QWidget):
             self.detail.show_member(row.id)
         else:
             self._select_position(position)
-        self.status_message.emit(self.tr("{name} archived.").format(name=row.full_name))
+        self.status_message.emit(_("{name} archived.").format(name=row.full_name))
 
     def delete_selected(self) -> None:
         row = self.selected_row()
@@ -467,10 +469,10 @@ class MembersTab(QWidget):
             self.reload()
             return
         if not confirm(
-            self, self.tr("Delete member"),
-            self.tr("Delete {name} permanently? This cannot be undone.").format(
+            self, _("Delete member"),
+            _("Delete {name} permanently? This cannot be undone.").format(
                 name=row.full_name),
-            self.tr("Delete"),
+            _("Delete"),
         ):
             return
         position = self.model.row_of(row.id)
@@ -486,11 +488,11 @@ class MembersTab(QWidget):
         self._forget_order()
         self.apply_filter()
         self._select_position(position)
-        self.status_message.emit(self.tr("{name} deleted.").format(name=row.full_name))
+        self.status_message.emit(_("{name} deleted.").format(name=row.full_name))
 
     def _offer_archive(self, row: MemberRow, error: MemberHasHistoryError) -> None:
         if row.status == "former":
-            inform(self, self.tr("Delete member"), str(error))
+            inform(self, _("Delete member"), str(error))
             return
-        if confirm(self, self.tr("Delete member"), str(error), self.tr("Archive")):
+        if confirm(self, _("Delete member"), str(error), _("Archive")):
             self._archive(row)

@@ -40,6 +40,7 @@ from clubdesk.domain.members.members import (
     sponsor_choices,
 )
 from clubdesk.domain.safety.backups import BackupError
+from clubdesk.i18n import _, ngettext
 
 
 class MergeDialog(QDialog):
@@ -52,7 +53,7 @@ class MergeDialog(QDialog):
         self.choices: dict[str, QButtonGroup] = {}
         self._error_box: QMessageBox | None = None
         self._sponsors = dict(sponsor_choices())
-        self.setWindowTitle(self.tr("Merge members — {name}").format(
+        self.setWindowTitle(_("Merge members — {name}").format(
             name=self.preview.keep_name))
         self._build()
 
@@ -64,7 +65,7 @@ class MergeDialog(QDialog):
             dialog.exec()
             if dialog.result_ is None:
                 return False
-            box = QMessageBox(QMessageBox.Icon.Information, dialog.tr("Members merged"),
+            box = QMessageBox(QMessageBox.Icon.Information, _("Members merged"),
                               dialog.summary_text(), QMessageBox.StandardButton.Ok, parent)
             box.setTextFormat(Qt.TextFormat.RichText)
             box.exec()
@@ -76,31 +77,31 @@ class MergeDialog(QDialog):
 
     def _labels(self) -> dict[str, str]:
         return {
-            "first_name": self.tr("First name"), "last_name": self.tr("Last name"),
-            "email": self.tr("Email"), "phone": self.tr("Phone"),
-            "company": self.tr("Company"), "profession": self.tr("Profession"),
-            "sector": self.tr("Sector"), "address": self.tr("Address"),
-            "city": self.tr("City"), "postcode": self.tr("Postcode"),
-            "status": self.tr("Status"), "role": self.tr("Bureau role"),
-            "sponsor_id": self.tr("Sponsor"), "joined_on": self.tr("Joined on"),
-            "left_on": self.tr("Left on"),
-            "consent_directory": self.tr("Directory consent"),
-            "consent_directory_on": self.tr("Directory consent given on"),
-            "consent_directory_withdrawn_on": self.tr("Directory consent withdrawn on"),
-            "consent_photos": self.tr("Photo consent"),
-            "consent_photos_on": self.tr("Photo consent given on"),
-            "consent_photos_withdrawn_on": self.tr("Photo consent withdrawn on"),
-            "consent_newsletter": self.tr("Newsletter consent"),
-            "consent_newsletter_on": self.tr("Newsletter consent given on"),
-            "consent_newsletter_withdrawn_on": self.tr("Newsletter consent withdrawn on"),
-            "notes": self.tr("Notes"),
+            "first_name": _("First name"), "last_name": _("Last name"),
+            "email": _("Email"), "phone": _("Phone"),
+            "company": _("Company"), "profession": _("Profession"),
+            "sector": _("Sector"), "address": _("Address"),
+            "city": _("City"), "postcode": _("Postcode"),
+            "status": _("Status"), "role": _("Bureau role"),
+            "sponsor_id": _("Sponsor"), "joined_on": _("Joined on"),
+            "left_on": _("Left on"),
+            "consent_directory": _("Directory consent"),
+            "consent_directory_on": _("Directory consent given on"),
+            "consent_directory_withdrawn_on": _("Directory consent withdrawn on"),
+            "consent_photos": _("Photo consent"),
+            "consent_photos_on": _("Photo consent given on"),
+            "consent_photos_withdrawn_on": _("Photo consent withdrawn on"),
+            "consent_newsletter": _("Newsletter consent"),
+            "consent_newsletter_on": _("Newsletter consent given on"),
+            "consent_newsletter_withdrawn_on": _("Newsletter consent withdrawn on"),
+            "notes": _("Notes"),
         }
 
     def _shown(self, name: str, value: Any) -> str:
         if value is None or value == "":
             return "—"
         if isinstance(value, bool):
-            return self.tr("Yes") if value else self.tr("No")
+            return _("Yes") if value else _("No")
         if isinstance(value, dt.date):
             return value.strftime("%d/%m/%Y")
         if name == "status":
@@ -115,7 +116,7 @@ class MergeDialog(QDialog):
         preview = self.preview
         defaults = preview.default_values()
         grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("<b>Field</b>")), 0, 0)
+        grid.addWidget(QLabel(_("<b>Field</b>")), 0, 0)
         grid.addWidget(QLabel("<b>" + preview.keep_name + "</b>"), 0, 1)
         grid.addWidget(QLabel("<b>" + preview.other_name + "</b>"), 0, 2)
         labels = self._labels()
@@ -149,13 +150,13 @@ class MergeDialog(QDialog):
         self.conflicts.setVisible(bool(preview.conflicts))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.merge_button = QPushButton(self.tr("Merge the two members"))
+        self.merge_button = QPushButton(_("Merge the two members"))
         self.buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.clicked.connect(self._merge)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        layout.addWidget(QLabel(_(
             "{other} will be deleted; choose the value to keep for each field.").format(
                 other=preview.other_name)))
         layout.addWidget(scroll, 1)
@@ -167,34 +168,39 @@ class MergeDialog(QDialog):
     def _moves_text(self) -> str:
         counts = self.preview.other_counts
         texts = {
-            "fees": self.tr("%n fee(s)", "", counts["fees"]),
-            "attendances": self.tr("%n attendance row(s)", "", counts["attendances"]),
-            "proxies_held": self.tr("%n proxy(ies) held", "", counts["proxies_held"]),
-            "guests_invited": self.tr("%n guest(s) invited", "", counts["guests_invited"]),
-            "guests_converted": self.tr("%n converted guest(s)", "",
-                                        counts["guests_converted"]),
-            "volunteer_entries": self.tr("%n volunteer entry(ies)", "",
-                                         counts["volunteer_entries"]),
-            "referrals_given": self.tr("%n referral(s) given", "", counts["referrals_given"]),
-            "referrals_received": self.tr("%n referral(s) received", "",
-                                          counts["referrals_received"]),
-            "sponsored": self.tr("%n sponsored member(s)", "", counts["sponsored"]),
+            "fees": ngettext("{n} fee", "{n} fees", counts["fees"]),
+            "attendances": ngettext("{n} attendance row",
+                                    "{n} attendance rows", counts["attendances"]),
+            "proxies_held": ngettext("{n} proxy held", "{n} proxies held", counts["proxies_held"]),
+            "guests_invited": ngettext("{n} guest invited",
+                                       "{n} guests invited", counts["guests_invited"]),
+            "guests_converted": ngettext("{n} converted guest",
+                                         "{n} converted guests", counts["guests_converted"]),
+            "volunteer_entries": ngettext("{n} volunteer entry",
+                                          "{n} volunteer entries", counts["volunteer_entries"]),
+            "referrals_given": ngettext("{n} referral given",
+                                        "{n} referrals given", counts["referrals_given"]),
+            "referrals_received": ngettext("{n} referral received",
+                                           "{n} referrals received", counts["referrals_received"]),
+            "sponsored": ngettext("{n} sponsored member",
+                                  "{n} sponsored members", counts["sponsored"]),
         }
         parts = [text for kind, text in texts.items() if counts[kind]]
         if not parts:
-            return self.tr("Nothing else moves to {name}.").format(name=self.preview.keep_name)
-        text = self.tr("{rows} move to {name}.").format(
+            return _("Nothing else moves to {name}.").format(name=self.preview.keep_name)
+        text = _("{rows} move to {name}.").format(
             rows=", ".join(parts), name=self.preview.keep_name)
         if self.preview.referrals_between:
-            text += " " + self.tr(
-                "%n referral(s) between the two will keep the recipient's name as an "
-                "external recipient.", "", self.preview.referrals_between)
+            text += " " + ngettext("{n} referral between the two will keep the recipient's name "
+                                   "as an external recipient.",
+                                   "{n} referrals between the two will keep the recipient's name "
+                                   "as an external recipient.", self.preview.referrals_between)
         return text
 
     def _conflicts_text(self) -> str:
-        lines = [self.tr("Both attended these events; the best status is kept:")]
+        lines = [_("Both attended these events; the best status is kept:")]
         for conflict in self.preview.conflicts:
-            lines.append(self.tr("• {date} {title}: {keep} / {other}").format(
+            lines.append(_("• {date} {title}: {keep} / {other}").format(
                 date=conflict.starts_at.strftime("%d/%m/%Y"), title=conflict.title,
                 keep=attendance_status_label(conflict.keep_status),
                 other=attendance_status_label(conflict.other_status)))
@@ -202,13 +208,13 @@ class MergeDialog(QDialog):
 
     def _kind_names(self) -> dict[str, str]:
         return {
-            "fees": self.tr("Fees"), "attendances": self.tr("Attendance rows"),
-            "proxies_held": self.tr("Proxies held"), "guests_invited": self.tr("Guests invited"),
-            "guests_converted": self.tr("Converted guests"),
-            "volunteer_entries": self.tr("Volunteer entries"),
-            "referrals_given": self.tr("Referrals given"),
-            "referrals_received": self.tr("Referrals received"),
-            "sponsored": self.tr("Sponsored members"),
+            "fees": _("Fees"), "attendances": _("Attendance rows"),
+            "proxies_held": _("Proxies held"), "guests_invited": _("Guests invited"),
+            "guests_converted": _("Converted guests"),
+            "volunteer_entries": _("Volunteer entries"),
+            "referrals_given": _("Referrals given"),
+            "referrals_received": _("Referrals received"),
+            "sponsored": _("Sponsored members"),
         }
 
     def summary_text(self) -> str:
@@ -227,23 +233,25 @@ class MergeDialog(QDialog):
             for kind, name in self._kind_names().items()
             if result.keep_before[kind] or result.other_before[kind] or result.after[kind]
         ]
-        text = "<p>{}</p>".format(escape(self.tr("{other} was merged into {name}.").format(
+        text = "<p>{}</p>".format(escape(_("{other} was merged into {name}.").format(
             other=self.preview.other_name, name=self.preview.keep_name)))
         if not rows:
-            return text + "<p>{}</p>".format(escape(self.tr("Neither had any related rows.")))
+            return text + "<p>{}</p>".format(escape(_("Neither had any related rows.")))
         notes = []
         if result.conflicts_resolved:
-            notes.append(self.tr(
-                "%n event(s) attended by both now count(s) once, with the best status.", "",
-                result.conflicts_resolved))
+            notes.append(ngettext("{n} event attended by both now counts once, with the best "
+                                  "status.",
+                                  "{n} events attended by both now count once, with the best "
+                                  "status.", result.conflicts_resolved))
         if result.referrals_externalised:
-            notes.append(self.tr(
-                "%n referral(s) between the two keep(s) the recipient as an external name.", "",
-                result.referrals_externalised))
+            notes.append(ngettext("{n} referral between the two keeps the recipient as an "
+                                  "external name.",
+                                  "{n} referrals between the two keep the recipient as an "
+                                  "external name.", result.referrals_externalised))
         return (text + "<table><tr><th></th>{}{}{}</tr>{}</table>".format(
-            head.format(escape(self.tr("Kept record"))),
-            head.format(escape(self.tr("Merged record"))),
-            head.format(escape(self.tr("After"))), "".join(rows))
+            head.format(escape(_("Kept record"))),
+            head.format(escape(_("Merged record"))),
+            head.format(escape(_("After"))), "".join(rows))
             + "".join(f"<p>{escape(note)}</p>" for note in notes))
 
     # -- merging ----------------------------------------------------------------------------
@@ -268,8 +276,8 @@ class MergeDialog(QDialog):
 
     def _refuse(self, messages: list[str]) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Members not merged"),
-            self.tr("The members were not merged:") + "\n\n"
+            QMessageBox.Icon.Warning, _("Members not merged"),
+            _("The members were not merged:") + "\n\n"
             + "\n".join(f"• {message}" for message in messages),
             QMessageBox.StandardButton.Ok, self)
         if self._error_box is not None:
@@ -295,15 +303,15 @@ def ask_other_member(parent, keep_id: int) -> int | None:
     from clubdesk.ui.common.form_widgets import member_search_combo
 
     dialog = QDialog(parent)
-    dialog.setWindowTitle(dialog.tr("Merge with another member"))
+    dialog.setWindowTitle(_("Merge with another member"))
     combo = member_search_combo(sponsor_choices(exclude_id=keep_id),
-                                dialog.tr("Type part of the duplicate's name"), dialog)
+                                _("Type part of the duplicate's name"), dialog)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel(dialog.tr("The record to merge into the selected member:")))
+    layout.addWidget(QLabel(_("The record to merge into the selected member:")))
     layout.addWidget(combo)
     layout.addWidget(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted:

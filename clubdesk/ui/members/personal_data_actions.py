@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clubdesk.db import Member
@@ -16,21 +15,18 @@ from clubdesk.domain.gdpr.gdpr import (
     export_personal_data_json,
 )
 from clubdesk.domain.safety.backups import BackupError
+from clubdesk.i18n import _
 from clubdesk.reports.personal_data import build_personal_data_pdf
 from clubdesk.ui.common.prompts import confirm_warning as confirm
 from clubdesk.ui.common.prompts import inform
 from clubdesk.ui.common.purge_prompt import offer_purge
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PersonalDataActions", text)
-
-
 def choose_export_path(parent: QWidget, suggested: str) -> str | None:
     """The file the user chose to export to, or None (tests replace this)."""
     path, _selected = QFileDialog.getSaveFileName(
-        parent, _tr("Export personal data"), suggested,
-        _tr("JSON file (*.json);;PDF document (*.pdf)"))
+        parent, _("Export personal data"), suggested,
+        _("JSON file (*.json);;PDF document (*.pdf)"))
     return path or None
 
 
@@ -39,14 +35,14 @@ def export_personal_data(parent: QWidget, member_id: int,
     """Write member ``member_id``'s personal data to a .json or .pdf file (asked for when
     ``path`` is None); the file written, or None when cancelled or failed (the user is told).
     """
-    title = _tr("Export personal data")
+    title = _("Export personal data")
     if path is None:
         path = choose_export_path(parent, f"donnees-personnelles-{member_id}.json")
         if not path:
             return None
     suffix = Path(path).suffix.lower()
     if suffix not in (".json", ".pdf"):
-        inform(parent, title, _tr("Choose a file ending in .json or .pdf."))
+        inform(parent, title, _("Choose a file ending in .json or .pdf."))
         return None
     try:
         if suffix == ".json":
@@ -54,29 +50,29 @@ def export_personal_data(parent: QWidget, member_id: int,
         else:
             written = build_personal_data_pdf(member_id, Path(path))
     except (UnknownMemberError, OutputFileError) as error:
-        inform(parent, title, _tr("The personal data could not be exported: {error}")
+        inform(parent, title, _("The personal data could not be exported: {error}")
                .format(error=error))
         return None
-    inform(parent, title, _tr("Personal data of member no. {number} written to {path}.")
+    inform(parent, title, _("Personal data of member no. {number} written to {path}.")
            .format(number=member_id, path=written))
     return written
 
 
 def anonymize(parent: QWidget, member_id: int) -> bool:
     """Anonymise member ``member_id`` after a clear confirmation; True when done."""
-    title = _tr("Anonymise member")
+    title = _("Anonymise member")
     member = Member.get_or_none(Member.id == member_id)
     if member is None:
         inform(parent, title, str(UnknownMemberError(member_id)))
         return False
-    text = _tr(
+    text = _(
         "Anonymise {name} (no. {number})? Their name, e-mail, phone, address, company, "
         "profession, notes and consents are erased for good; wherever other records or the "
         "audit log mention their name, e-mail or phone, however written, the anonymous "
         "label replaces it. Their attendance, volunteer hours, referrals and dues are kept "
         "for the statistics under the number only. This cannot be undone.").format(
             name=member.full_name, number=member_id)
-    if not confirm(parent, title, text, _tr("Anonymise")):
+    if not confirm(parent, title, text, _("Anonymise")):
         return False
     try:
         result = anonymize_member(member_id)

@@ -22,6 +22,7 @@ from clubdesk.domain.referrals.referrals import (
     next_statuses,
     status_history,
 )
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.common.prompts import confirm
 from clubdesk.ui.common.table_views import action_button
@@ -55,34 +56,34 @@ class ReferralActions(QObject):
         self._tab = tab
         keys = QKeySequence.StandardKey
         table = tab.table
-        self.new_action = self._action(self.tr("New referral"), self.new_referral, [keys.New])
-        self.find_action = self._action(self.tr("Search"), tab.focus_search, [keys.Find])
-        self.edit_action = self._action(self.tr("Edit"), self.edit_selected,
+        self.new_action = self._action(_("New referral"), self.new_referral, [keys.New])
+        self.find_action = self._action(_("Search"), tab.focus_search, [keys.Find])
+        self.edit_action = self._action(_("Edit"), self.edit_selected,
                                         [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2],
                                         table)
-        self.delete_action = self._action(self.tr("Delete"), self.delete_selected,
+        self.delete_action = self._action(_("Delete"), self.delete_selected,
                                           [keys.Delete], table)
         self.status_actions = {
             status: self._action(text, lambda status=status: self.change_status(status))
-            for status, text in (("contacted", self.tr("Contacted…")),
-                                 ("in_progress", self.tr("In progress…")),
-                                 ("won", self.tr("Won…")), ("lost", self.tr("Lost…")))}
-        self.reopen_action = self._action(self.tr("Reopen…"),
+            for status, text in (("contacted", _("Contacted…")),
+                                 ("in_progress", _("In progress…")),
+                                 ("won", _("Won…")), ("lost", _("Lost…")))}
+        self.reopen_action = self._action(_("Reopen…"),
                                           lambda: self.change_status("in_progress"))
 
-        self.new_button = action_button(self.new_action, self.tr("New referral (Ctrl+N)"))
+        self.new_button = action_button(self.new_action, _("New referral (Ctrl+N)"))
         self.edit_button = action_button(self.edit_action,
-                                        self.tr("Edit the selected referral (Enter)"))
+                                        _("Edit the selected referral (Enter)"))
         self.delete_button = action_button(self.delete_action,
-                                          self.tr("Delete the selected referral (Delete)"))
-        tips = {"contacted": self.tr("The receiver has contacted the prospect"),
-                "in_progress": self.tr("A quote or a negotiation is under way"),
-                "won": self.tr("Business closed: its amount and date"),
-                "lost": self.tr("No business came of it")}
+                                          _("Delete the selected referral (Delete)"))
+        tips = {"contacted": _("The receiver has contacted the prospect"),
+                "in_progress": _("A quote or a negotiation is under way"),
+                "won": _("Business closed: its amount and date"),
+                "lost": _("No business came of it")}
         self.status_buttons = {status: action_button(action, tips[status])
                                for status, action in self.status_actions.items()}
         self.reopen_button = action_button(
-            self.reopen_action, self.tr("Back to in progress: the amount and the closing "
+            self.reopen_action, _("Back to in progress: the amount and the closing "
                                         "date are cleared, the reopening is kept"))
 
     def _action(self, text: str, slot: Callable[[], None],
@@ -136,7 +137,7 @@ class ReferralActions(QObject):
         tab = self._tab
         referral_id = edit_referral_dialog(tab, None, filters.chosen_member(tab.giver_filter))
         if referral_id is not None:
-            self.show_saved(referral_id, self.tr("Referral from {giver} to {receiver} added."))
+            self.show_saved(referral_id, _("Referral from {giver} to {receiver} added."))
 
     def edit_selected(self) -> None:
         tab = self._tab
@@ -149,7 +150,7 @@ class ReferralActions(QObject):
             tab.reload()
             return
         if referral_id is not None:
-            self.show_saved(referral_id, self.tr("Referral from {giver} to {receiver} saved."))
+            self.show_saved(referral_id, _("Referral from {giver} to {receiver} saved."))
 
     def change_status(self, status: str) -> None:
         """Ask the date (and the amount) of the selected referral's step to ``status``."""
@@ -178,13 +179,13 @@ class ReferralActions(QObject):
         names = {"giver": row.giver_name, "receiver": row.receiver_name}
         if message is None:
             step = history_text(status_history(row.id)[-2:], row.amount, row.status)
-            message = self.tr("{giver} → {receiver}: {step}.").format(
+            message = _("{giver} → {receiver}: {step}.").format(
                 step=step.split(" · ")[-1], **names)
         else:
             message = message.format(**names)
         if not tab.shows(row):
             tab.clear_filters()
-            message += " " + self.tr("Filters changed to show it.")
+            message += " " + _("Filters changed to show it.")
         tab.apply_filter()
         tab.select_referral(referral_id)
         tab.referrals_changed.emit()
@@ -197,10 +198,10 @@ class ReferralActions(QObject):
         if row is None:
             return
         names = {"giver": row.giver_name, "receiver": row.receiver_name}
-        text = self.tr("Delete the referral from {giver} to {receiver} of {date}? Its history "
+        text = _("Delete the referral from {giver} to {receiver} of {date}? Its history "
                        "goes with it. This cannot be undone.").format(
             date=format_date(row.date), **names)
-        if not confirm(tab, self.tr("Delete referral"), text, self.tr("Delete")):
+        if not confirm(tab, _("Delete referral"), text, _("Delete")):
             return
         position = tab.model.row_of(row.id)
         try:
@@ -213,4 +214,4 @@ class ReferralActions(QObject):
             tab.select_referral(tab.model.row_at(min(position, tab.model.rowCount() - 1)).id)
         tab.referrals_changed.emit()
         tab.status_message.emit(
-            self.tr("Referral from {giver} to {receiver} deleted.").format(**names))
+            _("Referral from {giver} to {receiver} deleted.").format(**names))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from clubdesk.domain.referrals.referral_list import ReferralRow
 from clubdesk.domain.referrals.referrals import ReferralNotFoundError, status_history
+from clubdesk.i18n import _
 from clubdesk.ui.referrals.referrals_model import history_text
 
 
@@ -25,7 +26,7 @@ class ReferralDetail(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
-        self.hint = QLabel(self.tr("Select a referral to see its history."))
+        self.hint = QLabel(_("Select a referral to see its history."))
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.hint)
         layout.addStretch(1)
@@ -44,12 +45,12 @@ class ReferralDetail(QWidget):
             steps = status_history(row.id)
         except ReferralNotFoundError:  # deleted meanwhile
             steps = []
-        title = self.tr("{giver} → {receiver}").format(giver=row.giver_name,
+        title = _("{giver} → {receiver}").format(giver=row.giver_name,
                                                        receiver=row.receiver_name)
         if row.is_external:
-            title += " " + self.tr("(outside the network)")
+            title += " " + _("(outside the network)")
         if row.contact:
-            title += " · " + self.tr("contact: {contact}").format(contact=row.contact)
+            title += " · " + _("contact: {contact}").format(contact=row.contact)
         self.title.setText(title)
         self.description.setText(row.description)
         self.description.setVisible(bool(row.description))

@@ -29,6 +29,7 @@ from clubdesk.domain.referrals.referrals import (
     update_referral,
     validate_referral,
 )
+from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import combo_text
 from clubdesk.ui.common.form_dialog import FormDialog, date_edit
 from clubdesk.ui.common.form_widgets import NotesEdit, member_search_combo
@@ -57,9 +58,9 @@ class ReferralDialog(FormDialog):
         self._build(choices)
         self._load(initial)
         if referral_id is None:
-            self.setWindowTitle(self.tr("New referral"))
+            self.setWindowTitle(_("New referral"))
         else:
-            self.setWindowTitle(self.tr("Edit referral — {giver} → {receiver}").format(
+            self.setWindowTitle(_("Edit referral — {giver} → {receiver}").format(
                 giver=self.giver.currentText().split(" — ")[0],
                 receiver=(self.receiver.currentText().split(" — ")[0]
                           or initial.external_recipient)))
@@ -88,18 +89,18 @@ class ReferralDialog(FormDialog):
             dialog.deleteLater()
 
     def _build(self, choices: list[tuple[int, str]]) -> None:
-        self.giver = member_search_combo(choices, self.tr("Type part of a name"), self)
+        self.giver = member_search_combo(choices, _("Type part of a name"), self)
         # The receiver's list is the giver's: the same model, built once.
-        self.receiver = member_search_combo([], self.tr("Type part of a name"), self)
+        self.receiver = member_search_combo([], _("Type part of a name"), self)
         self.receiver.setModel(self.giver.model())
         self.receiver.completer().setModel(self.giver.model())
-        self.to_member = QRadioButton(self.tr("A member"))
-        self.to_outside = QRadioButton(self.tr("Someone outside the network"))
+        self.to_member = QRadioButton(_("A member"))
+        self.to_outside = QRadioButton(_("Someone outside the network"))
         kinds = QButtonGroup(self)
         kinds.addButton(self.to_member)
         kinds.addButton(self.to_outside)
         self.external = limit_line(QLineEdit(), "referral", "external_recipient")
-        self.external.setPlaceholderText(self.tr("Name, and company if any"))
+        self.external.setPlaceholderText(_("Name, and company if any"))
         receiver = QGridLayout()
         receiver.setContentsMargins(0, 0, 0, 0)
         receiver.addWidget(self.to_member, 0, 0)
@@ -109,17 +110,17 @@ class ReferralDialog(FormDialog):
         receiver.setColumnStretch(1, 1)
         self.date = date_edit()
         self.contact = limit_line(QLineEdit(), "referral", "contact")
-        self.contact.setPlaceholderText(self.tr("The prospect: name, company, phone…"))
+        self.contact.setPlaceholderText(_("The prospect: name, company, phone…"))
         self.description = NotesEdit()
         self.description.setTabChangesFocus(True)
-        self.description.setPlaceholderText(self.tr("What they need"))
+        self.description.setPlaceholderText(_("What they need"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.add_row(form, self.tr("Given by"), self.giver, "giver_id")
-        self.add_row(form, self.tr("Received by"), receiver, "receiver")
-        self.add_row(form, self.tr("Date"), self.date, "date")
-        self.add_row(form, self.tr("Contact"), self.contact, "contact")
-        self.add_row(form, self.tr("Description"), self.description, "description")
+        self.add_row(form, _("Given by"), self.giver, "giver_id")
+        self.add_row(form, _("Received by"), receiver, "receiver")
+        self.add_row(form, _("Date"), self.date, "date")
+        self.add_row(form, _("Contact"), self.contact, "contact")
+        self.add_row(form, _("Description"), self.description, "description")
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.buttons)
@@ -162,7 +163,7 @@ class ReferralDialog(FormDialog):
 
     def validate(self) -> dict[str, str]:
         errors = dict(validate_referral(self.collect(), next_step=self._next_step).errors)
-        not_listed = self.tr("Choose the member in the list.")
+        not_listed = _("Choose the member in the list.")
         if self._typed_unknown(self.giver):
             errors["giver_id"] = not_listed
         if self.to_member.isChecked() and self._typed_unknown(self.receiver):
@@ -188,8 +189,8 @@ class ReferralDialog(FormDialog):
         self.saved_referral_id = referral_id
 
     def conflict_labels(self) -> dict[str, str]:
-        return {**super().conflict_labels(), "receiver_id": self.tr("Received by"),
-                "external_recipient": self.tr("Someone outside the network")}
+        return {**super().conflict_labels(), "receiver_id": _("Received by"),
+                "external_recipient": _("Someone outside the network")}
 
     def conflict_value(self, name: str, value: object) -> str:
         if name in ("giver_id", "receiver_id"):
@@ -197,5 +198,5 @@ class ReferralDialog(FormDialog):
         return super().conflict_value(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
-        self.refuse(self.tr("Referral not saved"), self.tr("The referral was not saved:"),
+        self.refuse(_("Referral not saved"), _("The referral was not saved:"),
                     messages)

@@ -21,6 +21,7 @@ from clubdesk.domain.referrals.referral_list import (
     people,
 )
 from clubdesk.domain.referrals.referrals import OPEN_STATUSES
+from clubdesk.i18n import _
 from clubdesk.ui.common.form_widgets import SEARCH_ROLE, MemberCompleter
 from clubdesk.ui.common.formatting import format_date
 
@@ -47,13 +48,13 @@ class PeriodFilter(QComboBox):
         self._today = today
         self._custom: tuple[dt.date, dt.date] | None = None
         self._previous = 0
-        for text, code in ((self.tr("All dates"), periods.PERIOD_ALL),
-                           (self.tr("The last 12 months"), periods.PERIOD_LAST_12_MONTHS),
-                           (self.tr("Year {year}").format(year=today.year),
+        for text, code in ((_("All dates"), periods.PERIOD_ALL),
+                           (_("The last 12 months"), periods.PERIOD_LAST_12_MONTHS),
+                           (_("Year {year}").format(year=today.year),
                             periods.PERIOD_THIS_YEAR),
-                           (self.tr("Year {year}").format(year=today.year - 1),
+                           (_("Year {year}").format(year=today.year - 1),
                             periods.PERIOD_LAST_YEAR),
-                           (self.tr("Other dates…"), OTHER_DATES)):
+                           (_("Other dates…"), OTHER_DATES)):
             self.addItem(text, code)
         self.currentIndexChanged.connect(self._chosen)
 
@@ -72,7 +73,7 @@ class PeriodFilter(QComboBox):
     def set_custom(self, first: dt.date, last: dt.date) -> None:
         """Choose the period from ``first`` to ``last`` (included)."""
         self._custom = (first, last)
-        text = self.tr("{first} – {last}").format(first=format_date(first),
+        text = _("{first} – {last}").format(first=format_date(first),
                                                   last=format_date(last))
         position = self.findData(CUSTOM)
         if position < 0:
@@ -91,7 +92,7 @@ class PeriodFilter(QComboBox):
             self._previous = position
             self.period_changed.emit()
             return
-        chosen = ask_period(self, self.tr("Referrals of a period"))
+        chosen = ask_period(self, _("Referrals of a period"))
         self.blockSignals(True)
         self.setCurrentIndex(self._previous)  # back, until the dates are known
         self.blockSignals(False)
@@ -102,9 +103,9 @@ class PeriodFilter(QComboBox):
 def status_filter() -> QComboBox:
     """Every status, the open ones (still to follow), or one status."""
     combo = QComboBox()
-    combo.addItem(combo.tr("All statuses"), ANY)
-    combo.addItem(combo.tr("Open referrals"), OPEN)
-    combo.setItemData(1, combo.tr("New, contacted or in progress: still to follow"),
+    combo.addItem(_("All statuses"), ANY)
+    combo.addItem(_("Open referrals"), OPEN)
+    combo.setItemData(1, _("New, contacted or in progress: still to follow"),
                       Qt.ItemDataRole.ToolTipRole)
     for code in REFERRAL_STATUSES:
         combo.addItem(referral_status_label(code), code)
@@ -185,8 +186,8 @@ class MemberFilters(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.giver = member_filter(self.tr("Any giver"))
-        self.receiver = member_filter(self.tr("Any receiver"))
+        self.giver = member_filter(_("Any giver"))
+        self.receiver = member_filter(_("Any receiver"))
         self._rows: Sequence[ReferralRow] = ()
         self._stale = False
         self._givers: set[int] = set()
@@ -215,7 +216,7 @@ class MemberFilters(QObject):
         self._receivers = {person[0] for person in receivers} | {None}
         set_member_choices(self.giver, givers)
         set_member_choices(self.receiver, receivers,
-                           (EXTERNAL_RECEIVER, self.tr("Outside the network")))
+                           (EXTERNAL_RECEIVER, _("Outside the network")))
 
     def chosen(self) -> tuple[int | None, int | None]:
         """The giver's and the receiver's ids chosen, None for any."""

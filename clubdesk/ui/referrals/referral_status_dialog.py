@@ -23,6 +23,7 @@ from clubdesk.domain.referrals.referrals import (
     check_status_change,
     referral_state,
 )
+from clubdesk.i18n import _
 from clubdesk.ui.common.form_dialog import FormDialog, date_edit
 from clubdesk.ui.referrals.referrals_model import history_text
 
@@ -40,26 +41,26 @@ class ReferralStatusDialog(FormDialog):
         reopening = status == "in_progress" and self.state.status in CLOSED_STATUSES
         correcting = status == self.state.status and status in CLOSED_STATUSES
         titles = {
-            "contacted": self.tr("Contact made"),
-            "in_progress": self.tr("Referral in progress"),
-            "won": self.tr("Referral won"),
-            "lost": self.tr("Referral lost"),
+            "contacted": _("Contact made"),
+            "in_progress": _("Referral in progress"),
+            "won": _("Referral won"),
+            "lost": _("Referral lost"),
         }
         dates = {
-            "contacted": self.tr("Contacted on"),
-            "in_progress": self.tr("In progress since"),
-            "won": self.tr("Won on"),
-            "lost": self.tr("Lost on"),
+            "contacted": _("Contacted on"),
+            "in_progress": _("In progress since"),
+            "won": _("Won on"),
+            "lost": _("Lost on"),
         }
         title = titles.get(status, status)
-        date_label = dates.get(status, self.tr("Date"))
+        date_label = dates.get(status, _("Date"))
         if reopening:
-            title, date_label = self.tr("Reopen the referral"), self.tr("Reopened on")
+            title, date_label = _("Reopen the referral"), _("Reopened on")
         elif correcting:
-            title = self.tr("Correct the closing")
+            title = _("Correct the closing")
         self.setWindowTitle(title)
 
-        self.who = QLabel(self.tr("{giver} → {receiver}").format(
+        self.who = QLabel(_("{giver} → {receiver}").format(
             giver=row.giver_name, receiver=row.receiver_name)
             + (f" · {row.contact}" if row.contact else ""))
         self.who.setWordWrap(True)
@@ -70,10 +71,10 @@ class ReferralStatusDialog(FormDialog):
         self.note = QLabel()
         self.note.setWordWrap(True)
         if reopening:
-            self.note.setText(self.tr("The amount and the closing date are cleared; the "
+            self.note.setText(_("The amount and the closing date are cleared; the "
                                       "reopening is kept in the history."))
         elif correcting:
-            self.note.setText(self.tr("This corrects the closing: no step is added to the "
+            self.note.setText(_("This corrects the closing: no step is added to the "
                                       "history."))
         self.note.setVisible(bool(self.note.text()))
         self.date = date_edit()
@@ -93,10 +94,10 @@ class ReferralStatusDialog(FormDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.add_row(form, self.tr("So far"), self.history, "status")
+        self.add_row(form, _("So far"), self.history, "status")
         self.add_row(form, date_label, self.date, "date")
         if status == "won":
-            self.add_row(form, self.tr("Amount of the business"), amount, "amount")
+            self.add_row(form, _("Amount of the business"), amount, "amount")
         layout = QVBoxLayout(self)
         layout.addWidget(self.who)
         layout.addLayout(form)
@@ -154,5 +155,5 @@ class ReferralStatusDialog(FormDialog):
         self.saved = True
 
     def _refuse(self, messages: list[str]) -> None:
-        self.refuse(self.tr("Step not saved"), self.tr("The referral was not changed:"),
+        self.refuse(_("Step not saved"), _("The referral was not changed:"),
                     messages)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from clubdesk.domain.referrals.referral_summary import MemberReferrals
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_money
 from clubdesk.ui.common.row_model import (
     ALIGN,
@@ -46,7 +47,7 @@ def format_rate(rate: float | None) -> str:
     """"62 %" in French, "62%" in English; a dash when there is no rate."""
     if rate is None:
         return "—"
-    return QApplication.translate("ReferralSummaryModel", "{rate}%").format(
+    return _("{rate}%").format(
         rate=QLocale().toString(int(rate * 100 + 0.5)))  # half up, as people round
 
 
@@ -70,19 +71,19 @@ class ReferralSummaryModel(RowListModel):
         self._sort_column = COL_MEMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = (
-            self.tr("Member"), self.tr("Given"), self.tr("Referrals won"),
-            self.tr("Referrals lost"),
-            self.tr("Conversion"), self.tr("Business generated"), self.tr("Received"),
-            self.tr("Business received"),
+            _("Member"), _("Given"), _("Referrals won"),
+            _("Referrals lost"),
+            _("Conversion"), _("Business generated"), _("Received"),
+            _("Business received"),
         )
         self._header_tips = {
-            COL_GIVEN: self.tr("Referrals the member gave during the period"),
-            COL_WON: self.tr("Referrals the member gave that were won"),
-            COL_LOST: self.tr("Referrals the member gave that were lost"),
-            COL_CONVERSION: self.tr("Won ÷ (won + lost) among the referrals the member gave"),
-            COL_BUSINESS_GIVEN: self.tr("Business closed thanks to the member's referrals"),
-            COL_RECEIVED: self.tr("Referrals the member received during the period"),
-            COL_BUSINESS_RECEIVED: self.tr("Business the member closed from referrals "
+            COL_GIVEN: _("Referrals the member gave during the period"),
+            COL_WON: _("Referrals the member gave that were won"),
+            COL_LOST: _("Referrals the member gave that were lost"),
+            COL_CONVERSION: _("Won ÷ (won + lost) among the referrals the member gave"),
+            COL_BUSINESS_GIVEN: _("Business closed thanks to the member's referrals"),
+            COL_RECEIVED: _("Referrals the member received during the period"),
+            COL_BUSINESS_RECEIVED: _("Business the member closed from referrals "
                                            "received"),
         }
         self._former = QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled,

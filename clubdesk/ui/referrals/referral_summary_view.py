@@ -15,6 +15,7 @@ from clubdesk.domain.referrals.referral_summary import (
     ReferralSummary,
     referral_summary,
 )
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.common.formatting import format_money
 from clubdesk.ui.common.table_views import make_row_table
@@ -50,7 +51,7 @@ class ReferralSummaryView(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.definitions_label = QLabel(self.tr(
+        self.definitions_label = QLabel(_(
             "Every figure counts the referrals given during the period, by their date; the "
             "won ones and their business count whenever they were closed. Conversion: won ÷ "
             "(won + lost) among the referrals the member gave, those still open left out. "
@@ -81,7 +82,7 @@ class ReferralSummaryView(QWidget):
             self.set_search(text)
             return
         self._wanted = wanted
-        self.totals_label.setText(self.tr("Computing…"))
+        self.totals_label.setText(_("Computing…"))
         # Owned by the application, not by this widget nor by Python: the worker thread may
         # outlive the widget, and must never be the one destroying the task.
         task = BackgroundTask(lambda _progress: referral_summary(first, last),
@@ -101,7 +102,7 @@ class ReferralSummaryView(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._task = None
-        self.totals_label.setText(self.tr("The summary could not be computed: {error}")
+        self.totals_label.setText(_("The summary could not be computed: {error}")
                                   .format(error=error))
 
     def show_summary(self, summary: ReferralSummary, text: str) -> None:
@@ -125,18 +126,20 @@ class ReferralSummaryView(QWidget):
     def totals_text(self, totals: PeriodTotals, first: dt.date, last: dt.date) -> str:
         """The period in one paragraph, outside the network included."""
         if totals.referrals == 0:
-            return self.tr("No referral was given during this period.")
+            return _("No referral was given during this period.")
         parts = [
-            self.tr("%n referral(s) given", "", totals.referrals)
-            + " " + self.tr("by %n member(s)", "", totals.givers),
-            self.tr("%n won", "", totals.won) + ", " + self.tr("%n lost", "", totals.lost)
-            + ", " + self.tr("%n still open", "", totals.open),
-            self.tr("conversion {rate}").format(rate=format_rate(totals.conversion)),
-            self.tr("{amount} of business").format(amount=format_money(totals.business)),
+            ngettext("{n} referral given", "{n} referrals given", totals.referrals)
+            + " " + ngettext("by {n} member", "by {n} members", totals.givers),
+            ngettext("{n} won",
+                     "{n} won", totals.won) + ", " + ngettext("{n} lost",
+                                                                         "{n} lost", totals.lost)
+            + ", " + ngettext("{n} still open", "{n} still open", totals.open),
+            _("conversion {rate}").format(rate=format_rate(totals.conversion)),
+            _("{amount} of business").format(amount=format_money(totals.business)),
         ]
         if totals.external:
-            parts.append(self.tr("outside the network: {count}, {won}, {amount}").format(
-                count=self.tr("%n referral(s)", "", totals.external),
-                won=self.tr("%n won", "", totals.external_won),
+            parts.append(_("outside the network: {count}, {won}, {amount}").format(
+                count=ngettext("{n} referral", "{n} referrals", totals.external),
+                won=ngettext("{n} won", "{n} won", totals.external_won),
                 amount=format_money(totals.external_business)))
         return " · ".join(parts) + "."

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +21,7 @@ from clubdesk.db import REFERRAL_STATUSES
 from clubdesk.domain.common.labels import referral_status_label
 from clubdesk.domain.common.text import search_fold
 from clubdesk.domain.referrals.referral_list import ReferralRow
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date, format_money
 from clubdesk.ui.common.row_model import (
     ALIGN,
@@ -57,10 +58,6 @@ _TEXT_TIPS = {COL_GIVER: "giver_name", COL_RECEIVER: "receiver_name", COL_CONTAC
 STATUS_COLOURS = {"new": "#1a5fb4", "in_progress": "#9a5b00", "won": "#1b7a33"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReferralsModel", text)
-
-
 def history_text(steps: Sequence[tuple[str, dt.date]], amount: Decimal | None = None,
                  status: str | None = None) -> str:
     """"given 03/03/2026 · contacted 06/03/2026 · won 20/04/2026, 1 250,00 €".
@@ -68,17 +65,17 @@ def history_text(steps: Sequence[tuple[str, dt.date]], amount: Decimal | None = 
     An "in progress" step after a closing is a reopening; ``amount`` goes with the last
     step when the referral (``status``) is won.
     """
-    words = {"new": _tr("given {date}"), "contacted": _tr("contacted {date}"),
-             "in_progress": _tr("in progress {date}"), "won": _tr("won {date}"),
-             "lost": _tr("lost {date}")}
+    words = {"new": _("given {date}"), "contacted": _("contacted {date}"),
+             "in_progress": _("in progress {date}"), "won": _("won {date}"),
+             "lost": _("lost {date}")}
     parts = []
     for position, (code, day) in enumerate(steps):
         text = words.get(code, "{date}").format(date=format_date(day))
         if code == "in_progress" and position and steps[position - 1][0] in ("won", "lost"):
-            text = _tr("reopened {date}").format(date=format_date(day))
+            text = _("reopened {date}").format(date=format_date(day))
         if code == "won" and status == "won" and amount is not None and (
                 position == len(steps) - 1):
-            text = _tr("{step}, {amount}").format(step=text, amount=format_money(amount))
+            text = _("{step}, {amount}").format(step=text, amount=format_money(amount))
         parts.append(text)
     return " · ".join(parts)
 
@@ -96,12 +93,12 @@ class ReferralsModel(SortedRowModel):
         self._dates = ValueCache(format_date)
         self._money = ValueCache(format_money)
         self._headers = (
-            self.tr("Date"), self.tr("Given by"), self.tr("Received by"), self.tr("Contact"),
-            self.tr("Status"), self.tr("Business"), self.tr("Last step"),
-            self.tr("Description"),
+            _("Date"), _("Given by"), _("Received by"), _("Contact"),
+            _("Status"), _("Business"), _("Last step"),
+            _("Description"),
         )
         self._statuses = {code: referral_status_label(code) for code in REFERRAL_STATUSES}
-        self._outside_tip = self.tr("Outside the network")
+        self._outside_tip = _("Outside the network")
         grey = QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                             QPalette.ColorRole.Text)
         self._lost_brush = QBrush(grey)

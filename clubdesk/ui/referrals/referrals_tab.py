@@ -35,6 +35,7 @@ from clubdesk.domain.referrals.referral_list import (
     referral_rows,
     referral_totals,
 )
+from clubdesk.i18n import _, format_count, ngettext
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.common.export_actions import ListExport
 from clubdesk.ui.common.formatting import format_money
@@ -76,14 +77,14 @@ class ReferralsTab(QWidget):
         self._today = dt.date.today()
         self._forget_order()
 
-        self.list_button = QPushButton(self.tr("Referrals"))
-        self.summary_button = QPushButton(self.tr("Summary"))
+        self.list_button = QPushButton(_("Referrals"))
+        self.summary_button = QPushButton(_("Summary"))
         self.views = QButtonGroup(self)
         for view, button in ((LIST, self.list_button), (SUMMARY, self.summary_button)):
             button.setCheckable(True)
             self.views.addButton(button, view)
         self.list_button.setChecked(True)
-        self.summary_button.setToolTip(self.tr("Referrals given, won and business, per "
+        self.summary_button.setToolTip(_("Referrals given, won and business, per "
                                                "member, for the period"))
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -189,7 +190,7 @@ class ReferralsTab(QWidget):
         task.succeeded.connect(self._read_in_background)
         task.failed.connect(self._not_read_in_background)
         task.finished.connect(task.deleteLater)
-        self.count_label.setText(self.tr("Reading the referrals…"))
+        self.count_label.setText(_("Reading the referrals…"))
         self.commands.new_action.setEnabled(False)
         task.start()
 
@@ -201,7 +202,7 @@ class ReferralsTab(QWidget):
         if self._loading is not None:
             self._loading = None
             self.count_label.setText(
-                self.tr("The referrals could not be read: {error}").format(error=error))
+                _("The referrals could not be read: {error}").format(error=error))
 
     def reload(self, rows: list[ReferralRow] | None = None) -> None:
         """Read every referral again (or take ``rows`` read already) and show them."""
@@ -229,8 +230,8 @@ class ReferralsTab(QWidget):
                        self.actions_bar, self.totals_label):
             widget.setVisible(listing)
         self.search.setPlaceholderText(
-            self.tr("Search giver, receiver, contact, description…") if listing
-            else self.tr("Search a member…"))
+            _("Search giver, receiver, contact, description…") if listing
+            else _("Search a member…"))
         if self._loaded:
             self.apply_filter()
 
@@ -285,15 +286,17 @@ class ReferralsTab(QWidget):
             self._selection_changed()
         shown, total = len(rows), len(self._all_rows)
         self.count_label.setText(
-            self.tr("%n referral(s)", "", total) if shown == total
-            else self.tr("%1 of %n referral(s)", "", total).replace("%1", str(shown)))
+            ngettext("{n} referral", "{n} referrals", total) if shown == total
+            else ngettext("{shown} of {n} referral",
+                          "{shown} of {n} referrals", total).format(shown=format_count(shown)))
         totals = referral_totals(rows)
-        self.totals_label.setText(self.tr("· %n won · {amount}", "", totals.won).format(
+        self.totals_label.setText(ngettext("· {n} won · {amount}",
+                                           "· {n} won · {amount}", totals.won).format(
             amount=format_money(totals.business)))
         self.empty_label.setText(
-            self.tr("No referrals yet. Click “New referral” (Ctrl+N) to record the first "
+            _("No referrals yet. Click “New referral” (Ctrl+N) to record the first "
                     "one.") if not total
-            else self.tr("No referral matches the search and the filters."))
+            else _("No referral matches the search and the filters."))
         self.empty_label.setVisible(shown == 0)
         self.detail.setVisible(shown > 0)  # the empty list says why; nothing to select
 
@@ -307,8 +310,9 @@ class ReferralsTab(QWidget):
     def _show_member_count(self) -> None:
         shown, total = self.summary_view.counts()
         self.count_label.setText(
-            self.tr("%n member(s)", "", total) if shown == total
-            else self.tr("%1 of %n member(s)", "", total).replace("%1", str(shown)))
+            ngettext("{n} member", "{n} members", total) if shown == total
+            else ngettext("{shown} of {n} member",
+                          "{shown} of {n} members", total).format(shown=format_count(shown)))
 
     # -- selection ------------------------------------------------------------------------
 

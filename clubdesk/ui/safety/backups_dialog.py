@@ -26,6 +26,7 @@ from clubdesk.db import close_database, open_database
 from clubdesk.domain.safety.backups import Backup, backup_folders, list_backups, make_backup
 from clubdesk.domain.safety.damage import format_moment
 from clubdesk.domain.safety.restore import RestoreResult, restore_backup
+from clubdesk.i18n import _
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.common.formatting import format_datetime
 from clubdesk.ui.common.prompts import confirm
@@ -47,14 +48,14 @@ class BackupsDialog(QDialog):
     def __init__(self, database: Path, read_only: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Backups"))
+        self.setWindowTitle(_("Backups"))
         self.resize(820, 460)
         self.database = database
         self.restored: RestoreResult | None = None
         self._task: BackgroundTask | None = None
 
         folder = backup_folders(database)[0].absolute()
-        intro = QLabel(self.tr(
+        intro = QLabel(_(
             "clubdesk keeps verified copies of {name} in {folder}: when the window closes "
             "after changes, every four hours while it stays open with changes, and before "
             "imports, merges, erasures, deletions and restores. It keeps every backup of the "
@@ -62,35 +63,35 @@ class BackupsDialog(QDialog):
             "a month for two years.").format(name=database.name, folder=folder))
         intro.setWordWrap(True)
         self.model = RecordTableModel([
-            Column(self.tr("Date"), lambda row: format_datetime(row.created),
+            Column(_("Date"), lambda row: format_datetime(row.created),
                    lambda row: row.created),
-            Column(self.tr("Made"), self.label_text, self.label_text),
-            Column(self.tr("Size"), lambda row: size_text(row.size), lambda row: row.size,
+            Column(_("Made"), self.label_text, self.label_text),
+            Column(_("Size"), lambda row: size_text(row.size), lambda row: row.size,
                    align_right=True),
-            Column(self.tr("Checked"), lambda row: self.tr("verified") if row.verified
+            Column(_("Checked"), lambda row: _("verified") if row.verified
                    else "", lambda row: row.verified),
         ], self)
         self.table = make_row_table(self.model, widths=COLUMN_WIDTHS, parent=self)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
-        self.empty = QLabel(self.tr("No backup yet: the first one is made when the window "
+        self.empty = QLabel(_("No backup yet: the first one is made when the window "
                                     "closes after changes, or now with Back up now."))
         self.empty.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        self.backup_button = QPushButton(self.tr("&Back up now"))
+        self.backup_button = QPushButton(_("&Back up now"))
         self.backup_button.clicked.connect(self.back_up_now)
-        self.restore_button = QPushButton(self.tr("&Restore…"))
+        self.restore_button = QPushButton(_("&Restore…"))
         self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_file_button = QPushButton(self.tr("Restore from a &file…"))
+        self.restore_file_button = QPushButton(_("Restore from a &file…"))
         self.restore_file_button.clicked.connect(self.restore_from_file)
-        self.folder_button = QPushButton(self.tr("Open the &folder"))
+        self.folder_button = QPushButton(_("Open the &folder"))
         self.folder_button.clicked.connect(self.open_folder)
         self.read_only = read_only
         for button in (self.restore_button, self.restore_file_button):
             button.setEnabled(not read_only)
         if read_only:
-            self.status.setText(self.tr("The file is open read-only in this window: backups "
+            self.status.setText(_("The file is open read-only in this window: backups "
                                         "can be made, not restored."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -120,7 +121,7 @@ class BackupsDialog(QDialog):
         return dialog.restored
 
     def label_text(self, backup: Backup) -> str:
-        return backup.label or self.tr("on request")
+        return backup.label or _("on request")
 
     def reload(self) -> None:
         backups = list_backups(self.database)
@@ -149,12 +150,12 @@ class BackupsDialog(QDialog):
     # -- actions -------------------------------------------------------------------------
     def back_up_now(self) -> BackgroundTask:
         database = self.database
-        label = self.tr("on request")
+        label = _("on request")
         task = self._task = BackgroundTask(lambda _progress: make_backup(label, database), self)
         task.succeeded.connect(self._backed_up)
         task.failed.connect(lambda error: self._failed(str(error)))
         task.finished.connect(self._task_done)
-        self._busy(True, self.tr("Making a backup…"))
+        self._busy(True, _("Making a backup…"))
         task.start()
         return task
 
@@ -164,33 +165,33 @@ class BackupsDialog(QDialog):
 
     def _backed_up(self, backup: Backup) -> None:
         self.reload()
-        self.status.setText(self.tr("Backup made and verified: {path}").format(path=backup.path))
+        self.status.setText(_("Backup made and verified: {path}").format(path=backup.path))
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)
-        QMessageBox.warning(self, self.tr("Backups"), message)
+        QMessageBox.warning(self, _("Backups"), message)
 
     def restore_selected(self) -> BackgroundTask | None:
         backup = self.selected()
         if backup is None or not self.restore_button.isEnabled():
             return None
-        return self._restore(backup.path, self.tr("the backup of {when}").format(
+        return self._restore(backup.path, _("the backup of {when}").format(
             when=format_moment(backup.created)))
 
     def restore_from_file(self) -> BackgroundTask | None:
         path, _selected = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a file"), str(backup_folders(self.database)[0]),
+            self, _("Restore from a file"), str(backup_folders(self.database)[0]),
             BACKUP_FILTER)
         if not path:
             return None
         return self._restore(Path(path), Path(path).name)
 
     def _restore(self, source: Path, what: str) -> BackgroundTask | None:
-        if not confirm(self, self.tr("Restore"), self.tr(
+        if not confirm(self, _("Restore"), _(
                 "Replace the data of {name} by {what}?\n\nThe current file is backed up "
                 "first, so this can be undone from this list. What was entered since that "
                 "backup will no longer show.").format(name=self.database.name, what=what),
-                self.tr("Restore")):
+                _("Restore")):
             return None
         database = self.database
         # The window's own connection goes: the file may be replaced under it.
@@ -200,7 +201,7 @@ class BackupsDialog(QDialog):
         task.succeeded.connect(self._restored)
         task.failed.connect(self._restore_failed)
         task.finished.connect(self._task_done)
-        self._busy(True, self.tr("Restoring…"))
+        self._busy(True, _("Restoring…"))
         task.start()
         return task
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from clubdesk.db import close_database, database, open_database
@@ -22,16 +22,13 @@ from clubdesk.domain.safety.damage import newest_sound_backup
 from clubdesk.domain.safety.lock import DatabaseInUseError, DatabaseLock, LockHolder
 from clubdesk.domain.safety.restore import RestoreError, restore_backup
 from clubdesk.domain.safety.sync_folders import unsafe_location
+from clubdesk.i18n import _
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.common.damage_monitor import damage_monitor
 from clubdesk.ui.safety.damaged_dialog import DamageChoice, DamagedDialog
 from clubdesk.ui.safety.lock_prompt import LockPrompt
 
 DATABASE_FILTER = "clubdesk (*.db *.sqlite);;*"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DatabaseSession", text)
 
 
 class DatabaseSession(QObject):
@@ -91,7 +88,7 @@ class DatabaseSession(QObject):
             return None
         if now - self.last_backup_at < self.BACKUP_EVERY:
             return None
-        return self.backup_in_background(_tr("automatic, while the window is open"))
+        return self.backup_in_background(_("automatic, while the window is open"))
 
     def backup_in_background(self, label: str) -> BackgroundTask:
         mark = database.writes
@@ -121,13 +118,13 @@ class DatabaseSession(QObject):
             return True
         mark = database.writes
         path = self.path
-        progress = QProgressDialog(_tr("Making a backup before closing…"), "", 0, 0, parent)
-        progress.setWindowTitle(_tr("Backup"))
+        progress = QProgressDialog(_("Making a backup before closing…"), "", 0, 0, parent)
+        progress.setWindowTitle(_("Backup"))
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         outcome: dict[str, object] = {}
-        task = BackgroundTask(lambda _progress: make_backup(_tr("on closing"), path))
+        task = BackgroundTask(lambda _progress: make_backup(_("on closing"), path))
         loop = QEventLoop()
         task.succeeded.connect(lambda backup: outcome.setdefault("backup", backup))
         task.failed.connect(lambda error: outcome.setdefault("error", error))
@@ -145,12 +142,12 @@ class DatabaseSession(QObject):
 
 
 def ask_close_without_backup(parent: QWidget, reason: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Backup failed"),
-                      _tr("The backup made on closing failed: {reason}").format(reason=reason),
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Backup failed"),
+                      _("The backup made on closing failed: {reason}").format(reason=reason),
                       QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText(_tr("Your changes are saved in the database itself; only the "
+    box.setInformativeText(_("Your changes are saved in the database itself; only the "
                                "extra copy is missing. Close anyway?"))
-    close = box.addButton(_tr("Close without a backup"), QMessageBox.ButtonRole.AcceptRole)
+    close = box.addButton(_("Close without a backup"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is close
@@ -168,12 +165,12 @@ def _warn_once_about_location(parent: QWidget | None, path: Path,
     if place is None or settings.value(key):
         return
     settings.setValue(key, True)
-    where = (_tr("on a network drive") if place == "network"
-             else _tr("in a folder synchronised by {service}").format(service=place))
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Database in a risky folder"),
-                      _tr("{name} is {where}.").format(name=path.name, where=where),
+    where = (_("on a network drive") if place == "network"
+             else _("in a folder synchronised by {service}").format(service=place))
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Database in a risky folder"),
+                      _("{name} is {where}.").format(name=path.name, where=where),
                       QMessageBox.StandardButton.Ok, parent)
-    box.setInformativeText(_tr(
+    box.setInformativeText(_(
         "Synchronisation tools and network drives can damage a database while it is open. "
         "Keep the database on this computer (File > New database, or move the file while "
         "clubdesk is closed), and choose a backups folder inside the synchronised folder "
@@ -182,7 +179,7 @@ def _warn_once_about_location(parent: QWidget | None, path: Path,
 
 
 def _choose_other(parent: QWidget | None, near: Path) -> Path:
-    path, _selected = QFileDialog.getOpenFileName(parent, _tr("Open database"),
+    path, _selected = QFileDialog.getOpenFileName(parent, _("Open database"),
                                                   str(near.parent), DATABASE_FILTER)
     if not path:
         raise OpenCancelled
@@ -197,7 +194,7 @@ def _recover(parent: QWidget | None, path: Path, detail: str) -> Path:
         try:
             restore_backup(backup.path, path)
         except RestoreError as error:
-            QMessageBox.critical(parent, _tr("Restore failed"), str(error))
+            QMessageBox.critical(parent, _("Restore failed"), str(error))
             raise OpenCancelled from error
         close_database()
         return path

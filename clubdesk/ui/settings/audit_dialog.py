@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.common.text import fold, search_fold
 from clubdesk.domain.gdpr.audit import AuditRecord, audit_entries
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_datetime
 from clubdesk.ui.common.record_model import Column, RecordTableModel
 from clubdesk.ui.common.table_views import make_row_table
@@ -26,29 +27,29 @@ class AuditDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, limit: int = 500) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Audit log"))
+        self.setWindowTitle(_("Audit log"))
         self.resize(960, 520)
         self._actions = {
-            "import": self.tr("Import"),
-            "export": self.tr("Export"),
-            "merge": self.tr("Merge"),
-            "erasure": self.tr("Erasure"),
-            "access": self.tr("Personal data access"),
+            "import": _("Import"),
+            "export": _("Export"),
+            "merge": _("Merge"),
+            "erasure": _("Erasure"),
+            "access": _("Personal data access"),
         }
         self._entries: list[AuditRecord] = audit_entries(limit)
-        intro = QLabel(self.tr(
+        intro = QLabel(_(
             "What was done in bulk or to personal data, newest first. The log never names "
             "a person."))
         intro.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search action or details…"))
+        self.search.setPlaceholderText(_("Search action or details…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.model = RecordTableModel([
-            Column(self.tr("When"), lambda row: format_datetime(row.at), lambda row: row.at),
-            Column(self.tr("Action"), self.action_label, self.action_label),
-            Column(self.tr("Details"), lambda row: row.details, lambda row: row.details),
-            Column(self.tr("Rows"), lambda row: str(row.rows), lambda row: row.rows,
+            Column(_("When"), lambda row: format_datetime(row.at), lambda row: row.at),
+            Column(_("Action"), self.action_label, self.action_label),
+            Column(_("Details"), lambda row: row.details, lambda row: row.details),
+            Column(_("Rows"), lambda row: str(row.rows), lambda row: row.rows,
                    align_right=True),
         ], self)
         self.table: QTableView = make_row_table(self.model, widths=COLUMN_WIDTHS, parent=self)
@@ -75,9 +76,9 @@ class AuditDialog(QDialog):
                 if all(term in self._search_key(entry) for term in terms)]
         self.model.set_rows(rows)
         if not self._entries:
-            self.empty.setText(self.tr("Nothing has been logged yet."))
+            self.empty.setText(_("Nothing has been logged yet."))
         elif not rows:
-            self.empty.setText(self.tr("No entry matches the search."))
+            self.empty.setText(_("No entry matches the search."))
         else:
             self.empty.setText("")
 

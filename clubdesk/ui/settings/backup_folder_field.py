@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from clubdesk.db.side_files import default_backup_folder
+from clubdesk.i18n import _
 
 
 class BackupFolderField(QWidget):
@@ -24,11 +25,11 @@ class BackupFolderField(QWidget):
         self.path.setMinimumWidth(320)
         if database is not None:
             self.path.setPlaceholderText(
-                self.tr("%1 (beside the database)").replace(
-                    "%1", str(default_backup_folder(database).absolute())))
-        self.choose_button = QPushButton(self.tr("Choose…"))
+                _("{folder} (beside the database)").format(
+                    folder=default_backup_folder(database).absolute()))
+        self.choose_button = QPushButton(_("Choose…"))
         self.choose_button.clicked.connect(lambda: self.choose())
-        self.default_button = QPushButton(self.tr("Beside the database"))
+        self.default_button = QPushButton(_("Beside the database"))
         self.default_button.clicked.connect(lambda: self.set_folder(""))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -50,7 +51,7 @@ class BackupFolderField(QWidget):
     def choose(self, folder: str | None = None) -> None:
         if folder is None:
             folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Backups folder"), self._folder or str(Path.home()))
+                self, _("Backups folder"), self._folder or str(Path.home()))
         if folder:
             self.set_folder(folder)
 

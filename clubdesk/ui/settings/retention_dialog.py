@@ -28,6 +28,7 @@ from clubdesk.domain.gdpr.gdpr import (
     retention_candidates,
 )
 from clubdesk.domain.safety.backups import BackupError
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.common.prompts import confirm_warning as confirm
 from clubdesk.ui.common.prompts import inform
@@ -45,22 +46,24 @@ class RetentionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Former members to anonymise"))
+        self.setWindowTitle(_("Former members to anonymise"))
         self.resize(640, 460)
         self.anonymised = 0
         self._today = today or dt.date.today()
         self._candidates: list[RetentionCandidate] = []
         months = load_settings().retention_months
-        intro = QLabel(self.tr(
-            "Personal data of former members is kept %n month(s) after they leave "
-            "(association settings); anonymising removes their identity and keeps the "
-            "statistics.", "", months))
+        intro = QLabel(ngettext("Personal data of former members is kept {n} month after they "
+                                "leave (association settings); anonymising removes their "
+                                "identity and keeps the statistics.",
+                                "Personal data of former members is kept {n} months after they "
+                                "leave (association settings); anonymising removes their "
+                                "identity and keeps the statistics.", months))
         intro.setWordWrap(True)
-        self.select_all = QCheckBox(self.tr("Select all"))
+        self.select_all = QCheckBox(_("Select all"))
         self.select_all.toggled.connect(self._select_all)
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Left on"), self.tr("Months since")])
+            [_("Name"), _("Left on"), _("Months since")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -104,7 +107,7 @@ class RetentionDialog(QDialog):
         self.select_all.setChecked(False)
         self.select_all.blockSignals(False)
         self.select_all.setEnabled(bool(self._candidates))
-        self.empty.setText("" if self._candidates else self.tr(
+        self.empty.setText("" if self._candidates else _(
             "No former member is past the retention period."))
         self._update_button()
 
@@ -131,7 +134,8 @@ class RetentionDialog(QDialog):
 
     def _update_button(self) -> None:
         count = len(self.chosen_ids())
-        self.anonymise_button.setText(self.tr("Anonymise the %n chosen", "", count))
+        self.anonymise_button.setText(ngettext("Anonymise the {n} chosen",
+                                               "Anonymise the {n} chosen", count))
         self.anonymise_button.setEnabled(count > 0)
 
     def anonymise(self) -> int:
@@ -139,27 +143,32 @@ class RetentionDialog(QDialog):
         ids = self.chosen_ids()
         if not ids:
             return 0
-        text = self.tr(
-            "Anonymise %n former member(s)? Their name, contact details, notes and consents "
-            "are erased for good; their attendance, volunteer hours, referrals and dues stay "
-            "in the statistics under a number. This cannot be undone.", "", len(ids))
-        if not confirm(self, self.tr("Anonymise former members"), text,
-                       self.tr("Anonymise")):
+        text = ngettext("Anonymise {n} former member? Their name, contact details, notes and "
+                        "consents are erased for good; their attendance, volunteer hours, "
+                        "referrals and dues stay in the statistics under a number. This cannot "
+                        "be undone.",
+                        "Anonymise {n} former members? Their names, contact details, notes and "
+                        "consents are erased for good; their attendance, volunteer hours, "
+                        "referrals and dues stay in the statistics under a number. This cannot "
+                        "be undone.", len(ids))
+        if not confirm(self, _("Anonymise former members"), text,
+                       _("Anonymise")):
             return 0
         try:
             result = anonymize_members(ids, self._today)
         except (UnknownMemberError, RuntimeError, BackupError) as error:
-            inform(self, self.tr("Anonymise former members"), str(error))
+            inform(self, _("Anonymise former members"), str(error))
             self.reload()
             return 0
         self.anonymised += result.count
-        lines = [self.tr("%n former member(s) anonymised.", "", result.count)]
+        lines = [ngettext("{n} former member anonymised.",
+                          "{n} former members anonymised.", result.count)]
         details = erasure_message(ids[0], result).split("\n")[1:]  # the reminders
         if result.backups:
-            offer_purge(self, self.tr("Anonymise former members"), "\n".join(lines + details),
+            offer_purge(self, _("Anonymise former members"), "\n".join(lines + details),
                         list(result.backups))
         else:
-            inform(self, self.tr("Anonymise former members"), "\n".join(lines + details))
+            inform(self, _("Anonymise former members"), "\n".join(lines + details))
         self.reload()
         return result.count
 

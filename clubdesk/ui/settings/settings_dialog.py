@@ -33,6 +33,7 @@ from clubdesk.domain.common.settings import (
     save_settings,
     validate_settings,
 )
+from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import save_checked, value_text
 from clubdesk.ui.common.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.common.limited_text import limit_line
@@ -44,7 +45,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Association settings"))
+        self.setWindowTitle(_("Association settings"))
         self._settings = load_settings()
         self._logo = self._settings.logo
 
@@ -54,8 +55,8 @@ class SettingsDialog(QDialog):
         self.logo_preview = QLabel()
         self.logo_preview.setFixedSize(160, 60)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_choose = QPushButton(self.tr("Choose…"))
-        self.logo_remove = QPushButton(self.tr("Remove"))
+        self.logo_choose = QPushButton(_("Choose…"))
+        self.logo_remove = QPushButton(_("Remove"))
         self.logo_choose.clicked.connect(lambda: self.choose_logo())
         self.logo_remove.clicked.connect(self.remove_logo)
 
@@ -103,42 +104,42 @@ class SettingsDialog(QDialog):
 
     def _layout(self) -> None:
         identity = QFormLayout()
-        identity.addRow(self.tr("Name"), self.name)
-        identity.addRow(self.tr("Address"), self.address)
+        identity.addRow(_("Name"), self.name)
+        identity.addRow(_("Address"), self.address)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_preview)
         logo_row.addWidget(self.logo_choose)
         logo_row.addWidget(self.logo_remove)
         logo_row.addStretch(1)
-        identity.addRow(self.tr("Logo on reports"), logo_row)
-        identity_box = QGroupBox(self.tr("The association"))
+        identity.addRow(_("Logo on reports"), logo_row)
+        identity_box = QGroupBox(_("The association"))
         identity_box.setLayout(identity)
 
         rules = QFormLayout()
-        rules.addRow(self.tr("Volunteer hour valued at"), self.hourly_rate)
-        rules.addRow(self.tr("Fiscal year starts in"), self.fiscal_month)
-        rules.addRow(self.tr("Proxies one member may hold"), self.max_proxies)
-        rules.addRow(self.tr("Quorum of a general assembly"), self.quorum_percent)
+        rules.addRow(_("Volunteer hour valued at"), self.hourly_rate)
+        rules.addRow(_("Fiscal year starts in"), self.fiscal_month)
+        rules.addRow(_("Proxies one member may hold"), self.max_proxies)
+        rules.addRow(_("Quorum of a general assembly"), self.quorum_percent)
         alert = QHBoxLayout()
-        alert.addWidget(QLabel(self.tr("more than")))
+        alert.addWidget(QLabel(_("more than")))
         alert.addWidget(self.alert_count)
-        alert.addWidget(QLabel(self.tr("absences within")))
+        alert.addWidget(QLabel(_("absences within")))
         alert.addWidget(self.alert_months)
-        alert.addWidget(QLabel(self.tr("months")))
+        alert.addWidget(QLabel(_("months")))
         alert.addStretch(1)
-        rules.addRow(self.tr("Flag a member after"), alert)
-        rules_box = QGroupBox(self.tr("Rules"))
+        rules.addRow(_("Flag a member after"), alert)
+        rules_box = QGroupBox(_("Rules"))
         rules_box.setLayout(rules)
 
         backups = QFormLayout()
-        backups.addRow(self.tr("Backups folder"), self.backup_folder)
-        hint = QLabel(self.tr(
+        backups.addRow(_("Backups folder"), self.backup_folder)
+        hint = QLabel(_(
             "A USB key, another disk or a synchronised folder (Dropbox, OneDrive…) keeps the "
             "backups safe if the laptop is lost or broken. When the folder is away, backups "
             "go beside the database."))
         hint.setWordWrap(True)
         backups.addRow(hint)
-        backups_box = QGroupBox(self.tr("Backups"))
+        backups_box = QGroupBox(_("Backups"))
         backups_box.setLayout(backups)
 
         layout = QVBoxLayout(self)
@@ -170,7 +171,7 @@ class SettingsDialog(QDialog):
     def choose_logo(self, path: str | None = None) -> None:
         if path is None:
             path, _selected = QFileDialog.getOpenFileName(
-                self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+                self, _("Choose the logo"), "", _("Images (*.png *.jpg *.jpeg)"))
         if path:
             try:
                 self._logo = Path(path).read_bytes()
@@ -193,7 +194,7 @@ class SettingsDialog(QDialog):
                 Qt.TransformationMode.SmoothTransformation))
         else:
             self.logo_preview.setPixmap(QPixmap())
-            self.logo_preview.setText(self.tr("No logo"))
+            self.logo_preview.setText(_("No logo"))
         self.logo_remove.setEnabled(self._logo is not None)
 
     def _revalidate(self) -> dict[str, str]:
@@ -213,20 +214,20 @@ class SettingsDialog(QDialog):
 
     def conflict_value(self, name: str, value: object) -> str:
         if name == "logo":
-            return self.tr("an image") if value else self.tr("No logo")
+            return _("an image") if value else _("No logo")
         return value_text(value)
 
     def field_labels(self) -> dict[str, str]:
         """The settings' names as the form shows them, for the conflict dialog."""
         return {
-            "name": self.tr("Name"), "address": self.tr("Address"),
-            "logo": self.tr("Logo on reports"),
-            "volunteer_hourly_rate": self.tr("Volunteer hour valued at"),
-            "fiscal_year_start_month": self.tr("Fiscal year starts in"),
-            "max_proxies_per_holder": self.tr("Proxies one member may hold"),
-            "quorum_share": self.tr("Quorum of a general assembly"),
-            "absence_alert_count": self.tr("Flag a member after"),
-            "absence_alert_months": self.tr("Flag a member after"),
-            "retention_months": self.tr("Retention"),
-            "backup_folder": self.tr("Backups folder"),
+            "name": _("Name"), "address": _("Address"),
+            "logo": _("Logo on reports"),
+            "volunteer_hourly_rate": _("Volunteer hour valued at"),
+            "fiscal_year_start_month": _("Fiscal year starts in"),
+            "max_proxies_per_holder": _("Proxies one member may hold"),
+            "quorum_share": _("Quorum of a general assembly"),
+            "absence_alert_count": _("Flag a member after"),
+            "absence_alert_months": _("Flag a member after"),
+            "retention_months": _("Retention"),
+            "backup_folder": _("Backups folder"),
         }

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from clubdesk.domain.volunteering.volunteer_list import VolunteerRow
 from clubdesk.domain.volunteering.volunteering import VolunteerEntryNotFoundError
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.formatting import format_date, format_hours
 from clubdesk.ui.common.prompts import confirm
 from clubdesk.ui.common.search_field import focus_search
@@ -52,30 +53,30 @@ class VolunteerActions(QObject):
         self.table = tab.table
         keys = QKeySequence.StandardKey
         add_action = self._action
-        self.new_action = add_action(self.tr("New entry"), self.new_entry, [keys.New])
+        self.new_action = add_action(_("New entry"), self.new_entry, [keys.New])
         self.batch_action = add_action(
-            self.tr("Several members…"), self.several_members,
+            _("Several members…"), self.several_members,
             [QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N)])
-        self.find_action = add_action(self.tr("Search"), self.focus_search, [keys.Find])
+        self.find_action = add_action(_("Search"), self.focus_search, [keys.Find])
         self.edit_action = add_action(
-            self.tr("Edit"), self.edit_selected, [Qt.Key.Key_Return, Qt.Key.Key_Enter],
+            _("Edit"), self.edit_selected, [Qt.Key.Key_Return, Qt.Key.Key_Enter],
             on_list=True)
-        self.delete_action = add_action(self.tr("Delete"), self.delete_selected,
+        self.delete_action = add_action(_("Delete"), self.delete_selected,
                                             [keys.Delete], on_list=True)
-        self.categories_action = add_action(self.tr("Categories…"), self.edit_categories)
+        self.categories_action = add_action(_("Categories…"), self.edit_categories)
         self.new_button = action_button(self.new_action,
-                                       self.tr("Log the time one member gave (Ctrl+N)"))
+                                       _("Log the time one member gave (Ctrl+N)"))
         self.batch_button = action_button(
             self.batch_action,
-            self.tr("Log the same hours for several members at once, or for everyone "
+            _("Log the same hours for several members at once, or for everyone "
                     "present at an event (Ctrl+Shift+N)"))
         self.edit_button = action_button(self.edit_action,
-                                        self.tr("Edit the selected entry (Enter)"))
+                                        _("Edit the selected entry (Enter)"))
         self.delete_button = action_button(self.delete_action,
-                                          self.tr("Delete the selected entries (Delete)"))
+                                          _("Delete the selected entries (Delete)"))
         self.categories_button = action_button(
             self.categories_action,
-            self.tr("The association's list of volunteer categories: add, rename, archive"))
+            _("The association's list of volunteer categories: add, rename, archive"))
         self._list_shown = True
 
     def _action(self, text: str, slot: Callable[[], None],
@@ -124,13 +125,14 @@ class VolunteerActions(QObject):
         entry_id = edit_entry_dialog(self.tab, None, member_id=values.member_id,
                                      event_id=values.event_id)
         if entry_id is not None:
-            self._saved([entry_id], self.tr("{hours} h logged for {name}."))
+            self._saved([entry_id], _("{hours} h logged for {name}."))
 
     def several_members(self) -> None:
         entry_ids = batch_entry_dialog(self.tab, event_id=self.tab.filters.values().event_id)
         if entry_ids:
-            self.tab.entries_saved(entry_ids, self.tr(
-                "Hours logged for %n member(s).", "", len(entry_ids)))
+            self.tab.entries_saved(entry_ids, ngettext("Hours logged for {n} member.",
+                                                       "Hours logged for {n} members.",
+                                                       len(entry_ids)))
 
     def edit_selected(self) -> None:
         row = self.tab.current_row()
@@ -142,7 +144,7 @@ class VolunteerActions(QObject):
             self.tab.entries_deleted([row.id])
             return
         if entry_id is not None:
-            self._saved([entry_id], self.tr("Entry of {name} on {date} saved."))
+            self._saved([entry_id], _("Entry of {name} on {date} saved."))
 
     def _saved(self, entry_ids: list[int], message: str) -> None:
         self.tab.entries_saved(entry_ids, message)
@@ -155,16 +157,18 @@ class VolunteerActions(QObject):
         hours = format_hours(sum((row.hours for row in rows), Decimal(0)))
         if len(rows) == 1:
             row = rows[0]
-            text = self.tr("Delete the {hours} h of {name} on {date}?").format(
+            text = _("Delete the {hours} h of {name} on {date}?").format(
                 hours=hours, name=row.member_name, date=format_date(row.date))
         else:
-            text = self.tr("Delete %n entry(ies), {hours} h in all?", "", len(rows)).format(
+            text = ngettext("Delete {n} entry, {hours} h in all?",
+                            "Delete {n} entries, {hours} h in all?", len(rows)).format(
                 hours=hours)
-        text += "\n\n" + self.tr("This cannot be undone.")
-        if not confirm(self.tab, self.tr("Delete volunteer hours"), text, self.tr("Delete")):
+        text += "\n\n" + _("This cannot be undone.")
+        if not confirm(self.tab, _("Delete volunteer hours"), text, _("Delete")):
             return
         deleted = self.tab.delete_rows(rows)
-        self.tab.status_message.emit(self.tr("%n entry(ies) deleted.", "", deleted))
+        self.tab.status_message.emit(ngettext("{n} entry deleted.",
+                                              "{n} entries deleted.", deleted))
 
     def edit_categories(self) -> None:
         if categories_dialog(self.tab):

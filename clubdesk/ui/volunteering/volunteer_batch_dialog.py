@@ -47,6 +47,7 @@ from clubdesk.domain.volunteering.volunteering import (
     create_entries_for_members,
     validate_batch,
 )
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.form_dialog import ERROR_STYLE, FormDialog, date_edit, to_qdate
 from clubdesk.ui.common.form_widgets import member_search_combo
 from clubdesk.ui.common.limited_text import limit_line
@@ -167,7 +168,7 @@ class VolunteerBatchDialog(FormDialog):
         super().__init__(parent)
         self._today = dt.date.today()
         self.saved_entry_ids: list[int] | None = None
-        self.setWindowTitle(self.tr("Log hours for several members"))
+        self.setWindowTitle(_("Log hours for several members"))
         self._build()
         self._load_members(())
         self.event_combo.currentIndexChanged.connect(self._event_chosen)
@@ -198,13 +199,13 @@ class VolunteerBatchDialog(FormDialog):
         self.members = CheckableMembers(self)
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Filter the list: part of a name or company"))
+        self.filter.setPlaceholderText(_("Filter the list: part of a name or company"))
         self.list = QListView()
         self.list.setModel(self.members)
         self.list.setUniformItemSizes(True)
-        self.check_shown_button = QPushButton(self.tr("Tick those shown"))
+        self.check_shown_button = QPushButton(_("Tick those shown"))
         self.check_shown_button.clicked.connect(lambda: self.members.check_shown(True))
-        self.clear_button = QPushButton(self.tr("Untick all"))
+        self.clear_button = QPushButton(_("Untick all"))
         self.clear_button.clicked.connect(lambda: self.members.set_checked(()))
         self.selected_label = QLabel()
         self.members_message = QLabel()
@@ -212,12 +213,12 @@ class VolunteerBatchDialog(FormDialog):
         self.members_message.setStyleSheet(ERROR_STYLE)
         self.members_message.hide()
         self._messages["members"] = self.members_message  # FormDialog shows it with the rest
-        self._field_labels["members"] = self.tr("Members")
+        self._field_labels["members"] = _("Members")
         buttons = QHBoxLayout()
         buttons.addWidget(self.selected_label, 1)
         buttons.addWidget(self.check_shown_button)
         buttons.addWidget(self.clear_button)
-        left = QGroupBox(self.tr("Members"))
+        left = QGroupBox(_("Members"))
         column = QVBoxLayout(left)
         column.addWidget(self.filter)
         column.addWidget(self.list, 1)
@@ -227,9 +228,11 @@ class VolunteerBatchDialog(FormDialog):
         start = self._today - EVENTS_BACK
         self._events = {event.id: event for event in event_choices(start, self._today)}
         self.event_combo = member_search_combo(
-            [(event.id, f"{event_label(event)} ({self.tr('%n present', '', event.present)})")
+            [(event.id, "{label} ({present})".format(
+                label=event_label(event),
+                present=ngettext("{n} present", "{n} present", event.present)))
              for event in self._events.values()],
-            self.tr("No event — type part of a title"), self)
+            _("No event — type part of a title"), self)
         self.event_note = QLabel()
         self.event_note.setWordWrap(True)
         self.event_note.setStyleSheet(HINT_STYLE)
@@ -242,24 +245,24 @@ class VolunteerBatchDialog(FormDialog):
         self.date.setDate(to_qdate(self._today))
         self.hours = hours_spin()
         self.category = QComboBox()
-        self.category.setPlaceholderText(self.tr("Choose a category"))
+        self.category.setPlaceholderText(_("Choose a category"))
         for name in category_names():
             self.category.addItem(name, name)
         self.category.setCurrentIndex(-1)
         self.description = limit_line(QLineEdit(), "volunteer", "description")
-        self.description.setPlaceholderText(self.tr("What was done (optional)"))
+        self.description.setPlaceholderText(_("What was done (optional)"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.add_row(form, self.tr("Event"), event, "event_id")
-        self.add_row(form, self.tr("Date"), self.date, "date")
-        self.add_row(form, self.tr("Hours"), self.hours, "hours")
-        self.add_row(form, self.tr("Category"), self.category, "category")
-        self.add_row(form, self.tr("Description"), self.description, "description")
-        note = QLabel(self.tr("The hours are saved for every ticked member at once, or for "
+        self.add_row(form, _("Event"), event, "event_id")
+        self.add_row(form, _("Date"), self.date, "date")
+        self.add_row(form, _("Hours"), self.hours, "hours")
+        self.add_row(form, _("Category"), self.category, "category")
+        self.add_row(form, _("Description"), self.description, "description")
+        note = QLabel(_("The hours are saved for every ticked member at once, or for "
                               "nobody if one of them would go over 24 hours that day."))
         note.setWordWrap(True)
         note.setStyleSheet(HINT_STYLE)
-        right = QGroupBox(self.tr("The same for each member"))
+        right = QGroupBox(_("The same for each member"))
         same = QVBoxLayout(right)
         same.addLayout(form)
         same.addStretch(1)
@@ -292,9 +295,10 @@ class VolunteerBatchDialog(FormDialog):
         self._load_members(present)  # ticks them, whatever their status
         self.date.setDate(to_qdate(event.starts_at.date()))
         self.event_combo.lineEdit().setCursorPosition(0)  # the date and title, not the count
-        self.event_note.setText(self.tr("%n member(s) present at the event ticked.", "",
-                                        len(present)) if present else
-                                self.tr("Nobody is recorded present at this event."))
+        self.event_note.setText(ngettext("{n} member present at the event ticked.",
+                                         "{n} members present at the event ticked.",
+                                         len(present)) if present else
+                                _("Nobody is recorded present at this event."))
         self.revalidate()
 
     # -- checking and saving --------------------------------------------------------------
@@ -308,12 +312,12 @@ class VolunteerBatchDialog(FormDialog):
 
     def validate(self) -> dict[str, str]:
         checked = self.members.checked_ids()
-        self.selected_label.setText(self.tr("%n selected", "", len(checked)))
+        self.selected_label.setText(ngettext("{n} selected", "{n} selected", len(checked)))
         result = validate_batch(checked, self.collect())
         self.members.flag([item.member_id for item in result.over_limit])
         errors = dict(result.errors)
         if chosen_id(self.event_combo) is None and self.event_combo.currentText().strip():
-            errors["event_id"] = self.tr("Choose the event in the list, or leave it empty.")
+            errors["event_id"] = _("Choose the event in the list, or leave it empty.")
         return errors
 
     def accept(self) -> None:
@@ -334,5 +338,5 @@ class VolunteerBatchDialog(FormDialog):
         super().accept()
 
     def _refuse(self, messages: list[str]) -> None:
-        self.refuse(self.tr("Hours not saved"),
-                    self.tr("No hours were saved, for any member:"), messages)
+        self.refuse(_("Hours not saved"),
+                    _("No hours were saved, for any member:"), messages)

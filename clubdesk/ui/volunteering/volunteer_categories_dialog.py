@@ -34,6 +34,7 @@ from clubdesk.domain.volunteering.volunteer_categories import (
     rename_category,
     set_archived,
 )
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.form_dialog import ERROR_STYLE
 from clubdesk.ui.common.limited_text import ask_line
 
@@ -50,10 +51,10 @@ class VolunteerCategoriesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Volunteer categories"))
+        self.setWindowTitle(_("Volunteer categories"))
         self.changed = False
         self._rows: list[CategoryRow] = []
-        intro = QLabel(self.tr(
+        intro = QLabel(_(
             "The categories offered when hours are logged, in this order. A category "
             "already used is archived rather than deleted: its entries keep it."))
         intro.setWordWrap(True)
@@ -61,12 +62,12 @@ class VolunteerCategoriesDialog(QDialog):
         self.list.currentRowChanged.connect(self._selection_changed)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.add_button = self._button(self.tr("Add…"), self.add)
-        self.rename_button = self._button(self.tr("Rename…"), self.rename)
-        self.archive_button = self._button(self.tr("Archive"), self.toggle_archived)
-        self.up_button = self._button(self.tr("Move up"), lambda: self.move(-1))
-        self.down_button = self._button(self.tr("Move down"), lambda: self.move(1))
-        self.delete_button = self._button(self.tr("Delete"), self.delete)
+        self.add_button = self._button(_("Add…"), self.add)
+        self.rename_button = self._button(_("Rename…"), self.rename)
+        self.archive_button = self._button(_("Archive"), self.toggle_archived)
+        self.up_button = self._button(_("Move up"), lambda: self.move(-1))
+        self.down_button = self._button(_("Move down"), lambda: self.move(1))
+        self.delete_button = self._button(_("Delete"), self.delete)
         side = QVBoxLayout()
         for button in (self.add_button, self.rename_button, self.archive_button,
                        self.up_button, self.down_button, self.delete_button):
@@ -114,9 +115,9 @@ class VolunteerCategoriesDialog(QDialog):
         for category in self._rows:
             text = category.name
             if category.entries:
-                text += "  —  " + self.tr("%n entry(ies)", "", category.entries)
+                text += "  —  " + ngettext("{n} entry", "{n} entries", category.entries)
             if category.archived:
-                text += "  —  " + self.tr("archived")
+                text += "  —  " + _("archived")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, category.id)
             if category.archived:
@@ -142,10 +143,10 @@ class VolunteerCategoriesDialog(QDialog):
         self.delete_button.setEnabled(category is not None and not category.entries)
         self.up_button.setEnabled(category is not None and row > 0)
         self.down_button.setEnabled(category is not None and row < len(self._rows) - 1)
-        self.archive_button.setText(self.tr("Bring back") if category and category.archived
-                                    else self.tr("Archive"))
+        self.archive_button.setText(_("Bring back") if category and category.archived
+                                    else _("Archive"))
         self.delete_button.setToolTip(
-            self.tr("Used by entries: archive it instead.")
+            _("Used by entries: archive it instead.")
             if category is not None and category.entries else "")
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -168,7 +169,7 @@ class VolunteerCategoriesDialog(QDialog):
     # -- commands -------------------------------------------------------------------------
 
     def add(self) -> None:
-        name = ask_name(self, self.tr("New category"), self.tr("Name of the category:"))
+        name = ask_name(self, _("New category"), _("Name of the category:"))
         if name is None:
             return
         try:
@@ -178,13 +179,13 @@ class VolunteerCategoriesDialog(QDialog):
             return
         self.changed = True
         self.refresh(category_id)
-        self._say(self.tr("“{name}” added.").format(name=" ".join(name.split())))
+        self._say(_("“{name}” added.").format(name=" ".join(name.split())))
 
     def rename(self) -> None:
         category = self.current()
         if category is None:
             return
-        name = ask_name(self, self.tr("Rename the category"), self.tr("New name:"),
+        name = ask_name(self, _("Rename the category"), _("New name:"),
                         category.name)
         if name is None or name == category.name:
             return
@@ -195,16 +196,17 @@ class VolunteerCategoriesDialog(QDialog):
             return
         self.changed = True
         self.refresh(category.id)
-        self._say(self.tr("Renamed; %n entry(ies) follow the new name.", "", renamed))
+        self._say(ngettext("Renamed; {n} entry follows the new name.",
+                           "Renamed; {n} entries follow the new name.", renamed))
 
     def toggle_archived(self) -> None:
         category = self.current()
         if category is None:
             return
         self._do(lambda: set_archived(category.id, not category.archived),
-                 self.tr("“{name}” brought back.").format(name=category.name)
+                 _("“{name}” brought back.").format(name=category.name)
                  if category.archived else
-                 self.tr("“{name}” archived: it is no longer offered, its entries keep it."
+                 _("“{name}” archived: it is no longer offered, its entries keep it."
                          ).format(name=category.name), category.id)
 
     def move(self, offset: int) -> None:
@@ -220,5 +222,5 @@ class VolunteerCategoriesDialog(QDialog):
         ids = [row.id for row in self._rows if row.id != category.id]
         position = min(self.list.currentRow(), len(ids) - 1)
         self._do(lambda: delete_category(category.id),
-                 self.tr("“{name}” deleted.").format(name=category.name),
+                 _("“{name}” deleted.").format(name=category.name),
                  ids[position] if ids else None)

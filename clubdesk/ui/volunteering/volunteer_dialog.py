@@ -37,6 +37,7 @@ from clubdesk.domain.volunteering.volunteering import (
     update_entry,
     validate_entry,
 )
+from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import combo_text
 from clubdesk.ui.common.form_dialog import FormDialog, date_edit, to_qdate
 from clubdesk.ui.common.form_widgets import member_search_combo
@@ -85,8 +86,8 @@ class VolunteerDialog(FormDialog):
         self._events_around: dt.date | None = None
         self._build()
         self._load(initial)
-        self.setWindowTitle(self.tr("New volunteer entry") if entry_id is None
-                            else self.tr("Edit volunteer entry"))
+        self.setWindowTitle(_("New volunteer entry") if entry_id is None
+                            else _("Edit volunteer entry"))
         self.member.editTextChanged.connect(self.revalidate)
         self.member.currentIndexChanged.connect(self.revalidate)
         self.date.dateChanged.connect(self._date_changed)
@@ -121,7 +122,7 @@ class VolunteerDialog(FormDialog):
     def _build(self) -> None:
         keep = [self._initial.member_id] if self._initial.member_id is not None else []
         self.member = member_search_combo(member_choices(keep=keep),
-                                          self.tr("Type part of a name"), self)
+                                          _("Type part of a name"), self)
         self.date = date_edit()
         self.date.setMaximumDate(to_qdate(self._today))
         self.hours = hours_spin()
@@ -131,10 +132,10 @@ class VolunteerDialog(FormDialog):
         hours.addWidget(self.hours)
         hours.addWidget(self.hours_hint, 1)
         self.category = QComboBox()
-        self.category.setPlaceholderText(self.tr("Choose a category"))
+        self.category.setPlaceholderText(_("Choose a category"))
         for name in category_names(keep=self._initial.category or None):
             self.category.addItem(name, name)
-        self.event_combo = member_search_combo([], self.tr("No event — type part of a title"), self)
+        self.event_combo = member_search_combo([], _("No event — type part of a title"), self)
         self.event_hint = QLabel()
         self.event_hint.setStyleSheet(HINT_STYLE)
         self.event_hint.hide()
@@ -143,15 +144,15 @@ class VolunteerDialog(FormDialog):
         event.addWidget(self.event_combo)
         event.addWidget(self.event_hint)
         self.description = limit_line(QLineEdit(), "volunteer", "description")
-        self.description.setPlaceholderText(self.tr("What was done (optional)"))
+        self.description.setPlaceholderText(_("What was done (optional)"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.add_row(form, self.tr("Member"), self.member, "member_id")
-        self.add_row(form, self.tr("Date"), self.date, "date")
-        self.add_row(form, self.tr("Hours"), hours, "hours")
-        self.add_row(form, self.tr("Category"), self.category, "category")
-        self.add_row(form, self.tr("Event"), event, "event_id")
-        self.add_row(form, self.tr("Description"), self.description, "description")
+        self.add_row(form, _("Member"), self.member, "member_id")
+        self.add_row(form, _("Date"), self.date, "date")
+        self.add_row(form, _("Hours"), hours, "hours")
+        self.add_row(form, _("Category"), self.category, "category")
+        self.add_row(form, _("Event"), event, "event_id")
+        self.add_row(form, _("Description"), self.description, "description")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -206,9 +207,9 @@ class VolunteerDialog(FormDialog):
         data = self.collect()
         errors = dict(validate_entry(data, self.entry_id).errors)
         if data.member_id is None and self.member.currentText().strip():
-            errors["member_id"] = self.tr("Choose the member in the list.")
+            errors["member_id"] = _("Choose the member in the list.")
         if data.event_id is None and self.event_combo.currentText().strip():
-            errors["event_id"] = self.tr("Choose the event in the list, or leave it empty.")
+            errors["event_id"] = _("Choose the event in the list, or leave it empty.")
         self._show_hints(data)
         return errors
 
@@ -218,15 +219,15 @@ class VolunteerDialog(FormDialog):
         if minutes > 0 and not data.hours % Decimal("0.25"):
             whole, rest = divmod(minutes, 60)
             if not whole:
-                hint = self.tr("{minutes} min").format(minutes=rest)
+                hint = _("{minutes} min").format(minutes=rest)
             elif rest:
-                hint = self.tr("{hours} h {minutes} min").format(hours=whole, minutes=rest)
+                hint = _("{hours} h {minutes} min").format(hours=whole, minutes=rest)
         if self.hours_hint.text() != hint:
             self.hours_hint.setText(hint)
         event = self._events.get(data.event_id) if data.event_id is not None else None
         text = ""
         if event is not None and event.starts_at.date() != data.date:
-            text = self.tr("The event took place on {date}.").format(
+            text = _("The event took place on {date}.").format(
                 date=format_date(event.starts_at.date()))
         self.event_hint.setText(text)
         self.event_hint.setVisible(bool(text))
@@ -254,8 +255,8 @@ class VolunteerDialog(FormDialog):
             return event_label(event) if event is not None else combo_text(
                 self.event_combo, value)
         if name == "hours" and isinstance(value, Decimal):
-            return self.tr("{hours} h").format(hours=QLocale().toString(float(value), "f", 2))
+            return _("{hours} h").format(hours=QLocale().toString(float(value), "f", 2))
         return super().conflict_value(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
-        self.refuse(self.tr("Hours not saved"), self.tr("The hours were not saved:"), messages)
+        self.refuse(_("Hours not saved"), _("The hours were not saved:"), messages)

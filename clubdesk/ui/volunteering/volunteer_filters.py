@@ -22,6 +22,7 @@ from clubdesk.domain.common.text import fold
 from clubdesk.domain.volunteering.volunteer_categories import CategoryRow
 from clubdesk.domain.volunteering.volunteer_choices import member_choices
 from clubdesk.domain.volunteering.volunteer_list import VolunteerRow, filter_volunteer_rows
+from clubdesk.i18n import _
 from clubdesk.ui.common.form_widgets import SEARCH_ROLE, member_search_combo
 from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.volunteering.volunteer_model import VolunteerModel
@@ -152,14 +153,14 @@ class VolunteerFilters(QObject):
         self._categories: tuple[str, ...] = ()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search member, category, event, description…"))
+        self.search.setPlaceholderText(_("Search member, category, event, description…"))
         self.search.setMinimumWidth(220)
         self.period = PeriodCombo(fiscal_start_month=fiscal_start_month)
-        self.period.setToolTip(self.tr("The period of the entries and of the summary"))
-        self.member = self._searchable([], self.tr("All members"))
+        self.period.setToolTip(_("The period of the entries and of the summary"))
+        self.member = self._searchable([], _("All members"))
         self.category = QComboBox()
-        self.category.addItem(self.tr("All categories"), ANY_CATEGORY)
-        self.event_combo = self._searchable([], self.tr("All events"))
+        self.category.addItem(_("All categories"), ANY_CATEGORY)
+        self.event_combo = self._searchable([], _("All events"))
         self.search.textChanged.connect(self.changed)
         self.period.period_changed.connect(self.changed)
         self.category.currentIndexChanged.connect(self.changed)
@@ -241,10 +242,10 @@ class VolunteerFilters(QObject):
         kept = self.category.currentData()
         self.category.blockSignals(True)
         self.category.clear()
-        self.category.addItem(self.tr("All categories"), ANY_CATEGORY)
+        self.category.addItem(_("All categories"), ANY_CATEGORY)
         for name in names:
-            text = (self.tr("No category") if not name else
-                    self.tr("{name} (archived)").format(name=name) if name in archived
+            text = (_("No category") if not name else
+                    _("{name} (archived)").format(name=name) if name in archived
                     else name)
             self.category.addItem(text, name)
         index = self.category.findData(kept)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from clubdesk.domain.volunteering.volunteer_list import VolunteerRow
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date, format_hours
 from clubdesk.ui.common.row_model import (
     ALIGN,
@@ -52,8 +53,8 @@ class VolunteerModel(SortedRowModel):
         super().__init__(parent)
         self._dates = ValueCache(format_date)
         self._hours = ValueCache(format_hours)
-        self._headers = (self.tr("Date"), self.tr("Member"), self.tr("Hours"),
-                         self.tr("Category"), self.tr("Event"), self.tr("Description"))
+        self._headers = (_("Date"), _("Member"), _("Hours"),
+                         _("Category"), _("Event"), _("Description"))
         self._display: tuple[Callable[[VolunteerRow], str], ...] = (
             lambda row: self._dates[row.date],
             lambda row: row.member_name,

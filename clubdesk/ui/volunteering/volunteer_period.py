@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from clubdesk.domain.volunteering.volunteer_summary import fiscal_year
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.common.period_dialog import PeriodDialog, preset_periods
 
@@ -49,20 +50,20 @@ class PeriodCombo(QComboBox):
         self.clear()
         self._periods = {}
         presets = {name: (first, last) for name, first, last in preset_periods(today)}
-        self._add(self.tr("Past 12 months"), "last_12_months", presets["last_12_months"])
-        self._add(self.tr("Year {year}").format(year=today.year), "this_year",
+        self._add(_("Past 12 months"), "last_12_months", presets["last_12_months"])
+        self._add(_("Year {year}").format(year=today.year), "this_year",
                   presets["this_year"])
-        self._add(self.tr("Year {year}").format(year=today.year - 1), "last_year",
+        self._add(_("Year {year}").format(year=today.year - 1), "last_year",
                   presets["last_year"])
         if fiscal_start_month != 1:
             for back, name in ((0, "this_fiscal_year"), (1, "last_fiscal_year")):
                 first, last = fiscal_year(today, fiscal_start_month, back)
-                self._add(self.tr("Fiscal year {first}–{last}").format(
+                self._add(_("Fiscal year {first}–{last}").format(
                     first=first.year, last=last.year), name, (first, last))
-        self._add(self.tr("All dates"), ALL, (None, None))
+        self._add(_("All dates"), ALL, (None, None))
         if custom is not None:
             self._add_custom(*custom)  # type: ignore[arg-type]
-        self.addItem(self.tr("Other dates…"), OTHER)
+        self.addItem(_("Other dates…"), OTHER)
         index = self.findData(key)
         self.setCurrentIndex(index if index >= 0 else 0)
         self._previous = self.currentIndex()
@@ -104,7 +105,7 @@ class PeriodCombo(QComboBox):
     def _activated(self, index: int) -> None:
         if self.itemData(index) != OTHER:
             return
-        chosen = ask_period(self, self.tr("Period"))
+        chosen = ask_period(self, _("Period"))
         if chosen is None:
             self.setCurrentIndex(self._previous)
             return

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.volunteering.volunteer_summary import PeriodTotals, SummaryLine
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_hours, format_money
 from clubdesk.ui.common.row_model import (
     ALIGN,
@@ -80,12 +81,12 @@ class SummaryModel(TableModel):
         self._totals: PeriodTotals | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        first = {KIND_MEMBER: self.tr("Member"), KIND_CATEGORY: self.tr("Category"),
-                 KIND_MONTH: self.tr("Month")}[kind]
-        self._headers = (first, self.tr("Hours"), self.tr("Entries"), self.tr("Volunteers"),
-                         self.tr("Value"), self.tr("Share"))
-        self._no_category = self.tr("No category")
-        self._total_label = self.tr("Total")
+        first = {KIND_MEMBER: _("Member"), KIND_CATEGORY: _("Category"),
+                 KIND_MONTH: _("Month")}[kind]
+        self._headers = (first, _("Hours"), _("Entries"), _("Volunteers"),
+                         _("Value"), _("Share"))
+        self._no_category = _("No category")
+        self._total_label = _("Total")
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()

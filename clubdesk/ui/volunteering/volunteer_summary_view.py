@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk.domain.volunteering.volunteer_summary import VolunteerSummary, volunteer_summary
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.common.formatting import format_date, format_hours, format_money
 from clubdesk.ui.common.table_views import make_row_table
@@ -72,21 +73,21 @@ class VolunteerSummaryView(QWidget):
                        for kind in (KIND_MEMBER, KIND_CATEGORY, KIND_MONTH)}
         self.tables = {kind: self._table(model) for kind, model in self.models.items()}
         self.tables[KIND_MEMBER].setColumnHidden(columns.COL_VOLUNTEERS, True)
-        self.tables[KIND_MEMBER].setToolTip(self.tr("Double-click a member to see their "
+        self.tables[KIND_MEMBER].setToolTip(_("Double-click a member to see their "
                                                     "entries."))
-        self.tables[KIND_CATEGORY].setToolTip(self.tr("Double-click a category to see its "
+        self.tables[KIND_CATEGORY].setToolTip(_("Double-click a category to see its "
                                                       "entries."))
         for kind in (KIND_MEMBER, KIND_CATEGORY):
             self.tables[kind].doubleClicked.connect(
                 lambda index, kind=kind: self._chosen(kind, index))
 
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self._box(self.tr("By category"), self.tables[KIND_CATEGORY]))
-        right.addWidget(self._box(self.tr("By month"), self.tables[KIND_MONTH]))
+        right.addWidget(self._box(_("By category"), self.tables[KIND_CATEGORY]))
+        right.addWidget(self._box(_("By month"), self.tables[KIND_MONTH]))
         right.setChildrenCollapsible(False)
         right.setSizes([200, 330])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self._box(self.tr("By member"), self.tables[KIND_MEMBER]))
+        self.splitter.addWidget(self._box(_("By member"), self.tables[KIND_MEMBER]))
         self.splitter.addWidget(right)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([560, 640])
@@ -142,7 +143,7 @@ class VolunteerSummaryView(QWidget):
             return
         self._generation += 1
         wanted = self._wanted
-        self.headline.setText(self.tr("Computing…"))
+        self.headline.setText(_("Computing…"))
         task = BackgroundTask(lambda _progress: volunteer_summary(*wanted))
         task.generation, task.period = self._generation, wanted  # type: ignore[attr-defined]
         self._tasks.add(task)
@@ -162,7 +163,7 @@ class VolunteerSummaryView(QWidget):
     def _failed(self, error: Any) -> None:
         if self.sender().generation == self._generation:  # type: ignore[union-attr]
             self._stale = True
-            self.headline.setText(self.tr("The summary could not be computed: {error}")
+            self.headline.setText(_("The summary could not be computed: {error}")
                                   .format(error=error))
 
     def _done(self, generation: int, period: Period, summary: VolunteerSummary) -> None:
@@ -191,21 +192,22 @@ class VolunteerSummaryView(QWidget):
         if last is None:
             last = totals.last_date
         if not totals.entries:
-            return self.tr("No volunteer hours in this period.")
-        text = self.tr("{hours} h given by %n volunteer(s)", "", totals.volunteers).format(
+            return _("No volunteer hours in this period.")
+        text = ngettext("{hours} h given by {n} volunteer",
+                        "{hours} h given by {n} volunteers", totals.volunteers).format(
             hours=format_hours(totals.hours))
         if first is not None and last is not None:
-            text += " " + self.tr("from {first} to {last}").format(
+            text += " " + _("from {first} to {last}").format(
                 first=format_date(first), last=format_date(last))
         if summary.rate:
-            text += self.tr(", valued at {value}").format(value=format_money(totals.value))
+            text += _(", valued at {value}").format(value=format_money(totals.value))
         return text
 
     def _valuation(self, summary: VolunteerSummary) -> str:
         if not summary.rate:
-            return self.tr("No hourly rate is set: enter one in the association settings to "
+            return _("No hourly rate is set: enter one in the association settings to "
                            "value the hours in euros.")
-        return self.tr("Valued at {rate} per hour (association settings), as the "
+        return _("Valued at {rate} per hour (association settings), as the "
                        "“contributions volontaires en nature” of the accounts.").format(
             rate=format_money(summary.rate))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from clubdesk.domain.volunteering.volunteer_list import (
 )
 from clubdesk.domain.volunteering.volunteer_summary import value_of
 from clubdesk.domain.volunteering.volunteering import delete_entries
+from clubdesk.i18n import _, format_count, ngettext
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.common.export_actions import ListExport
 from clubdesk.ui.common.formatting import format_date, format_hours, format_money
@@ -125,9 +126,9 @@ class VolunteeringTab(QWidget):
 
     def _build_layout(self) -> None:
         self.views = QButtonGroup(self)
-        self.entries_button = QPushButton(self.tr("Entries"))
-        self.summary_button = QPushButton(self.tr("Summary"))
-        self.summary_button.setToolTip(self.tr("Hours of the period by member, by category "
+        self.entries_button = QPushButton(_("Entries"))
+        self.summary_button = QPushButton(_("Summary"))
+        self.summary_button.setToolTip(_("Hours of the period by member, by category "
                                                "and by month, valued in euros"))
         for view, button in ((ENTRIES, self.entries_button), (SUMMARY, self.summary_button)):
             button.setCheckable(True)
@@ -181,7 +182,7 @@ class VolunteeringTab(QWidget):
     def _load_in_background(self) -> None:
         # 80,000 entries take about half a second to read: the tab shows at once meanwhile.
         self._generation += 1
-        self.empty_label.setText(self.tr("Reading the entries…"))
+        self.empty_label.setText(_("Reading the entries…"))
         self.empty_label.show()
         task = BackgroundTask(lambda _progress: read_all())
         task.generation = self._generation  # type: ignore[attr-defined]
@@ -232,18 +233,19 @@ class VolunteeringTab(QWidget):
     def _show_count(self, rows: list[VolunteerRow]) -> None:
         shown, total = len(rows), len(self.rows.all)
         count, hours, members = totals(rows)
-        text = (self.tr("%n entry(ies)", "", total) if shown == total
-                else self.tr("%1 of %n entry(ies)", "", total).replace(
-                    "%1", QLocale().toString(shown)))
-        parts = [text, self.tr("{hours} h").format(hours=format_hours(hours))]
+        text = (ngettext("{n} entry", "{n} entries", total) if shown == total
+                else ngettext("{shown} of {n} entry",
+                              "{shown} of {n} entries", total).format(
+                                  shown=format_count(shown)))
+        parts = [text, _("{hours} h").format(hours=format_hours(hours))]
         if self._rate:
             parts.append(format_money(value_of(hours, self._rate)))
-        parts.append(self.tr("%n volunteer(s)", "", members))
+        parts.append(ngettext("{n} volunteer", "{n} volunteers", members))
         self.count_label.setText(" · ".join(parts))
         self.empty_label.setText(
-            self.tr("No hours logged yet. Click “New entry” to log the time a member gave, "
+            _("No hours logged yet. Click “New entry” to log the time a member gave, "
                     "or “Several members…” for everyone who helped at an event.") if not total
-            else self.tr("No entry matches the search and the filters."))
+            else _("No entry matches the search and the filters."))
         self.empty_label.setVisible(count == 0)
 
     def show_view(self, view: int) -> None:
@@ -332,7 +334,7 @@ class VolunteeringTab(QWidget):
                 self.filters.clear_all_but_period()
                 if not self.filters.period.contains(first.date):
                     self.filters.period.choose("all")
-                message += " " + self.tr("Filters changed to show it.")
+                message += " " + _("Filters changed to show it.")
         self.apply_filter()
         self.select_entries([row.id for row in fresh])
         self.entries_changed.emit()

@@ -14,6 +14,7 @@ from clubdesk.domain.events.checkin import HOLDING, CheckinError
 from clubdesk.domain.events.general_assembly import quorum
 from clubdesk.domain.events.proxies import ProxyError, give_proxy, proxy_holders, withdraw_proxy
 from clubdesk.domain.members.members import sponsor_label
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.events.checkin import checkin_prompts
 from clubdesk.ui.events.checkin.checkin_model import COL_NOTE
 from clubdesk.ui.events.checkin.checkin_panels import counts_text
@@ -42,7 +43,8 @@ class CheckinActions(QObject):
         counts = checkin.checkin_counts(self.event_id)
         total = sum(counts.values())
         dialog.counts_label.setText(
-            self.tr("%n on the list:", "", total) + " " + counts_text(counts) if total else "")
+            ngettext("{n} on the list:",
+                     "{n} on the list:", total) + " " + counts_text(counts) if total else "")
         if dialog.info.is_general_assembly:
             self.held = proxy_holders(self.event_id)
             dialog.model.set_held(self.held)
@@ -66,31 +68,31 @@ class CheckinActions(QObject):
         try:
             added = checkin.start_roster(self.event_id)
         except CheckinError as error:
-            self._refuse(self.tr("Attendance list"), error)
+            self._refuse(_("Attendance list"), error)
             return
         dialog = self.dialog
         dialog.changed = True
         dialog.reload()
-        dialog.show_feedback(self.tr("%n member(s) put on the list, absent until marked.",
-                                     "", added))
+        dialog.show_feedback(ngettext("{n} member put on the list, absent until marked.",
+                                      "{n} members put on the list, absent until marked.", added))
         dialog.search.setFocus()
 
     def add_member(self) -> None:
         dialog = self.dialog
         choices = checkin.roster_candidates(self.event_id)
         if not choices:
-            checkin_prompts.inform(dialog, self.tr("Add a member to the list"),
-                                   self.tr("Every current member is already on the list."))
+            checkin_prompts.inform(dialog, _("Add a member to the list"),
+                                   _("Every current member is already on the list."))
             return
         member_id = checkin_prompts.choose_member(
-            dialog, self.tr("Add a member to the list"),
-            self.tr("Member to add (absent until you mark them):"), choices)
+            dialog, _("Add a member to the list"),
+            _("Member to add (absent until you mark them):"), choices)
         if member_id is None:
             return
         try:
             checkin.add_to_roster(self.event_id, member_id)
         except CheckinError as error:
-            self._refuse(self.tr("Add a member to the list"), error)
+            self._refuse(_("Add a member to the list"), error)
             return
         dialog.changed = True
         dialog.search.clear()
@@ -99,7 +101,7 @@ class CheckinActions(QObject):
         dialog.select_ids([member_id])
         dialog.table.setFocus()
         row = dialog.all_rows[member_id]
-        dialog.show_feedback(self.tr("{name} is on the list: mark their status.").format(
+        dialog.show_feedback(_("{name} is on the list: mark their status.").format(
             name=row.full_name))
 
     def remove_selected(self) -> None:
@@ -110,11 +112,11 @@ class CheckinActions(QObject):
         try:
             checkin.remove_from_roster(self.event_id, rows[0].member_id)
         except CheckinError as error:
-            self._refuse(self.tr("Remove from the list"), error)
+            self._refuse(_("Remove from the list"), error)
             return
         dialog.changed = True
         dialog.reload()
-        dialog.show_feedback(self.tr("{name} is no longer on the list.").format(
+        dialog.show_feedback(_("{name} is no longer on the list.").format(
             name=rows[0].full_name))
 
     # -- statuses ---------------------------------------------------------------------------
@@ -143,12 +145,13 @@ class CheckinActions(QObject):
                 change = checkin.set_statuses(self.event_id, [r.member_id for r in rows],
                                               status)
         except CheckinError as error:
-            self._refuse(self.tr("Check-in"), error)
+            self._refuse(_("Check-in"), error)
             return
         if len(rows) == 1:
-            message = self.tr("{name}: {status}.").format(name=rows[0].full_name, status=label)
+            message = _("{name}: {status}.").format(name=rows[0].full_name, status=label)
         else:
-            message = self.tr("%n member(s) marked “{status}”.", "", len(rows)).format(
+            message = ngettext("{n} member marked “{status}”.",
+                               "{n} members marked “{status}”.", len(rows)).format(
                 status=label)
         self._after(change.changed, " ".join([message, *change.messages]))
         if dialog.search.text():  # at the door: type the next name straight away
@@ -163,40 +166,44 @@ class CheckinActions(QObject):
         count = sum(self.held[row.member_id] for row in holders)
         names = ", ".join(row.full_name for row in holders)
         return checkin_prompts.confirm(
-            self.dialog, self.tr("Withdraw proxies"),
-            self.tr("%n proxy(ies) held by {names} will be withdrawn: a member marked "
-                    "“{status}” cannot vote for others.", "", count).format(
+            self.dialog, _("Withdraw proxies"),
+            ngettext("{n} proxy held by {names} will be withdrawn: a member marked “{status}” "
+                     "cannot vote for others.",
+                     "{n} proxies held by {names} will be withdrawn: a member marked “{status}” "
+                     "cannot vote for others.", count).format(
                 names=names, status=label),
-            self.tr("Change the status"))
+            _("Change the status"))
 
     def mark_all_present(self) -> None:
         dialog = self.dialog
         waiting = sum(1 for row in dialog.all_rows.values()
                       if row.status == "absent" and row.proxy_to_id is None)
         if not waiting or not checkin_prompts.confirm(
-            dialog, self.tr("Mark all present"),
-            self.tr("Mark present the %n member(s) still absent? Excused members, late "
-                    "arrivals, substitutes and members who gave a proxy keep their status.",
-                    "", waiting),
-            self.tr("Mark all present"),
+            dialog, _("Mark all present"),
+            ngettext("Mark present the {n} member still absent? Excused members, late arrivals, "
+                     "substitutes and members who gave a proxy keep their status.",
+                     "Mark present the {n} members still absent? Excused members, late arrivals, "
+                     "substitutes and members who gave a proxy keep their status.", waiting),
+            _("Mark all present"),
         ):
             return
         try:
             marked = checkin.mark_all_present(self.event_id)
         except CheckinError as error:
-            self._refuse(self.tr("Mark all present"), error)
+            self._refuse(_("Mark all present"), error)
             return
         dialog.changed = True
         dialog.reload()
-        dialog.show_feedback(self.tr("%n member(s) marked present.", "", marked))
+        dialog.show_feedback(ngettext("{n} member marked present.",
+                                      "{n} members marked present.", marked))
 
     def save_note(self, member_id: int, note: str) -> None:
         try:
             checkin.set_note(self.event_id, member_id, note)
         except CheckinError as error:
-            self._refuse(self.tr("Check-in"), error)
+            self._refuse(_("Check-in"), error)
             return
-        self._after([member_id], self.tr("Note saved."))
+        self._after([member_id], _("Note saved."))
 
     # -- proxies ----------------------------------------------------------------------------
 
@@ -211,25 +218,25 @@ class CheckinActions(QObject):
             if row.status in HOLDING and row.member_id != giver.member_id:
                 label = sponsor_label(row.last_name, row.first_name, row.company)
                 if held := self.held.get(row.member_id):
-                    label += " " + self.tr("(holds %n)", "", held)
+                    label += " " + ngettext("(holds {n})", "(holds {n})", held)
                 choices.append((row.member_id, label))
         if not choices:
-            checkin_prompts.inform(dialog, self.tr("Give proxy"), self.tr(
+            checkin_prompts.inform(dialog, _("Give proxy"), _(
                 "Nobody is marked present yet: mark the member who holds the proxy present "
                 "first."))
             return
         holder_id = checkin_prompts.choose_member(
-            dialog, self.tr("Give proxy"),
-            self.tr("Who votes for {name}? (members present only)").format(
+            dialog, _("Give proxy"),
+            _("Who votes for {name}? (members present only)").format(
                 name=giver.full_name), choices)
         if holder_id is None:
             return
         try:
             give_proxy(self.event_id, giver.member_id, holder_id)
         except ProxyError as error:
-            self._refuse(self.tr("Proxy refused"), error)
+            self._refuse(_("Proxy refused"), error)
             return
-        self._after([giver.member_id], self.tr("{giver} gives their proxy to {holder}.").format(
+        self._after([giver.member_id], _("{giver} gives their proxy to {holder}.").format(
             giver=giver.full_name, holder=dialog.all_rows[holder_id].full_name))
 
     def withdraw_proxy(self) -> None:
@@ -239,9 +246,9 @@ class CheckinActions(QObject):
         try:
             withdraw_proxy(self.event_id, rows[0].member_id)
         except ProxyError as error:
-            self._refuse(self.tr("Withdraw proxy"), error)
+            self._refuse(_("Withdraw proxy"), error)
             return
-        self._after([rows[0].member_id], self.tr("Proxy of {name} withdrawn.").format(
+        self._after([rows[0].member_id], _("Proxy of {name} withdrawn.").format(
             name=rows[0].full_name))
 
     # -- menu -------------------------------------------------------------------------------
@@ -258,7 +265,7 @@ class CheckinActions(QObject):
         index = dialog.table.indexAt(position)
         if index.isValid():
             note = dialog.model.index(index.row(), COL_NOTE)
-            menu.addAction(self.tr("Edit the note"), lambda: dialog.table.edit(note))
+            menu.addAction(_("Edit the note"), lambda: dialog.table.edit(note))
         button = dialog.remove_button
         menu.addAction(button.text(), button.click).setEnabled(button.isEnabled())
         menu.popup(dialog.table.viewport().mapToGlobal(position))

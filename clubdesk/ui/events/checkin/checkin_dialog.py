@@ -30,6 +30,7 @@ from clubdesk.db import ATTENDANCE_STATUSES
 from clubdesk.domain.common.labels import attendance_status_label, event_kind_label
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.events.checkin import CheckinRow, checkin_event, checkin_rows
+from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_datetime
 from clubdesk.ui.common.limited_text import LimitedLineDelegate
 from clubdesk.ui.common.table_views import make_row_table
@@ -61,7 +62,7 @@ class CheckinDialog(QDialog):
         self.changed = False
         self.all_rows: dict[int, CheckinRow] = {}  # member id → row, in list order
         self._last: tuple[str, str, list[CheckinRow]] | None = None  # last filter's result
-        self.setWindowTitle(self.tr("Check-in — {title}").format(title=self.info.title))
+        self.setWindowTitle(_("Check-in — {title}").format(title=self.info.title))
         self._build()
         self.commands = CheckinActions(self)
         self._build_buttons()
@@ -95,9 +96,9 @@ class CheckinDialog(QDialog):
         self.start_panel = RosterStartPanel()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search a name or a company…"))
+        self.search.setPlaceholderText(_("Search a name or a company…"))
         self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("All statuses"), ALL)
+        self.status_filter.addItem(_("All statuses"), ALL)
         for code in ATTENDANCE_STATUSES:
             self.status_filter.addItem(status_icon(code), attendance_status_label(code), code)
         self.counts_label = QLabel()
@@ -130,7 +131,7 @@ class CheckinDialog(QDialog):
     def _status_button(self, code: str, key: str) -> QPushButton:
         text = attendance_status_label(code) + ("…" if code == "substitute" else "")
         button = QPushButton(status_icon(code), f"{text}  ({key})")
-        button.setToolTip(self.tr("Mark the selected members “{status}” (key {key})").format(
+        button.setToolTip(_("Mark the selected members “{status}” (key {key})").format(
             status=attendance_status_label(code), key=key))
         return button
 
@@ -148,16 +149,16 @@ class CheckinDialog(QDialog):
             button = self._status_button(code, keys[code])
             button.clicked.connect(action.trigger)
             self.status_buttons[code] = button
-        self.mark_all_button = QPushButton(self.tr("Mark all present"))
-        self.mark_all_button.setToolTip(self.tr(
+        self.mark_all_button = QPushButton(_("Mark all present"))
+        self.mark_all_button.setToolTip(_(
             "Mark present every member still absent; excused members, late arrivals, "
             "substitutes and members who gave a proxy keep their status"))
-        self.add_button = QPushButton(self.tr("Add a member to the list…"))
-        self.remove_button = QPushButton(self.tr("Remove from the list"))
-        self.remove_button.setToolTip(self.tr(
+        self.add_button = QPushButton(_("Add a member to the list…"))
+        self.remove_button = QPushButton(_("Remove from the list"))
+        self.remove_button.setToolTip(_(
             "Take off the list a member added by mistake (only while absent)"))
-        self.give_proxy_button = QPushButton(self.tr("Give proxy…"))
-        self.withdraw_proxy_button = QPushButton(self.tr("Withdraw proxy"))
+        self.give_proxy_button = QPushButton(_("Give proxy…"))
+        self.withdraw_proxy_button = QPushButton(_("Withdraw proxy"))
         for button in (self.give_proxy_button, self.withdraw_proxy_button):
             button.setVisible(self.info.is_general_assembly)
         actions = self.commands
@@ -266,7 +267,7 @@ class CheckinDialog(QDialog):
         if not self.selected_ids() and text and self.model.rowCount():
             self.select_ids([self.model.row_at(0).member_id])  # one click marks who was found
         elif text and not self.model.rowCount() and self.all_rows:
-            self.show_feedback(self.tr("Nobody on the list matches “{text}”: a guest, or a "
+            self.show_feedback(_("Nobody on the list matches “{text}”: a guest, or a "
                                        "member to add to the list?").format(text=text))
         self.update_buttons()
 

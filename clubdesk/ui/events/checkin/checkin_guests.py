@@ -19,6 +19,7 @@ from clubdesk.domain.events.guests import (
     delete_guest,
     guest_rows,
 )
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.record_model import ROW_ROLE, Column, RecordTableModel
 from clubdesk.ui.common.table_views import make_row_table
 from clubdesk.ui.events.checkin import checkin_prompts
@@ -43,12 +44,12 @@ class GuestsPanel(QGroupBox):
         super().__init__(parent)
         self.event_id = event_id
         self.model = RecordTableModel([
-            Column(self.tr("Name"), lambda r: r.name, lambda r: r.name),
-            Column(self.tr("Company"), lambda r: r.company, lambda r: r.company),
-            Column(self.tr("Email"), lambda r: r.email, lambda r: r.email),
-            Column(self.tr("Invited by"), lambda r: r.invited_by_name,
+            Column(_("Name"), lambda r: r.name, lambda r: r.name),
+            Column(_("Company"), lambda r: r.company, lambda r: r.company),
+            Column(_("Email"), lambda r: r.email, lambda r: r.email),
+            Column(_("Invited by"), lambda r: r.invited_by_name,
                    lambda r: r.invited_by_name),
-            Column(self.tr("Became a member"), lambda r: r.converted_member_name,
+            Column(_("Became a member"), lambda r: r.converted_member_name,
                    lambda r: r.converted_member_name),
         ], self)
         self.table = make_row_table(self.model)
@@ -59,11 +60,11 @@ class GuestsPanel(QGroupBox):
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
 
-        self.add_button = QPushButton(self.tr("Add guest…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.convert_button = QPushButton(self.tr("Make a member"))
-        self.convert_button.setToolTip(self.tr(
+        self.add_button = QPushButton(_("Add guest…"))
+        self.edit_button = QPushButton(_("Edit…"))
+        self.delete_button = QPushButton(_("Delete"))
+        self.convert_button = QPushButton(_("Make a member"))
+        self.convert_button.setToolTip(_(
             "Create an active member from this guest, sponsored by whoever invited them"))
         buttons = QVBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button,
@@ -87,7 +88,7 @@ class GuestsPanel(QGroupBox):
         keep = select if select is not None else self._selected_id()
         rows = guest_rows(self.event_id)
         self.model.set_rows(rows)
-        self.setTitle(self.tr("Guests (%n)", "", len(rows)))
+        self.setTitle(ngettext("Guests ({n})", "Guests ({n})", len(rows)))
         for position, row in enumerate(rows):
             if row.id == keep:
                 self.table.selectRow(position)
@@ -117,45 +118,45 @@ class GuestsPanel(QGroupBox):
         if guest_id is not None:
             self.reload(guest_id)
             row = self.selected()
-            self._done(self.tr("Guest {name} added.").format(name=row.name if row else ""),
+            self._done(_("Guest {name} added.").format(name=row.name if row else ""),
                        guest_id)
 
     def edit_selected(self) -> None:
         row = self.selected()
         if row is not None and edit_guest(self, self.event_id, row.id) is not None:
-            self._done(self.tr("Guest saved."), row.id)
+            self._done(_("Guest saved."), row.id)
 
     def delete_selected(self) -> None:
         row = self.selected()
         if row is None or not checkin_prompts.confirm(
-            self, self.tr("Delete guest"),
-            self.tr("Delete the guest {name}?").format(name=row.name), self.tr("Delete"),
+            self, _("Delete guest"),
+            _("Delete the guest {name}?").format(name=row.name), _("Delete"),
         ):
             return
         try:
             delete_guest(row.id)
         except GuestError as error:
-            checkin_prompts.inform(self, self.tr("Delete guest"), str(error))
+            checkin_prompts.inform(self, _("Delete guest"), str(error))
             self.reload()
             return
-        self._done(self.tr("Guest {name} deleted.").format(name=row.name))
+        self._done(_("Guest {name} deleted.").format(name=row.name))
 
     def convert_selected(self) -> None:
         row = self.selected()
         if row is None or row.converted_member_id is not None:
             return
-        sponsor = (self.tr("sponsored by {name}").format(name=row.invited_by_name)
-                   if row.invited_by_name else self.tr("without a sponsor"))
+        sponsor = (_("sponsored by {name}").format(name=row.invited_by_name)
+                   if row.invited_by_name else _("without a sponsor"))
         if not checkin_prompts.confirm(
-            self, self.tr("Make a member"),
-            self.tr("Make {name} an active member from today, {sponsor}? Their details can "
+            self, _("Make a member"),
+            _("Make {name} an active member from today, {sponsor}? Their details can "
                     "be completed in the Members tab.").format(name=row.name, sponsor=sponsor),
-            self.tr("Make a member"),
+            _("Make a member"),
         ):
             return
         try:
             convert_guest_to_member(row.id)
         except GuestError as error:
-            checkin_prompts.inform(self, self.tr("Make a member"), str(error))
+            checkin_prompts.inform(self, _("Make a member"), str(error))
             return
-        self._done(self.tr("{name} is now a member.").format(name=row.name), row.id)
+        self._done(_("{name} is now a member.").format(name=row.name), row.id)

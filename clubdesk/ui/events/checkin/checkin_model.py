@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from clubdesk.db import ATTENDANCE_STATUSES
 from clubdesk.domain.common.labels import attendance_status_label
 from clubdesk.domain.events.checkin import CheckinRow
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.row_model import (
     DECORATION,
     DISPLAY,
@@ -80,9 +81,9 @@ class CheckinModel(RowListModel):
         super().__init__(parent)
         self._held: dict[int, int] = {}  # holder id → proxies held
         self._headers = (
-            self.tr("Last name"), self.tr("First name"), self.tr("Company"),
-            self.tr("Status"), self.tr("Substitute's name"), self.tr("Proxy given to"),
-            self.tr("Note"),
+            _("Last name"), _("First name"), _("Company"),
+            _("Status"), _("Substitute's name"), _("Proxy given to"),
+            _("Note"),
         )
         self._labels = {code: attendance_status_label(code) for code in ATTENDANCE_STATUSES}
         self._icons: ValueCache[str, QIcon] = ValueCache(status_icon)
@@ -178,4 +179,4 @@ class CheckinModel(RowListModel):
         if row.proxy_holder_name:
             return row.proxy_holder_name
         held = self._held.get(row.member_id, 0)
-        return self.tr("holds %n proxy(ies)", "", held) if held else ""
+        return ngettext("holds {n} proxy", "holds {n} proxies", held) if held else ""

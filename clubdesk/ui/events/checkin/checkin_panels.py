@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clubdesk.domain.events.general_assembly import QuorumResult
+from clubdesk.i18n import _, ngettext
 
 _REACHED_STYLE = ("QLabel { background: #e3f1e4; color: #1b5e20; border: 1px solid #81c784;"
                   " border-radius: 4px; padding: 6px 10px; font-weight: bold; }")
 _NOT_REACHED_STYLE = ("QLabel { background: #fdecea; color: #8c1d18; border: 1px solid "
                       "#e57373; border-radius: 4px; padding: 6px 10px; font-weight: bold; }")
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Checkin", text, None, n)
 
 
 def _number(value: int) -> str:
@@ -24,11 +21,11 @@ def _number(value: int) -> str:
 def counts_text(counts: dict[str, int]) -> str:
     """ "12 present · 2 late · 3 excused · 25 absent": every status that has someone."""
     forms = (
-        ("present", _tr("%n present", counts.get("present", 0))),
-        ("late", _tr("%n late", counts.get("late", 0))),
-        ("substitute", _tr("%n substitute(s)", counts.get("substitute", 0))),
-        ("excused", _tr("%n excused", counts.get("excused", 0))),
-        ("absent", _tr("%n absent", counts.get("absent", 0))),
+        ("present", ngettext("{n} present", "{n} present", counts.get("present", 0))),
+        ("late", ngettext("{n} late", "{n} late", counts.get("late", 0))),
+        ("substitute", ngettext("{n} substitute", "{n} substitutes", counts.get("substitute", 0))),
+        ("excused", ngettext("{n} excused", "{n} excused", counts.get("excused", 0))),
+        ("absent", ngettext("{n} absent", "{n} absent", counts.get("absent", 0))),
     )
     parts = [text for code, text in forms if counts.get(code) or code == "present"]
     return " · ".join(parts)
@@ -42,13 +39,16 @@ def quorum_text(result: QuorumResult) -> str:
         "required": _number(result.required),
     }
     if result.reached:
-        return _tr("Quorum reached: {present} present + {represented} represented = "
+        return _("Quorum reached: {present} present + {represented} represented = "
                    "{counted} of {entitled} members entitled to vote (at least {required} "
                    "needed)").format(**numbers)
     missing = max(result.required - result.counted, 1 if result.entitled == 0 else 0)
-    return _tr("Quorum not reached: %n more member(s) needed ({present} present + "
-               "{represented} represented = {counted} of {entitled} members entitled to "
-               "vote, at least {required} needed)", missing).format(**numbers)
+    return ngettext("Quorum not reached: {n} more member needed ({present} present + "
+                    "{represented} represented = {counted} of {entitled} members entitled to "
+                    "vote, at least {required} needed)",
+                    "Quorum not reached: {n} more members needed ({present} present + "
+                    "{represented} represented = {counted} of {entitled} members entitled to "
+                    "vote, at least {required} needed)", missing).format(**numbers)
 
 
 class QuorumBanner(QLabel):
@@ -74,19 +74,19 @@ class RosterStartPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.tr("The attendance list has not been started."))
+        self.title = QLabel(_("The attendance list has not been started."))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.explanation = QLabel(self.tr(
+        self.explanation = QLabel(_(
             "Start it with the active members: each one is absent until you mark them. "
             "For a small meeting (the board, a workshop), add the members one by one "
             "instead. You can add or remove members afterwards."))
         self.explanation.setWordWrap(True)
         self.start_button = QPushButton()
         self.start_button.setDefault(True)
-        self.add_button = QPushButton(self.tr("Add members one by one…"))
+        self.add_button = QPushButton(_("Add members one by one…"))
         self.start_button.clicked.connect(self.start_requested)
         self.add_button.clicked.connect(self.add_requested)
         buttons = QHBoxLayout()
@@ -111,5 +111,6 @@ class RosterStartPanel(QWidget):
         layout.addStretch(2)
 
     def set_active_count(self, count: int) -> None:
-        self.start_button.setText(self.tr("Start with the %n active member(s)", "", count))
+        self.start_button.setText(ngettext("Start with the {n} active member",
+                                           "Start with the {n} active members", count))
         self.start_button.setEnabled(count > 0)

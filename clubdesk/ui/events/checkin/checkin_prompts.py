@@ -5,7 +5,6 @@ Module-level functions, so that tests replace them instead of answering modal wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,19 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clubdesk.i18n import _
 from clubdesk.ui.common.form_widgets import member_search_combo
 from clubdesk.ui.common.limited_text import ask_line
 from clubdesk.ui.common.prompts import confirm, inform  # noqa: F401 (the check-in's questions)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Checkin", text)
-
-
 def ask_substitute_name(parent: QWidget, member_name: str, current: str) -> str | None:
     """The name of the person attending in ``member_name``'s place, or None if cancelled."""
-    return ask_line(parent, _tr("Substitute's name"),
-                    _tr("Who attends in place of {name}?").format(name=member_name),
+    return ask_line(parent, _("Substitute's name"),
+                    _("Who attends in place of {name}?").format(name=member_name),
                     current, "attendance", "substitute_name")
 
 
@@ -39,7 +35,7 @@ class MemberPicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.combo: QComboBox = member_search_combo(
-            choices, _tr("Type part of a name"), self)
+            choices, _("Type part of a name"), self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
