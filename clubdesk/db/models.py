@@ -24,18 +24,28 @@ from peewee import (
     TextField,
 )
 
+from clubdesk.db.codes import (
+    AttendanceStatus,
+    BureauRole,
+    EventKind,
+    MemberStatus,
+    PaymentMethod,
+    ReferralStatus,
+    SeriesFrequency,
+    values,
+)
 from clubdesk.db.sqlite_database import ClubdeskDatabase
 
 # Initialised by clubdesk.db.connection.open_database(); nothing touches it before.
 database = ClubdeskDatabase(None)
 
-MEMBER_STATUSES = ("prospect", "active", "lapsed", "former")
-BUREAU_ROLES = ("none", "president", "vice_president", "treasurer", "secretary", "other")
-EVENT_KINDS = ("meeting", "general_assembly", "board", "workshop", "networking", "other")
-ATTENDANCE_STATUSES = ("present", "absent", "excused", "late", "substitute")
-REFERRAL_STATUSES = ("new", "contacted", "in_progress", "won", "lost")
-SERIES_FREQUENCIES = ("weekly", "fortnightly", "monthly")
-PAYMENT_METHODS = ("cash", "cheque", "transfer", "card", "other")
+MEMBER_STATUSES = values(MemberStatus)
+BUREAU_ROLES = values(BureauRole)
+EVENT_KINDS = values(EventKind)
+ATTENDANCE_STATUSES = values(AttendanceStatus)
+REFERRAL_STATUSES = values(ReferralStatus)
+SERIES_FREQUENCIES = values(SeriesFrequency)
+PAYMENT_METHODS = values(PaymentMethod)
 
 
 def _now() -> dt.datetime:

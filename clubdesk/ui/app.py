@@ -18,16 +18,10 @@ from clubdesk.db.errors import storage_error_message
 from clubdesk.domain.safety.backups import BackupError
 from clubdesk.i18n import _
 from clubdesk.resources import resource_path
+from clubdesk.ui.common.app_settings import APPLICATION, ORGANIZATION, application_settings
 from clubdesk.ui.common.damage_monitor import report_if_damage
 from clubdesk.ui.common.translator import install_translators
 from clubdesk.ui.safety.session import OpenCancelled, open_session
-
-ORGANIZATION = "clubdesk"
-APPLICATION = "clubdesk"
-
-
-def application_settings() -> QSettings:
-    return QSettings(ORGANIZATION, APPLICATION)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -32,3 +32,15 @@ def in_french(qapp) -> Iterator[None]:
         qapp.removeTranslator(translator)
     i18n.set_language("en")
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+@pytest.fixture(autouse=True)
+def own_application_settings(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """What the window remembers goes to a file of the test's own, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    from clubdesk.ui.common import app_settings
+
+    path = str(tmp_path / "application.ini")
+    monkeypatch.setattr(app_settings, "application_settings",
+                        lambda: QSettings(path, QSettings.Format.IniFormat))

@@ -40,7 +40,6 @@ class FileDialog:
         self.path: Path | None = None
         self.offered: list[tuple[Path, str]] = []
         monkeypatch.setattr(export_actions, "choose_file", self._choose)
-        monkeypatch.setattr(export_actions, "_session", {})
 
     def _choose(self, parent, title, suggested: Path, file_types, suffix: str) -> Path | None:
         self.offered.append((suggested, suffix))

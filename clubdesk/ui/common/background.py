@@ -165,3 +165,77 @@ def run_with_progress(
     task.dialog = dialog  # type: ignore[attr-defined]  # for tests and for Cancel
     task.start()
     return task
+
+
+class _Delivery(QObject):
+    """Brings one run's outcome to its callbacks, if that run is still the one wanted."""
+
+    def __init__(self, runner: TaskRunner, generation: int, on_done: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None] | None,
+                 on_progress: Callable[[int, int], None] | None) -> None:
+        super().__init__(runner)
+        self._runner = runner
+        self._generation = generation
+        self._on_done = on_done
+        self._on_error = on_error
+        self._on_progress = on_progress
+
+    def _wanted(self) -> bool:
+        return self._runner.generation == self._generation
+
+    def done(self, result: Any) -> None:
+        if self._wanted():
+            self._on_done(result)
+
+    def failed(self, error: BaseException) -> None:
+        if self._wanted() and self._on_error is not None:
+            self._on_error(error)
+
+    def progressed(self, done: int, total: int) -> None:
+        if self._wanted() and self._on_progress is not None:
+            self._on_progress(done, total)
+
+    def finished(self) -> None:
+        if self._wanted():
+            self._runner.task = None
+        self.deleteLater()
+
+
+class TaskRunner(QObject):
+    """The one way a widget runs work in the background.
+
+    Give it to the widget (``self.loader = TaskRunner(self)``) and call :meth:`run` with
+    the work and what to do with its result. A newer run makes the older one's result
+    arrive nowhere; so does the widget's end (the runner goes with it, and Qt drops the
+    connections). Callers never parent tasks, count generations or look at ``sender()``.
+    """
+
+    def __init__(self, owner: QObject) -> None:
+        super().__init__(owner)
+        self.generation = 0
+        self.task: BackgroundTask | None = None
+
+    def run(self, work: Work, on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None] | None = None,
+            on_progress: Callable[[int, int], None] | None = None) -> BackgroundTask:
+        """Start ``work``; an earlier run of this runner is asked to stop and forgotten."""
+        self.cancel()
+        self.generation += 1
+        delivery = _Delivery(self, self.generation, on_done, on_error, on_progress)
+        task = self.task = BackgroundTask(work)
+        task.succeeded.connect(delivery.done)
+        task.failed.connect(delivery.failed)
+        task.progressed.connect(delivery.progressed)
+        task.finished.connect(delivery.finished)
+        task.start()
+        return task
+
+    def cancel(self) -> None:
+        """Ask the running work to stop; whatever it still delivers is dropped."""
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        self.generation += 1
+
+    def is_running(self) -> bool:
+        return self.task is not None

@@ -15,10 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
-    QSettings,
     QStandardPaths,
     QUrl,
     Signal,
@@ -36,7 +34,7 @@ from PySide6.QtWidgets import (
 from clubdesk.domain.common.files import OutputFileError
 from clubdesk.domain.common.output_paths import checked_output_path
 from clubdesk.i18n import _, ngettext
-from clubdesk.ui.app import APPLICATION, ORGANIZATION
+from clubdesk.ui.common import app_settings
 from clubdesk.ui.common.background import BackgroundTask, run_with_progress
 from clubdesk.ui.common.report_runner import failure_message
 from clubdesk.ui.common.row_model import RowListModel
@@ -44,8 +42,6 @@ from clubdesk.ui.common.row_model import RowListModel
 CSV, XLSX = ".csv", ".xlsx"
 SUFFIXES = (CSV, XLSX)
 FOLDER_KEY, FORMAT_KEY = "export/folder", "export/format"
-# Where the last export went, when the application keeps no settings (tests, embedding).
-_session: dict[str, str] = {}
 
 
 def _choice(kind: str) -> tuple[str, str]:
@@ -78,25 +74,13 @@ def shown_ids(view: QAbstractItemView) -> list[int]:
     return ids
 
 
-def _settings() -> QSettings | None:
-    """The application's settings, when it keeps them (not in tests)."""
-    if QCoreApplication.organizationName() != ORGANIZATION:
-        return None
-    return QSettings(ORGANIZATION, APPLICATION)
-
-
 def _remembered(key: str) -> str:
-    settings = _settings()
-    value = settings.value(key) if settings is not None else _session.get(key)
+    value = app_settings.application_settings().value(key)
     return value if isinstance(value, str) else ""
 
 
 def _remember(key: str, value: str) -> None:
-    settings = _settings()
-    if settings is not None:
-        settings.setValue(key, value)
-    else:
-        _session[key] = value
+    app_settings.application_settings().setValue(key, value)
 
 
 def default_folder() -> Path:
