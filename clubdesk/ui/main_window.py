@@ -157,8 +157,7 @@ class MainWindow(QMainWindow):
             self.dashboard_tab.reload()  # figures may have changed in the other tabs
 
     def open_filtered(self, target: str, filters: object) -> None:
-        """Show the ``target`` tab narrowed as the dashboard asked (see ui/tab_filters)."""
-        from clubdesk.ui.tab_filters import NARROWERS
+        """Show the ``target`` tab narrowed as the dashboard asked (each tab's ``narrow``)."""
 
         tab = {"members": self.members_tab, "events": self.events_tab,
                "volunteering": self.volunteering_tab,
@@ -166,7 +165,7 @@ class MainWindow(QMainWindow):
         if tab is None:
             return
         self.tabs.setCurrentWidget(tab)
-        NARROWERS[target](tab, dict(filters) if isinstance(filters, dict) else {})
+        tab.narrow(dict(filters) if isinstance(filters, dict) else {})
 
     def _refresh_member_detail(self) -> None:
         detail = self.members_tab.detail

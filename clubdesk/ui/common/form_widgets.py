@@ -114,3 +114,11 @@ def member_search_combo(
         if isinstance(view, QListView):
             view.setUniformItemSizes(True)
     return combo
+
+
+def choose_data(combo: QComboBox, code: object) -> bool:
+    """Select the entry of ``combo`` whose data is ``code``; False when there is none."""
+    position = combo.findData(code)
+    if position >= 0:
+        combo.setCurrentIndex(position)
+    return position >= 0

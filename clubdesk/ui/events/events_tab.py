@@ -11,7 +11,7 @@ signals, which the main window carries out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -32,6 +32,7 @@ from clubdesk.domain.events import event_list as periods
 from clubdesk.domain.events.event_list import EventRow, agenda_order, event_rows, filter_events
 from clubdesk.i18n import _, format_count, ngettext
 from clubdesk.ui.common.export_actions import ListExport
+from clubdesk.ui.common.form_widgets import choose_data
 from clubdesk.ui.common.search_field import focus_search, lead_to_list
 from clubdesk.ui.common.table_views import (
     action_button,
@@ -213,6 +214,25 @@ class EventsTab(QWidget):
         super().showEvent(event)
         if not self._loaded:
             self.reload()
+
+    def narrow(self, filters: Mapping[str, object]) -> None:
+        """Show the events the dashboard pointed at: ``filters`` may hold "kind" (an event
+        kind) and "period" (with ``start`` and ``end``). The tab knows calendar years and
+        the last twelve months, not any dates: another period shows every date."""
+        period = filters.get("period")
+        code = periods.PERIOD_ALL
+        if period is not None:
+            start, end = period.start, period.end
+            today = dt.date.today()
+            if (start, end) == (dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)):
+                if start.year == today.year:
+                    code = periods.PERIOD_THIS_YEAR
+                elif start.year == today.year - 1:
+                    code = periods.PERIOD_LAST_YEAR
+        choose_data(self.period_filter, code)
+        if "kind" in filters:
+            choose_data(self.kind_filter, filters["kind"])
+        self.search.clear()
 
     def reload(self) -> None:
         """Read every event again; the first time, select the next one."""

@@ -7,7 +7,7 @@ for 20,000 members, so the search filters at every keystroke without a timer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -42,6 +42,7 @@ from clubdesk.domain.members.member_list import (
 )
 from clubdesk.i18n import _, format_count, ngettext
 from clubdesk.ui.common.export_actions import ListExport
+from clubdesk.ui.common.form_widgets import choose_data
 from clubdesk.ui.common.prompts import build_confirmation, confirm, inform  # noqa: F401 (tests)
 from clubdesk.ui.common.search_field import focus_search, lead_to_list
 from clubdesk.ui.common.table_views import (
@@ -224,6 +225,13 @@ class MembersTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
     # -- loading and filtering ------------------------------------------------------------
+
+    def narrow(self, filters: Mapping[str, object]) -> None:
+        """Show the members the dashboard pointed at: ``filters`` may hold "status" (a
+        status code)."""
+        if "status" in filters:
+            choose_data(self.status_filter, filters["status"])
+        self.search.clear()
 
     def reload(self) -> None:
         """Read every member again from the database and show the ones the filters keep."""

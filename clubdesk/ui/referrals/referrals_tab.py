@@ -10,6 +10,7 @@ the Members tab. Editing one referral reads that referral again, not the list.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -38,6 +39,7 @@ from clubdesk.domain.referrals.referral_list import (
 from clubdesk.i18n import _, format_count, ngettext
 from clubdesk.ui.common.background import BackgroundTask
 from clubdesk.ui.common.export_actions import ListExport
+from clubdesk.ui.common.form_widgets import choose_data
 from clubdesk.ui.common.formatting import format_money
 from clubdesk.ui.common.search_field import focus_search, lead_to_list
 from clubdesk.ui.common.table_views import (
@@ -203,6 +205,16 @@ class ReferralsTab(QWidget):
             self._loading = None
             self.count_label.setText(
                 _("The referrals could not be read: {error}").format(error=error))
+
+    def narrow(self, filters: Mapping[str, object]) -> None:
+        """Show the referrals the dashboard pointed at: ``filters`` may hold "status" and
+        "period" (with ``start`` and ``end``)."""
+        period = filters.get("period")
+        if period is not None:
+            self.period_filter.set_custom(period.start, period.end)
+        if "status" in filters:
+            choose_data(self.status_filter, filters["status"])
+        self.set_view(LIST)
 
     def reload(self, rows: list[ReferralRow] | None = None) -> None:
         """Read every referral again (or take ``rows`` read already) and show them."""

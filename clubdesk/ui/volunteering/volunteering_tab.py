@@ -11,7 +11,7 @@ that typing, switching filters and sorting stay within a frame or two for 80,000
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -167,6 +167,14 @@ class VolunteeringTab(QWidget):
         super().showEvent(event)
         if not self._loaded and self._loading is None:
             self._load_in_background()
+
+    def narrow(self, filters: Mapping[str, object]) -> None:
+        """Show the entries of the period the dashboard pointed at (``filters["period"]``,
+        with ``start`` and ``end``)."""
+        period = filters.get("period")
+        if period is not None:
+            self.filters.period.set_period(period.start, period.end)
+        self.show_view(ENTRIES)
 
     def reload(self) -> None:
         """Read every entry, the categories and the hourly rate again, now."""
