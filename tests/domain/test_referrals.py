@@ -11,6 +11,8 @@ from peewee import IntegrityError
 from clubdesk import i18n
 from clubdesk.db import Referral, ReferralStatusChange, database
 from clubdesk.domain.common.amounts import check_amount, parse_amount
+from clubdesk.domain.common.codes import ReferralStatus
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.referrals.referrals import (
     ReferralInput,
     ReferralNotFoundError,
@@ -151,6 +153,11 @@ def test_delete_takes_the_history_along(referral) -> None:
         delete_referral(referral)
 
 
+def test_a_referral_gone_is_a_not_found_error(db_path) -> None:
+    with pytest.raises(NotFoundError, match="Referral 7 does not exist."):
+        status_history(7)
+
+
 def test_member_choices_leave_former_members_out_unless_kept(people) -> None:
     assert member_choices() == [(people["loic"], "Bréhat Loïc — Bréhat SARL"),
                                 (people["anais"], "Dumas Anaïs")]
@@ -172,6 +179,9 @@ def test_the_status_flow_with_dates_and_history(referral) -> None:
 
 def test_steps_may_be_skipped_and_lost_has_no_amount(referral) -> None:
     assert next_statuses("new") == ("contacted", "in_progress", "won", "lost")
+    assert next_statuses(ReferralStatus.NEW) == (
+        ReferralStatus.CONTACTED, ReferralStatus.IN_PROGRESS, ReferralStatus.WON,
+        ReferralStatus.LOST)
     change_status(referral, "lost", _day(-2))
     row = Referral.get_by_id(referral)
     assert (row.status, row.amount, row.closed_on) == ("lost", None, _day(-2))

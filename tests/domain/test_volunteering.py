@@ -206,6 +206,19 @@ def test_a_batch_is_refused_whole_when_one_member_would_pass_24_hours(
     assert create_entries_for_members([jeanne.id, paul.id], DAY, Decimal("4"), "Events")
 
 
+def test_one_member_over_24_hours_is_named_in_the_singular(jeanne, make_member) -> None:
+    paul = make_member(first_name="Paul", last_name="Durand")
+    create_entry(entry(paul.id, "20"))
+    data = VolunteerInput(date=DAY, hours=Decimal("5"), category="Events")
+    assert validate_batch([jeanne.id, paul.id], data).errors == {"members": (
+        f"At most 24 hours in one day: on {DAY_TEXT} this member would go over it: "
+        "Paul Durand (20.00 h already).")}
+    i18n.set_language("fr")
+    assert validate_batch([jeanne.id, paul.id], data).errors == {"members": (
+        f"24 heures au plus dans une journée\u00a0: le {DAY_TEXT}, ce membre les dépasserait"
+        "\u00a0: Paul Durand (20,00 h déjà).")}
+
+
 def test_a_batch_checks_the_common_fields_and_the_members(jeanne) -> None:
     data = VolunteerInput(date=DAY, hours=Decimal("1"), category="Events")
     assert validate_batch([], data).errors == {"members": "Tick at least one member."}

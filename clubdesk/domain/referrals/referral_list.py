@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from peewee import JOIN, fn
 
 from clubdesk.db import Member, Referral, ReferralStatusChange, database
+from clubdesk.domain.common.codes import ReferralStatus
 from clubdesk.domain.common.dates import years_before
 from clubdesk.domain.common.text import fold, search_fold
 
@@ -200,7 +201,7 @@ def filter_referral_rows(
 
 def referral_totals(rows: Sequence[ReferralRow]) -> ReferralTotals:
     """How many rows, how many won, and the business they closed."""
-    won = [row.amount for row in rows if row.status == "won"]
+    won = [row.amount for row in rows if row.status == ReferralStatus.WON]
     return ReferralTotals(len(rows), len(won),
                           sum((amount for amount in won if amount), Decimal("0.00")))
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from peewee import JOIN, SQL, Expression, Function, fn
 
 from clubdesk.db import Member, Referral, database
+from clubdesk.domain.common.codes import MemberStatus, ReferralStatus
 from clubdesk.domain.common.text import search_fold
 
 
@@ -81,7 +82,7 @@ def _in_period(date_from: dt.date, date_to: dt.date) -> Expression:
 def _cents() -> Function:
     """The won amount in cents, summed exactly (the column keeps 12.5 as a float)."""
     return fn.COALESCE(fn.SUM(fn.ROUND(Referral.amount * SQL("100")))
-                       .filter(Referral.status == "won"), 0)
+                       .filter(Referral.status == ReferralStatus.WON), 0)
 
 
 def _euros(cents: object) -> Decimal:
@@ -94,8 +95,8 @@ def member_summaries(date_from: dt.date, date_to: dt.date) -> list[MemberReferra
 
     Ordered by last then first name.
     """
-    won = Referral.status == "won"
-    lost = Referral.status == "lost"
+    won = Referral.status == ReferralStatus.WON
+    lost = Referral.status == ReferralStatus.LOST
     given = (
         Referral
         .select(Referral.giver.alias("member_id"), fn.COUNT(SQL("*")).alias("n"),
@@ -123,7 +124,7 @@ def member_summaries(date_from: dt.date, date_to: dt.date) -> list[MemberReferra
         .join(given, JOIN.LEFT_OUTER, on=(given.c.member_id == Member.id))
         .join(received, JOIN.LEFT_OUTER, on=(received.c.member_id == Member.id), src=Member)
         .where(given.c.member_id.is_null(False) | received.c.member_id.is_null(False)
-               | ((Member.status == "active")
+               | ((Member.status == MemberStatus.ACTIVE)
                   & (Member.joined_on.is_null() | (Member.joined_on <= date_to))))
         .order_by(Member.last_name, Member.first_name, Member.id)
     )
@@ -147,12 +148,12 @@ def period_totals(date_from: dt.date, date_to: dt.date) -> PeriodTotals:
         Referral
         .select(fn.COUNT(SQL("*")), fn.COUNT(fn.DISTINCT(Referral.giver)),
                 fn.COUNT(fn.DISTINCT(Referral.receiver)),
-                fn.COUNT(SQL("*")).filter(Referral.status == "won"),
-                fn.COUNT(SQL("*")).filter(Referral.status == "lost"), _cents(),
+                fn.COUNT(SQL("*")).filter(Referral.status == ReferralStatus.WON),
+                fn.COUNT(SQL("*")).filter(Referral.status == ReferralStatus.LOST), _cents(),
                 fn.COUNT(SQL("*")).filter(outside),
-                fn.COUNT(SQL("*")).filter(outside & (Referral.status == "won")),
+                fn.COUNT(SQL("*")).filter(outside & (Referral.status == ReferralStatus.WON)),
                 fn.COALESCE(fn.SUM(fn.ROUND(Referral.amount * SQL("100")))
-                            .filter(outside & (Referral.status == "won")), 0))
+                            .filter(outside & (Referral.status == ReferralStatus.WON)), 0))
         .where(_in_period(date_from, date_to))
     )
     (count, givers, receivers, won, lost, cents, external, external_won,

@@ -18,9 +18,11 @@ from decimal import Decimal
 
 from peewee import JOIN
 
-from clubdesk.db import REFERRAL_STATUSES, Member, Referral, ReferralStatusChange, database
+from clubdesk.db import Member, Referral, ReferralStatusChange, database
 from clubdesk.domain.common.amounts import check_amount
+from clubdesk.domain.common.codes import MemberStatus, ReferralStatus
 from clubdesk.domain.common.edit_conflicts import checked_edit
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.labels import referral_status_label
 from clubdesk.domain.common.text import search_fold
 from clubdesk.domain.common.text_limits import clean_line, clean_lines, text_problems
@@ -28,9 +30,12 @@ from clubdesk.domain.events.events import ValidationResult
 from clubdesk.domain.members.members import sponsor_label
 from clubdesk.i18n import _
 
-OPEN_STATUSES = ("new", "contacted", "in_progress")
-CLOSED_STATUSES = ("won", "lost")
-_RANK = {"new": 0, "contacted": 1, "in_progress": 2, "won": 3, "lost": 3}
+REFERRAL_STATUSES = tuple(ReferralStatus)
+"""Every step, in the order a referral goes through them."""
+OPEN_STATUSES = (ReferralStatus.NEW, ReferralStatus.CONTACTED, ReferralStatus.IN_PROGRESS)
+CLOSED_STATUSES = (ReferralStatus.WON, ReferralStatus.LOST)
+_RANK = {ReferralStatus.NEW: 0, ReferralStatus.CONTACTED: 1, ReferralStatus.IN_PROGRESS: 2,
+         ReferralStatus.WON: 3, ReferralStatus.LOST: 3}
 
 Step = tuple[str, dt.date]
 
@@ -56,7 +61,7 @@ class ReferralState:
     status: str
     amount: Decimal | None
     closed_on: dt.date | None
-    steps: tuple[Step, ...]  # oldest first, starting with ("new", date)
+    steps: tuple[Step, ...]  # oldest first, starting with (ReferralStatus.NEW, date)
 
 
 class ReferralValidationError(ValueError):
@@ -75,7 +80,7 @@ class StatusChangeError(ValueError):
         self.errors = errors
 
 
-class ReferralNotFoundError(LookupError):
+class ReferralNotFoundError(NotFoundError):
     """No referral has this id (deleted meanwhile, for example)."""
 
     def __init__(self, referral_id: int) -> None:
@@ -150,8 +155,9 @@ def create_referral(data: ReferralInput) -> int:
     """Validate ``data`` and store it as a new referral, with its first step; its id."""
     with database.atomic():
         cleaned = _validated(data)
-        referral = Referral.create(**_values(cleaned), status="new")
-        ReferralStatusChange.create(referral=referral, status="new", changed_on=cleaned.date)
+        referral = Referral.create(**_values(cleaned), status=ReferralStatus.NEW)
+        ReferralStatusChange.create(referral=referral, status=ReferralStatus.NEW,
+                                    changed_on=cleaned.date)
     return int(referral.id)
 
 
@@ -175,10 +181,10 @@ def update_referral(referral_id: int, data: ReferralInput, *,
         updated = (ReferralStatusChange
                    .update(changed_on=cleaned.date)
                    .where((ReferralStatusChange.referral == referral_id)
-                          & (ReferralStatusChange.status == "new"))
+                          & (ReferralStatusChange.status == ReferralStatus.NEW))
                    .execute())
         if not updated:
-            ReferralStatusChange.create(referral=referral_id, status="new",
+            ReferralStatusChange.create(referral=referral_id, status=ReferralStatus.NEW,
                                         changed_on=cleaned.date)
 
 
@@ -216,7 +222,7 @@ def member_choices(keep: Collection[int | None] = ()) -> list[tuple[int, str]]:
     wanted = [member_id for member_id in keep if member_id is not None]
     query = (Member
              .select(Member.id, Member.last_name, Member.first_name, Member.company)
-             .where((Member.status != "former") | Member.id.in_(wanted))
+             .where((Member.status != MemberStatus.FORMER) | Member.id.in_(wanted))
              .tuples())
     rows = sorted(query, key=lambda row: (search_fold(f"{row[1]}\x00{row[2]}"), row[0]))
     return [(row[0], sponsor_label(row[1], row[2], row[3])) for row in rows]
@@ -240,8 +246,9 @@ def status_history(referral_id: int) -> list[Step]:
         raise ReferralNotFoundError(referral_id)
     given = _as_date(rows[0][0])
     steps: list[Step] = [(status, _as_date(on)) for _given, status, on in rows if status]
-    if not steps or steps[0][0] != "new":  # recorded before the history was kept
-        steps = [("new", given), *(step for step in steps if step[0] != "new")]
+    if not steps or steps[0][0] != ReferralStatus.NEW:  # recorded before the history was kept
+        steps = [(ReferralStatus.NEW, given),
+                 *(step for step in steps if step[0] != ReferralStatus.NEW)]
     return steps
 
 
@@ -263,19 +270,20 @@ def next_statuses(current: str) -> tuple[str, ...]:
     """The statuses a referral at ``current`` may move to: any later step when it is open;
     back to in progress (reopened) or itself (corrected) when it is closed."""
     if current in CLOSED_STATUSES:
-        return ("in_progress", current)
+        return (ReferralStatus.IN_PROGRESS, current)
     return tuple(status for status in REFERRAL_STATUSES
                  if _RANK[status] > _RANK.get(current, 0))
 
 
 def _before_given(status: str, given: dt.date) -> str:
     messages = {
-        "contacted": _("The contact can't be made before the referral was given (given on "
-                       "{date})."),
-        "in_progress": _("A referral can't be in progress before it was given (given on "
-                         "{date})."),
-        "won": _("A referral can't be won before it was given (given on {date})."),
-        "lost": _("A referral can't be lost before it was given (given on {date})."),
+        ReferralStatus.CONTACTED: _("The contact can't be made before the referral was given "
+                                    "(given on {date})."),
+        ReferralStatus.IN_PROGRESS: _("A referral can't be in progress before it was given "
+                                      "(given on {date})."),
+        ReferralStatus.WON: _("A referral can't be won before it was given (given on {date})."),
+        ReferralStatus.LOST: _("A referral can't be lost before it was given (given on "
+                               "{date})."),
     }
     return messages[status].format(date=day_text(given))
 
@@ -289,13 +297,14 @@ def check_status_change(state: ReferralState, status: str, on: dt.date,
     errors: dict[str, str] = {}
     if status not in REFERRAL_STATUSES:
         return {"status": _("Unknown referral status “{code}”.").format(code=status)}
-    if status == "new":
+    if status == ReferralStatus.NEW:
         errors["status"] = _("A referral is new only when it is given: it can't go back to "
                              "that step.")
     elif status == state.status and status in OPEN_STATUSES:
         errors["status"] = _("The referral is already at the step “{status}”.").format(
             status=current)
-    elif state.status in CLOSED_STATUSES and status not in (state.status, "in_progress"):
+    elif state.status in CLOSED_STATUSES and status not in (state.status,
+                                                              ReferralStatus.IN_PROGRESS):
         errors["status"] = _("The referral is already “{status}”: reopen it first.").format(
             status=current)
     elif _RANK[status] < _RANK.get(state.status, 0) and state.status in OPEN_STATUSES:
@@ -306,13 +315,13 @@ def check_status_change(state: ReferralState, status: str, on: dt.date,
     if on > today:
         errors["date"] = _("The date can't be in the future (today is {today})."
                            ).format(today=day_text(today))
-    elif on < state.date and status != "new":
+    elif on < state.date and status != ReferralStatus.NEW:
         errors["date"] = _before_given(status, state.date)
     elif on < previous[1]:
         errors["date"] = _("This step can't come before the previous one ({status} on "
                            "{date}).").format(status=referral_status_label(previous[0]),
                                               date=day_text(previous[1]))
-    if status == "won":
+    if status == ReferralStatus.WON:
         message = (_("Enter the amount of the business won.") if amount is None
                    else check_amount(amount))
         if message:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from clubdesk.db import VolunteerCategory, VolunteerEntry, database
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.common.text_limits import clean_line, text_limit, text_problem
 from clubdesk.i18n import _, ngettext
@@ -34,7 +35,7 @@ class CategoryError(ValueError):
     """A change to the list was refused; the message says why, for the user."""
 
 
-class CategoryNotFoundError(LookupError):
+class CategoryNotFoundError(NotFoundError):
     """No category has this id (deleted meanwhile)."""
 
     def __init__(self, category_id: int) -> None:

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from peewee import JOIN, SQL, Expression, fn
 
 from clubdesk.db import Attendance, Event, Member
+from clubdesk.domain.common.codes import AttendanceStatus, MemberStatus
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.members.member_list import CURRENT_STATUSES
 from clubdesk.domain.members.members import sponsor_label
 
-GAVE_TIME_STATUSES = ("present", "late")
+GAVE_TIME_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 """Attendance statuses of members who were there themselves (not a substitute)."""
 
 
@@ -40,6 +41,18 @@ def member_choices(statuses: Collection[str] = CURRENT_STATUSES,
              .tuples())
     rows = sorted(query, key=lambda row: (fold(f"{row[1]}\x00{row[2]}"), row[0]))
     return [(int(row[0]), sponsor_label(row[1], row[2], row[3])) for row in rows]
+
+
+def every_member_choice() -> list[tuple[int, str]]:
+    """``(id, "Last First — Company")`` of every member, whatever their status (the list's
+    filter names whoever gave time, former members too), by folded name."""
+    return member_choices(tuple(MemberStatus))
+
+
+def active_member_choices(keep: Collection[int] = ()) -> list[tuple[int, str]]:
+    """``(id, "Last First — Company")`` of the active members (and of ``keep``), by name:
+    those hours are logged for several at a time."""
+    return member_choices((MemberStatus.ACTIVE,), keep=keep)
 
 
 def _present_counts():

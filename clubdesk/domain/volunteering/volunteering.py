@@ -18,9 +18,10 @@ from peewee import fn
 
 from clubdesk.db import Event, Member, VolunteerCategory, VolunteerEntry, database
 from clubdesk.domain.common.edit_conflicts import checked_edit
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.domain.events.events import ValidationResult
-from clubdesk.i18n import _, current_language
+from clubdesk.i18n import _, current_language, ngettext
 
 QUARTER = Decimal("0.25")
 DAY_HOURS = Decimal("24")
@@ -71,7 +72,7 @@ class VolunteerValidationError(ValueError):
         self.result = result
 
 
-class VolunteerEntryNotFoundError(LookupError):
+class VolunteerEntryNotFoundError(NotFoundError):
     """No entry has this id (deleted meanwhile, for example)."""
 
     def __init__(self, entry_id: int) -> None:
@@ -285,12 +286,14 @@ def validate_batch(member_ids: Sequence[int], data: VolunteerInput,
                     if already.get(member_id, Decimal(0)) + cleaned.hours > DAY_HOURS]
             over.sort(key=lambda item: item.name.casefold())
             if over:
-                errors["members"] = _(
+                who = ", ".join(_("{name} ({already} h already)").format(
+                    name=item.name, already=hours_text(item.already)) for item in over)
+                errors["members"] = ngettext(
+                    "At most 24 hours in one day: on {date} this member would go over it: "
+                    "{names}.",
                     "At most 24 hours in one day: on {date} these members would go over "
-                    "it: {names}.").format(date=_date_text(cleaned.date), names=", ".join(
-                        _("{name} ({already} h already)").format(
-                            name=item.name, already=hours_text(item.already))
-                        for item in over))
+                    "it: {names}.", len(over)).format(date=_date_text(cleaned.date),
+                                                      names=who)
     return BatchResult(errors=errors, over_limit=over, cleaned=None if errors else cleaned)
 
 
