@@ -13,6 +13,7 @@ from clubdesk import i18n
 from clubdesk.domain.referrals.referral_list import referral_rows
 from clubdesk.domain.referrals.referral_summary import member_summaries
 from clubdesk.domain.referrals.referrals import ReferralInput, change_status, create_referral
+from clubdesk.ui.common.palette import Role, hex_colour
 from clubdesk.ui.common.translator import install_translators
 from clubdesk.ui.referrals import referral_summary_model as s
 from clubdesk.ui.referrals import referrals_model as m
@@ -63,7 +64,7 @@ def test_what_the_list_shows(rows) -> None:
     assert model.index(won, m.COL_DESCRIPTION).data(Qt.ItemDataRole.ToolTipRole) == (
         "Bureaux\nà Lyon")
     status = model.index(won, m.COL_STATUS).data(Qt.ItemDataRole.ForegroundRole)
-    assert status.color().name() == m.STATUS_COLOURS["won"]
+    assert status.color().name() == hex_colour(Role.WON)
     lost = model.index(0, m.COL_GIVER).data(Qt.ItemDataRole.ForegroundRole)
     assert lost is not None  # a lost referral is greyed whole
     outside = model.index(1, m.COL_RECEIVER)

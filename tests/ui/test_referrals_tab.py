@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWidget
 from tab_helpers import loaded_tab, show_active
 
 from clubdesk.db import Referral, ReferralStatusChange
-from clubdesk.domain.referrals.referral_list import PERIOD_LAST_YEAR
+from clubdesk.domain.common.codes import ReferralStatus
+from clubdesk.domain.referrals.referral_list import PERIOD_LAST_YEAR, referral_rows
 from clubdesk.domain.referrals.referrals import (
     ReferralInput,
     change_status,
@@ -368,3 +369,38 @@ def test_the_tab_speaks_french(host: QWidget, club, in_french: None) -> None:
         "Donnée par")
     french.search.setText("dupre")
     assert french.count_label.text() == "1 sur 3 recommandations"
+
+
+def test_the_summary_speaks_french_in_the_singular(qtbot, tab, club, in_french: None) -> None:
+    french = ReferralsTab(tab.parentWidget())
+    french.reload()
+    french.period_filter.setCurrentIndex(french.period_filter.findData(PERIOD_LAST_YEAR))
+    assert french.count_label.text() == "1 sur 3 recommandations"
+    assert french.totals_label.text() == f"· 0 conclue · {_money(0)}"
+    with qtbot.waitSignal(french.summary_view.computed):
+        french.set_view(SUMMARY)
+    assert french.summary_view.totals_label.text().startswith(
+        "1 recommandation donnée par 1 membre · 0 conclue, 0 perdue, 1 encore à suivre · ")
+
+
+def test_the_actions_only_signal_what_they_did(qtbot, dialogs: Dialogs, club) -> None:
+    """The actions need no tab: what was done, they say through their own signals."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    row = next(row for row in referral_rows() if row.id == club["outside"])
+    actions = referral_actions.ReferralActions(parent, lambda: row, lambda: club["anais"])
+    dialogs.referral = {"giver_id": club["anais"], "external_recipient": "Garage Noël",
+                        "date": TODAY}
+    with qtbot.waitSignal(actions.saved) as saved:
+        actions.new_button.click()
+    assert dialogs.edited == [(None, club["anais"])]
+    assert saved.args[1] == "Referral from {giver} to {receiver} added."
+    dialogs.step = (TODAY, None)
+    with qtbot.waitSignal(actions.step_recorded) as step:
+        actions.status_buttons[ReferralStatus.CONTACTED].click()
+    assert step.args == [club["outside"]]
+    with qtbot.waitSignal(actions.deleted) as deleted:
+        actions.delete_selected()
+    assert deleted.args == [club["outside"],
+                            "Referral from Anaïs Dumas to Cabinet Dupré deleted."]
+    assert not Referral.select().where(Referral.id == club["outside"]).exists()

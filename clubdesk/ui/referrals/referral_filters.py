@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QListView, QWidget
 
-from clubdesk.db import REFERRAL_STATUSES
 from clubdesk.domain.common.labels import referral_status_label
 from clubdesk.domain.common.text import search_fold
 from clubdesk.domain.referrals import referral_list as periods
@@ -20,10 +19,11 @@ from clubdesk.domain.referrals.referral_list import (
     ReferralRow,
     people,
 )
-from clubdesk.domain.referrals.referrals import OPEN_STATUSES
+from clubdesk.domain.referrals.referrals import OPEN_STATUSES, REFERRAL_STATUSES
 from clubdesk.i18n import _
 from clubdesk.ui.common.form_widgets import SEARCH_ROLE, MemberCompleter
 from clubdesk.ui.common.formatting import format_date
+from clubdesk.ui.common.period_dialog import PeriodDialog
 
 ANY = ""
 OPEN = "open"
@@ -33,8 +33,6 @@ OTHER_DATES = "other"
 
 def ask_period(parent: QWidget, title: str) -> tuple[dt.date, dt.date] | None:
     """Ask for two dates (tests replace this)."""
-    from clubdesk.ui.common.period_dialog import PeriodDialog
-
     return PeriodDialog.ask(parent, title)
 
 

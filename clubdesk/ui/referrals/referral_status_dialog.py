@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk.domain.common.amounts import parse_amount
+from clubdesk.domain.common.codes import ReferralStatus
 from clubdesk.domain.referrals.referral_list import referral_rows
 from clubdesk.domain.referrals.referrals import (
     CLOSED_STATUSES,
@@ -38,19 +39,20 @@ class ReferralStatusDialog(FormDialog):
         self.referral_id = referral_id
         self.status = status
         self.saved = False
-        reopening = status == "in_progress" and self.state.status in CLOSED_STATUSES
+        reopening = (status == ReferralStatus.IN_PROGRESS
+                     and self.state.status in CLOSED_STATUSES)
         correcting = status == self.state.status and status in CLOSED_STATUSES
         titles = {
-            "contacted": _("Contact made"),
-            "in_progress": _("Referral in progress"),
-            "won": _("Referral won"),
-            "lost": _("Referral lost"),
+            ReferralStatus.CONTACTED: _("Contact made"),
+            ReferralStatus.IN_PROGRESS: _("Referral in progress"),
+            ReferralStatus.WON: _("Referral won"),
+            ReferralStatus.LOST: _("Referral lost"),
         }
         dates = {
-            "contacted": _("Contacted on"),
-            "in_progress": _("In progress since"),
-            "won": _("Won on"),
-            "lost": _("Lost on"),
+            ReferralStatus.CONTACTED: _("Contacted on"),
+            ReferralStatus.IN_PROGRESS: _("In progress since"),
+            ReferralStatus.WON: _("Won on"),
+            ReferralStatus.LOST: _("Lost on"),
         }
         title = titles.get(status, status)
         date_label = dates.get(status, _("Date"))
@@ -85,7 +87,7 @@ class ReferralStatusDialog(FormDialog):
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount.setPlaceholderText(QLocale().toString(0.0, "f", 2))
         self.amount.setMaximumWidth(self.fontMetrics().horizontalAdvance("0" * 16) + 16)
-        if correcting and status == "won" and self.state.amount is not None:
+        if correcting and status == ReferralStatus.WON and self.state.amount is not None:
             self.amount.setText(QLocale().toString(float(self.state.amount), "f", 2))
         amount = QHBoxLayout()
         amount.addWidget(self.amount)
@@ -96,7 +98,7 @@ class ReferralStatusDialog(FormDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.add_row(form, _("So far"), self.history, "status")
         self.add_row(form, date_label, self.date, "date")
-        if status == "won":
+        if status == ReferralStatus.WON:
             self.add_row(form, _("Amount of the business"), amount, "amount")
         layout = QVBoxLayout(self)
         layout.addWidget(self.who)
@@ -108,7 +110,7 @@ class ReferralStatusDialog(FormDialog):
         self.amount.textChanged.connect(self.revalidate)
         self.resize(560, self.sizeHint().height())
         self.revalidate()
-        (self.amount if status == "won" and not correcting else self.date).setFocus()
+        (self.amount if status == ReferralStatus.WON and not correcting else self.date).setFocus()
 
     @classmethod
     def ask(cls, parent: QWidget | None, referral_id: int, status: str) -> bool:
@@ -130,7 +132,7 @@ class ReferralStatusDialog(FormDialog):
     def collect(self) -> tuple[dt.date, object]:
         """The date and the amount as typed: a Decimal, None, or the ValueError met."""
         day: dt.date = self.date.date().toPython()  # type: ignore[assignment]
-        if self.status != "won":
+        if self.status != ReferralStatus.WON:
             return day, None
         try:
             return day, parse_amount(self.amount.text())

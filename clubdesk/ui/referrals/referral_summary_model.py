@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
+from clubdesk.domain.common.codes import MemberStatus
 from clubdesk.domain.referrals.referral_summary import MemberReferrals
 from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_money
@@ -117,7 +118,7 @@ class ReferralSummaryModel(RowListModel):
             return row.member_id
         if role == SortRole:
             return self.sort_key(row, column)
-        if role == FOREGROUND and row.member_status == "former":
+        if role == FOREGROUND and row.member_status == MemberStatus.FORMER:
             return self._former
         return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from clubdesk.domain.common.text import fold
@@ -16,7 +16,7 @@ from clubdesk.domain.referrals.referral_summary import (
     referral_summary,
 )
 from clubdesk.i18n import _, ngettext
-from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.common.background import TaskRunner
 from clubdesk.ui.common.formatting import format_money
 from clubdesk.ui.common.table_views import make_row_table
 from clubdesk.ui.referrals import referral_summary_model as columns
@@ -38,7 +38,7 @@ class ReferralSummaryView(QWidget):
         self._members: list[MemberReferrals] = []
         self._text = ""
         self._wanted: tuple[dt.date, dt.date] | None = None
-        self._task: BackgroundTask | None = None
+        self._runner = TaskRunner(self)
         self.summary: ReferralSummary | None = None
         self.model = ReferralSummaryModel(self)
         self.table = make_row_table(self.model, widths=COLUMN_WIDTHS)
@@ -78,30 +78,20 @@ class ReferralSummaryView(QWidget):
         wanted = (first, last)
         shown = self.summary is not None and (
             self.summary.date_from, self.summary.date_to) == wanted
-        if not again and (shown or (self._task is not None and self._wanted == wanted)):
+        if not again and (shown or (self._runner.is_running() and self._wanted == wanted)):
             self.set_search(text)
             return
         self._wanted = wanted
         self.totals_label.setText(_("Computing…"))
-        # Owned by the application, not by this widget nor by Python: the worker thread may
-        # outlive the widget, and must never be the one destroying the task.
-        task = BackgroundTask(lambda _progress: referral_summary(first, last),
-                              QCoreApplication.instance())
-        self._task = task
-        task.succeeded.connect(self._computed)  # slots of the view: dropped if it goes first
-        task.failed.connect(self._failed)
-        task.finished.connect(task.deleteLater)
-        task.start()
+        # A period asked for meanwhile makes this one's figures arrive nowhere.
+        self._runner.run(lambda _progress: referral_summary(first, last), self._computed,
+                         self._failed)
 
     def _computed(self, summary: ReferralSummary) -> None:
-        if (summary.date_from, summary.date_to) != self._wanted:
-            return  # an earlier period; the one asked for is on its way
-        self._task = None
         self.show_summary(summary, self._text)
         self.computed.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self._task = None
         self.totals_label.setText(_("The summary could not be computed: {error}")
                                   .format(error=error))
 

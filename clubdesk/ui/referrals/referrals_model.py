@@ -14,15 +14,17 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from clubdesk.db import REFERRAL_STATUSES
+from clubdesk.domain.common.codes import ReferralStatus
 from clubdesk.domain.common.labels import referral_status_label
 from clubdesk.domain.common.text import search_fold
 from clubdesk.domain.referrals.referral_list import ReferralRow
+from clubdesk.domain.referrals.referrals import CLOSED_STATUSES, REFERRAL_STATUSES
 from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date, format_money
+from clubdesk.ui.common.palette import Role, colour
 from clubdesk.ui.common.row_model import (
     ALIGN,
     ALIGN_RIGHT,
@@ -55,7 +57,8 @@ _RANK = {code: rank for rank, code in enumerate(REFERRAL_STATUSES)}
 # Columns whose text may be cut: the tooltip shows it whole.
 _TEXT_TIPS = {COL_GIVER: "giver_name", COL_RECEIVER: "receiver_name", COL_CONTACT: "contact",
               COL_DESCRIPTION: "description"}
-STATUS_COLOURS = {"new": "#1a5fb4", "in_progress": "#9a5b00", "won": "#1b7a33"}
+STATUS_COLOURS = {ReferralStatus.NEW: Role.NEW, ReferralStatus.IN_PROGRESS: Role.IN_PROGRESS,
+                  ReferralStatus.WON: Role.WON}
 
 
 def history_text(steps: Sequence[tuple[str, dt.date]], amount: Decimal | None = None,
@@ -65,15 +68,17 @@ def history_text(steps: Sequence[tuple[str, dt.date]], amount: Decimal | None = 
     An "in progress" step after a closing is a reopening; ``amount`` goes with the last
     step when the referral (``status``) is won.
     """
-    words = {"new": _("given {date}"), "contacted": _("contacted {date}"),
-             "in_progress": _("in progress {date}"), "won": _("won {date}"),
-             "lost": _("lost {date}")}
+    words = {ReferralStatus.NEW: _("given {date}"),
+             ReferralStatus.CONTACTED: _("contacted {date}"),
+             ReferralStatus.IN_PROGRESS: _("in progress {date}"),
+             ReferralStatus.WON: _("won {date}"), ReferralStatus.LOST: _("lost {date}")}
     parts = []
     for position, (code, day) in enumerate(steps):
         text = words.get(code, "{date}").format(date=format_date(day))
-        if code == "in_progress" and position and steps[position - 1][0] in ("won", "lost"):
+        if (code == ReferralStatus.IN_PROGRESS and position
+                and steps[position - 1][0] in CLOSED_STATUSES):
             text = _("reopened {date}").format(date=format_date(day))
-        if code == "won" and status == "won" and amount is not None and (
+        if code == status == ReferralStatus.WON and amount is not None and (
                 position == len(steps) - 1):
             text = _("{step}, {amount}").format(step=text, amount=format_money(amount))
         parts.append(text)
@@ -102,8 +107,8 @@ class ReferralsModel(SortedRowModel):
         grey = QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                             QPalette.ColorRole.Text)
         self._lost_brush = QBrush(grey)
-        self._status_brushes = {code: QBrush(QColor(colour))
-                                for code, colour in STATUS_COLOURS.items()}
+        self._status_brushes = {code: QBrush(colour(role))
+                                for code, role in STATUS_COLOURS.items()}
         self._italic = QFont()
         self._italic.setItalic(True)
         self._display: tuple[Callable[[ReferralRow], str], ...] = (
@@ -133,9 +138,10 @@ class ReferralsModel(SortedRowModel):
         if role == SortRole:
             return self.sort_key(row, column)
         if role == FOREGROUND:
-            if row.status == "lost":
+            if row.status == ReferralStatus.LOST:
                 return self._lost_brush
-            if column == COL_STATUS or (column == COL_AMOUNT and row.status == "won"):
+            if column == COL_STATUS or (column == COL_AMOUNT
+                                        and row.status == ReferralStatus.WON):
                 return self._status_brushes.get(row.status)
             return None
         if role == ALIGN and column == COL_AMOUNT:

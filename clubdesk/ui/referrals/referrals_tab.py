@@ -12,11 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,15 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.domain.common.text import fold
 from clubdesk.domain.referrals.referral_list import (
     ReferralRow,
     filter_referral_rows,
     referral_rows,
     referral_totals,
 )
+from clubdesk.domain.referrals.referrals import status_history
 from clubdesk.i18n import _, format_count, ngettext
-from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.common.background import TaskRunner
 from clubdesk.ui.common.export_actions import ListExport
 from clubdesk.ui.common.form_widgets import choose_data
 from clubdesk.ui.common.formatting import format_money
@@ -50,13 +46,13 @@ from clubdesk.ui.common.table_views import (
 )
 from clubdesk.ui.referrals import referral_filters as filters
 from clubdesk.ui.referrals import referrals_model as columns
+from clubdesk.ui.referrals.ordered_referrals import OrderedReferrals
 from clubdesk.ui.referrals.referral_actions import ReferralActions
 from clubdesk.ui.referrals.referral_detail import ReferralDetail
 from clubdesk.ui.referrals.referral_summary_view import ReferralSummaryView
-from clubdesk.ui.referrals.referrals_model import ReferralsModel, RowRole
+from clubdesk.ui.referrals.referrals_model import ReferralsModel, RowRole, history_text
 
 LIST, SUMMARY = 0, 1
-NEWEST_FIRST = (columns.COL_DATE, Qt.SortOrder.DescendingOrder)
 # Widths at 1366 pixels; the description, last, takes the rest.
 COLUMN_WIDTHS = {columns.COL_DATE: 95, columns.COL_GIVER: 170, columns.COL_RECEIVER: 190,
                  columns.COL_CONTACT: 210, columns.COL_STATUS: 95, columns.COL_AMOUNT: 115,
@@ -72,12 +68,10 @@ class ReferralsTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._all_rows: list[ReferralRow] = []
         self._loaded = False
-        self._loading: BackgroundTask | None = None
         self._summary_stale = True
         self._today = dt.date.today()
-        self._forget_order()
+        self.loader = TaskRunner(self)
 
         self.list_button = QPushButton(_("Referrals"))
         self.summary_button = QPushButton(_("Summary"))
@@ -87,7 +81,7 @@ class ReferralsTab(QWidget):
             self.views.addButton(button, view)
         self.list_button.setChecked(True)
         self.summary_button.setToolTip(_("Referrals given, won and business, per "
-                                               "member, for the period"))
+                                         "member, for the period"))
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(180)
@@ -102,6 +96,7 @@ class ReferralsTab(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = ReferralsModel(self)
+        self.rows = OrderedReferrals(self.model)
         self.table = make_row_table(self.model, widths=COLUMN_WIDTHS)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(columns.COL_DATE,
@@ -112,7 +107,10 @@ class ReferralsTab(QWidget):
         self.empty_label.setStyleSheet(_HINT)
         self.summary_view = ReferralSummaryView()
 
-        self.commands = ReferralActions(self)
+        self.commands = ReferralActions(self, self.selected_row,
+                                        lambda: self.member_filters.chosen()[0])
+        self.addActions(self.commands.tab_actions())
+        self.table.addActions(self.commands.list_actions())
         self.exporter = ListExport(self, self.table, ("referrals",), self.status_message.emit)
         self.export_button = self.exporter.button
         self._build_layout()
@@ -126,6 +124,11 @@ class ReferralsTab(QWidget):
         self.member_filters.changed.connect(self.apply_filter)
         wire_row_table(self.table, selection_changed=self._selection_changed,
                        opened=self.commands.edit_selected, menu=self.commands.context_menu)
+        self.commands.saved.connect(self._show_saved)
+        self.commands.step_recorded.connect(lambda referral_id: self._show_saved(referral_id))
+        self.commands.deleted.connect(self._show_deleted)
+        self.commands.outdated.connect(self.reload)
+        self.commands.search_wanted.connect(self.focus_search)
         self.set_view(LIST)
 
     # -- building -------------------------------------------------------------------------
@@ -176,7 +179,7 @@ class ReferralsTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if not self._loaded and self._loading is None:
+        if not self._loaded and not self.loader.is_running():
             self._load_in_background()
 
     def _load_in_background(self) -> None:
@@ -184,27 +187,13 @@ class ReferralsTab(QWidget):
 
         The tab says so meanwhile, and offers nothing to do until they are there.
         """
-        # Owned by the application, not by this widget nor by Python: the worker thread may
-        # outlive the widget, and must never be the one destroying the task.
-        task = BackgroundTask(lambda _progress: referral_rows(), QCoreApplication.instance())
-        self._loading = task
-        # Slots of the tab: Qt drops the connections if the tab goes first.
-        task.succeeded.connect(self._read_in_background)
-        task.failed.connect(self._not_read_in_background)
-        task.finished.connect(task.deleteLater)
         self.count_label.setText(_("Reading the referrals…"))
-        self.commands.new_action.setEnabled(False)
-        task.start()
+        self.commands.set_ready(False)
+        self.loader.run(lambda _progress: referral_rows(), self.reload, self._not_read)
 
-    def _read_in_background(self, rows: list[ReferralRow]) -> None:
-        if self._loading is not None:  # else reloaded meanwhile: that is newer
-            self.reload(rows)
-
-    def _not_read_in_background(self, error: BaseException) -> None:
-        if self._loading is not None:
-            self._loading = None
-            self.count_label.setText(
-                _("The referrals could not be read: {error}").format(error=error))
+    def _not_read(self, error: BaseException) -> None:
+        self.count_label.setText(
+            _("The referrals could not be read: {error}").format(error=error))
 
     def narrow(self, filters: Mapping[str, object]) -> None:
         """Show the referrals the dashboard pointed at: ``filters`` may hold "status" and
@@ -218,17 +207,14 @@ class ReferralsTab(QWidget):
 
     def reload(self, rows: list[ReferralRow] | None = None) -> None:
         """Read every referral again (or take ``rows`` read already) and show them."""
-        self._loading = None
+        self.loader.cancel()  # what is being read is older
         self._today = dt.date.today()
-        self._all_rows = referral_rows() if rows is None else rows
+        self.rows.set_rows(referral_rows() if rows is None else rows)
         self._loaded = True
-        self.commands.new_action.setEnabled(True)
+        self.commands.set_ready(True)
         self._summary_stale = True
-        self._forget_order()
-        if self.model.sort_state() == NEWEST_FIRST:  # the order the rows are read in
-            self._ordered = (NEWEST_FIRST, self._all_rows)
         self.apply_filter()
-        self.member_filters.set_rows(self._all_rows)
+        self.member_filters.set_rows(self.rows.all)
 
     def view(self) -> int:
         return self.stack.currentIndex()
@@ -251,39 +237,13 @@ class ReferralsTab(QWidget):
         self._summary_stale = True
         self.apply_filter()
 
-    def _forget_order(self) -> None:
-        self._model_current = False  # whether the model's rows are the current ones
-        self._ordered: tuple[tuple[int, Qt.SortOrder], list[ReferralRow]] | None = None
-        self._last_filter: tuple[object, str, list[ReferralRow]] | None = None
-
-    def _rows_in_order(self) -> list[ReferralRow]:
-        """Every referral in the table's order, sorted again only when that order changes."""
-        state = self.model.sort_state()
-        if self._ordered is None or self._ordered[0] != state:
-            shown = self.model.rows()
-            # A click on a header sorted what is shown: when that is every row read, take it.
-            ordered = (shown if self._model_current and len(shown) == len(self._all_rows)
-                       else self.model.ordered(self._all_rows))
-            self._ordered = (state, ordered)
-            self._last_filter = None
-        return self._ordered[1]
-
     def _filters(self) -> tuple[object, ...]:
         return (filters.status_choice(self.status_filter), *self.member_filters.chosen(),
                 *self.period_filter.bounds())
 
     def matching_rows(self) -> list[ReferralRow]:
         """The referrals the search and the filters keep, in the table's order."""
-        rows = self._rows_in_order()
-        text = fold(self.search.text())
-        state = (self._filters(), self.model.sort_state())
-        last = self._last_filter
-        # A longer text only narrows the previous result: scan that instead of everything.
-        if last is not None and last[0] == state and last[1] and text.startswith(last[1]):
-            rows = last[2]
-        matching = filter_referral_rows(rows, text, *state[0])  # type: ignore[arg-type]
-        self._last_filter = (state, text, matching)
-        return matching
+        return self.rows.matching(self.search.text(), self._filters())
 
     def apply_filter(self) -> None:
         """Show what the search and the filters keep, in the view shown."""
@@ -293,10 +253,10 @@ class ReferralsTab(QWidget):
         selected = self.selected_referral_id()
         rows = self.matching_rows()
         self.model.set_rows(rows, presorted=True)
-        self._model_current = True
+        self.rows.shown()
         if selected is None or not self.select_referral(selected):
             self._selection_changed()
-        shown, total = len(rows), len(self._all_rows)
+        shown, total = len(rows), len(self.rows.all)
         self.count_label.setText(
             ngettext("{n} referral", "{n} referrals", total) if shown == total
             else ngettext("{shown} of {n} referral",
@@ -307,7 +267,7 @@ class ReferralsTab(QWidget):
             amount=format_money(totals.business)))
         self.empty_label.setText(
             _("No referrals yet. Click “New referral” (Ctrl+N) to record the first "
-                    "one.") if not total
+              "one.") if not total
             else _("No referral matches the search and the filters."))
         self.empty_label.setVisible(shown == 0)
         self.detail.setVisible(shown > 0)  # the empty list says why; nothing to select
@@ -361,11 +321,9 @@ class ReferralsTab(QWidget):
     def refresh_referral(self, referral_id: int) -> ReferralRow | None:
         """Read one referral again; drop it if it is gone. Its row, or None."""
         fresh = referral_rows(referral_ids=[referral_id])
-        self.model.forget(referral_id)
-        self._all_rows = [row for row in self._all_rows if row.id != referral_id] + fresh
-        self._forget_order()
+        self.rows.replace(referral_id, fresh)
         self._summary_stale = True
-        self.member_filters.set_rows(self._all_rows, fresh[0] if fresh else None)
+        self.member_filters.set_rows(self.rows.all, fresh[0] if fresh else None)
         return fresh[0] if fresh else None
 
     def shows(self, row: ReferralRow) -> bool:
@@ -379,3 +337,37 @@ class ReferralsTab(QWidget):
         self.status_filter.setCurrentIndex(0)
         self.member_filters.clear()
         self.period_filter.show_all()
+
+    def _show_saved(self, referral_id: int, message: str | None = None) -> None:
+        """Show the saved referral, loosening the filters if they hide it, and select it.
+
+        ``message`` names {giver} and {receiver}; None says the step just recorded.
+        """
+        row = self.refresh_referral(referral_id)
+        if row is None:
+            self.apply_filter()
+            return
+        names = {"giver": row.giver_name, "receiver": row.receiver_name}
+        if message is None:
+            step = history_text(status_history(row.id)[-2:], row.amount, row.status)
+            message = _("{giver} → {receiver}: {step}.").format(
+                step=step.split(" · ")[-1], **names)
+        else:
+            message = message.format(**names)
+        if not self.shows(row):
+            self.clear_filters()
+            message += " " + _("Filters changed to show it.")
+        self.apply_filter()
+        self.select_referral(referral_id)
+        self.referrals_changed.emit()
+        self.status_message.emit(message)
+
+    def _show_deleted(self, referral_id: int, message: str) -> None:
+        """Drop a deleted referral from the list; the next one gets selected."""
+        position = self.model.row_of(referral_id)
+        self.refresh_referral(referral_id)
+        self.apply_filter()
+        if self.model.rowCount():
+            self.select_referral(self.model.row_at(min(position, self.model.rowCount() - 1)).id)
+        self.referrals_changed.emit()
+        self.status_message.emit(message)
