@@ -92,7 +92,7 @@ def test_the_member_who_would_pass_24_hours_is_named_and_nothing_written(dialog,
     tick(dialog, club["anne"], club["bruno"], club["chloe"])
     fill(dialog, 4.5)
     message = dialog.message("members")
-    assert message == (f"At most 24 hours in one day: on {DAY:%d/%m/%Y} these members would "
+    assert message == (f"At most 24 hours in one day: on {DAY:%d/%m/%Y} this member would "
                        "go over it: Bruno Brun (20.00 h already).")
     assert not dialog.save_button.isEnabled()
     bruno_row = listed(dialog).index("Brun Bruno")

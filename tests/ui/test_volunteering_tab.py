@@ -13,6 +13,7 @@ from tab_helpers import loaded_tab, show_active
 from clubdesk.db import Event, VolunteerEntry
 from clubdesk.domain.common.settings import update_settings
 from clubdesk.domain.volunteering.volunteer_categories import category_rows, rename_category
+from clubdesk.domain.volunteering.volunteer_list import volunteer_rows
 from clubdesk.domain.volunteering.volunteering import (
     VolunteerInput,
     create_entries_for_members,
@@ -24,6 +25,7 @@ from clubdesk.ui.common.period_dialog import preset_periods
 from clubdesk.ui.volunteering import volunteer_actions, volunteer_period
 from clubdesk.ui.volunteering import volunteer_model as m
 from clubdesk.ui.volunteering import volunteer_summary_model as s
+from clubdesk.ui.volunteering.volunteer_filters import FilterValues
 from clubdesk.ui.volunteering.volunteering_tab import ENTRIES, SUMMARY, VolunteeringTab
 
 TODAY = dt.date.today()
@@ -313,3 +315,38 @@ def test_the_periods_offered(qtbot, monkeypatch) -> None:
     assert combo.contains(dt.date(2026, 1, 31)) and not combo.contains(dt.date(2026, 2, 1))
     combo.choose("all")
     assert combo.period() == (None, None) and combo.contains(dt.date(1990, 1, 1))
+
+
+def test_the_counts_speak_french_in_the_singular(qtbot, host, make_member,
+                                                 in_french: None) -> None:
+    update_settings(volunteer_hourly_rate=Decimal("15"))
+    member = make_member(first_name="Zoë", last_name="Abel")
+    VolunteerEntry.create(member=member, date=_day(-2), hours=Decimal("1.5"),
+                          category="Events", description="Accueil")
+    french = loaded_tab(VolunteeringTab, host)
+    assert french.count_label.text() == f"1 saisie · 1,50 h · 22,50{EURO} · 1 bénévole"
+    french.filters.search.setText("rien")
+    assert french.count_label.text() == f"0 sur 1 saisie · 0,00 h · 0,00{EURO} · 0 bénévole"
+    with qtbot.waitSignal(french.summary.summary_ready, timeout=5000):
+        french.show_view(SUMMARY)
+    assert french.summary.headline.text().startswith("1,50 h données par 1 bénévole du ")
+
+
+def test_the_actions_only_signal_what_they_did(qtbot, dialogs: Dialogs, club) -> None:
+    """The actions need no tab: what was done, they say through their own signals."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    rows = volunteer_rows(entry_ids=[club["e5"]])
+    actions = volunteer_actions.VolunteerActions(
+        parent, lambda: FilterValues("", club["zoe"], None, None, None, None),
+        lambda: rows, lambda: rows[0])
+    dialogs.entry = {"member_id": club["zoe"], "date": _day(-1), "hours": Decimal("2"),
+                     "category": "Events"}
+    with qtbot.waitSignal(actions.saved) as saved:
+        actions.new_entry()
+    assert dialogs.opened == [(None, club["zoe"], None)]
+    assert saved.args[1] == "{hours} h logged for {name}."
+    with qtbot.waitSignal(actions.deleted) as deleted:
+        actions.delete_selected()
+    assert deleted.args == [[club["e5"]], "1 entry deleted."]
+    assert not VolunteerEntry.select().where(VolunteerEntry.id == club["e5"]).exists()

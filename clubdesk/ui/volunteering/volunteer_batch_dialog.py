@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.volunteering.volunteer_categories import category_names
 from clubdesk.domain.volunteering.volunteer_choices import (
+    active_member_choices,
     event_choices,
-    member_choices,
     members_present_at,
 )
 from clubdesk.domain.volunteering.volunteering import (
@@ -51,6 +51,7 @@ from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.form_dialog import ERROR_STYLE, FormDialog, date_edit, to_qdate
 from clubdesk.ui.common.form_widgets import member_search_combo
 from clubdesk.ui.common.limited_text import limit_line
+from clubdesk.ui.common.palette import Role, colour
 from clubdesk.ui.volunteering.volunteer_dialog import (
     HINT_STYLE,
     event_label,
@@ -80,7 +81,7 @@ class CheckableMembers(QAbstractListModel):
         self._shown: list[tuple[int, str, str]] = []
         self._checked: set[int] = set()
         self._flagged: frozenset[int] = frozenset()
-        self._red = QBrush(QColor("#b3261e"))
+        self._red = QBrush(colour(Role.ERROR))
 
     def set_members(self, choices: Sequence[tuple[int, str]]) -> None:
         self.beginResetModel()
@@ -277,7 +278,7 @@ class VolunteerBatchDialog(FormDialog):
 
     def _load_members(self, keep: Collection[int]) -> None:
         checked = self.members.checked_ids()
-        self.members.set_members(member_choices(("active",), keep=keep))
+        self.members.set_members(active_member_choices(keep=keep))
         self.members.set_filter(self.filter.text())
         self.members.set_checked(set(checked) | set(keep))
 

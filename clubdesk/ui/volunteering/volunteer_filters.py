@@ -17,16 +17,15 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from clubdesk.db import MEMBER_STATUSES
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.volunteering.volunteer_categories import CategoryRow
-from clubdesk.domain.volunteering.volunteer_choices import member_choices
+from clubdesk.domain.volunteering.volunteer_choices import every_member_choice
 from clubdesk.domain.volunteering.volunteer_list import VolunteerRow, filter_volunteer_rows
 from clubdesk.i18n import _
 from clubdesk.ui.common.form_widgets import SEARCH_ROLE, member_search_combo
 from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.volunteering.volunteer_model import VolunteerModel
-from clubdesk.ui.volunteering.volunteer_period import PeriodCombo
+from clubdesk.ui.volunteering.volunteer_period import ALL, PeriodCombo
 
 ANY_CATEGORY = "\x00any"  # no category name can hold a NUL
 
@@ -201,7 +200,7 @@ class VolunteerFilters(QObject):
         if member_ids != self._member_ids:
             self._member_ids = member_ids
             if members is None:
-                members = member_choices(MEMBER_STATUSES)
+                members = every_member_choice()
             choices = [choice for choice in members if choice[0] in member_ids]
             self._offer(self.member, choices)
         events: dict[int, tuple[dt.date, str]] = {}
@@ -267,6 +266,24 @@ class VolunteerFilters(QObject):
     def choose_event(self, event_id: int | None) -> None:
         index = self.event_combo.findData(event_id) if event_id is not None else 0
         self.event_combo.setCurrentIndex(max(index, 0))
+
+    def bounds(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last days of the period chosen (None: open on that side)."""
+        return self.period.period()
+
+    def set_dates(self, first: dt.date, last: dt.date) -> None:
+        """Choose the period from ``first`` to ``last``, as "Other dates…" would."""
+        self.period.set_period(first, last)
+
+    def loosen_to_keep(self, row: VolunteerRow) -> bool:
+        """Loosen the filters so that they keep ``row``: search and filters back to "all",
+        every date if the period leaves it out. False when they kept it already."""
+        if self.values().keeps(row):
+            return False
+        self.clear_all_but_period()
+        if not self.period.contains(row.date):
+            self.period.choose(ALL)
+        return True
 
     def clear_all_but_period(self) -> None:
         """Search and filters back to "all" (the period stays)."""

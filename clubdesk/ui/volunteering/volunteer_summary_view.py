@@ -8,7 +8,6 @@ per period, and again only after an entry changed.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.volunteering.volunteer_summary import VolunteerSummary, volunteer_summary
 from clubdesk.i18n import _, ngettext
-from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.common.background import TaskRunner
 from clubdesk.ui.common.formatting import format_date, format_hours, format_money
 from clubdesk.ui.common.table_views import make_row_table
 from clubdesk.ui.volunteering import volunteer_summary_model as columns
@@ -53,8 +52,7 @@ class VolunteerSummaryView(QWidget):
         self._period: Period | None = None  # of the figures shown
         self._wanted: Period = (None, None)
         self._stale = True
-        self._generation = 0
-        self._tasks: set[BackgroundTask] = set()
+        self._runner = TaskRunner(self)
         self._computed: dict[Period, VolunteerSummary] = {}
         self.summary: VolunteerSummary | None = None
 
@@ -122,12 +120,9 @@ class VolunteerSummaryView(QWidget):
 
     # -- computing ------------------------------------------------------------------------
 
-    def is_busy(self) -> bool:
-        """Whether figures are being computed."""
-        return bool(self._tasks)
-
     def invalidate(self) -> None:
         """Entries changed: the figures are computed again when next shown."""
+        self._runner.cancel()  # figures on their way would be out of date
         self._stale = True
         self._computed.clear()
 
@@ -137,38 +132,22 @@ class VolunteerSummaryView(QWidget):
         if not self._stale and self._period == self._wanted:
             return
         self._stale = False
-        if self._wanted in self._computed:  # back to a period seen since the last change
-            self._generation += 1
-            self._done(self._generation, self._wanted, self._computed[self._wanted])
-            return
-        self._generation += 1
         wanted = self._wanted
+        if wanted in self._computed:  # back to a period seen since the last change
+            self._runner.cancel()  # what is being computed was asked for before
+            self._done(wanted, self._computed[wanted])
+            return
         self.headline.setText(_("Computing…"))
-        task = BackgroundTask(lambda _progress: volunteer_summary(*wanted))
-        task.generation, task.period = self._generation, wanted  # type: ignore[attr-defined]
-        self._tasks.add(task)
-        # Bound methods, not lambdas: a view deleted meanwhile is then simply not called.
-        task.succeeded.connect(self._computed_one)
-        task.failed.connect(self._failed)
-        task.finished.connect(self._finished)
-        task.start()
+        # Another period chosen meanwhile makes this one's figures arrive nowhere.
+        self._runner.run(lambda _progress: volunteer_summary(*wanted),
+                         lambda summary: self._done(wanted, summary), self._failed)
 
-    def _computed_one(self, summary: VolunteerSummary) -> None:
-        task = self.sender()
-        self._done(task.generation, task.period, summary)  # type: ignore[union-attr]
+    def _failed(self, error: BaseException) -> None:
+        self._stale = True
+        self.headline.setText(_("The summary could not be computed: {error}")
+                              .format(error=error))
 
-    def _finished(self) -> None:
-        self._tasks.discard(self.sender())  # type: ignore[arg-type]
-
-    def _failed(self, error: Any) -> None:
-        if self.sender().generation == self._generation:  # type: ignore[union-attr]
-            self._stale = True
-            self.headline.setText(_("The summary could not be computed: {error}")
-                                  .format(error=error))
-
-    def _done(self, generation: int, period: Period, summary: VolunteerSummary) -> None:
-        if generation != self._generation:
-            return  # another period was chosen meanwhile
+    def _done(self, period: Period, summary: VolunteerSummary) -> None:
         self._period = period
         self._computed[period] = summary
         self.summary = summary

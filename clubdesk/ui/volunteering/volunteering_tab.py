@@ -28,23 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.db import MEMBER_STATUSES
 from clubdesk.domain.common.settings import load_settings
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.volunteering.volunteer_categories import CategoryRow, category_rows
-from clubdesk.domain.volunteering.volunteer_choices import member_choices
+from clubdesk.domain.volunteering.volunteer_choices import every_member_choice
 from clubdesk.domain.volunteering.volunteer_list import (
     VolunteerRow,
     totals,
     volunteer_rows,
 )
 from clubdesk.domain.volunteering.volunteer_summary import value_of
-from clubdesk.domain.volunteering.volunteering import delete_entries
 from clubdesk.i18n import _, format_count, ngettext
-from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.common.background import TaskRunner
 from clubdesk.ui.common.export_actions import ListExport
 from clubdesk.ui.common.formatting import format_date, format_hours, format_money
-from clubdesk.ui.common.search_field import lead_to_list
+from clubdesk.ui.common.search_field import focus_search, lead_to_list
 from clubdesk.ui.common.table_views import make_row_table, wire_row_table
 from clubdesk.ui.volunteering import volunteer_model as columns
 from clubdesk.ui.volunteering.volunteer_actions import VolunteerActions
@@ -66,7 +64,7 @@ def read_all(with_members: bool = True) -> TabData:
     """What the tab shows: the hourly rate, the entries, the categories, and every member
     for the member filter (or None: the filter reads them if the entries name others)."""
     members = [(member_id, label, fold(label))  # folded here, off the GUI thread
-               for member_id, label in member_choices(MEMBER_STATUSES)] if with_members else None
+               for member_id, label in every_member_choice()] if with_members else None
     return load_settings().volunteer_hourly_rate, volunteer_rows(), category_rows(), members
 
 
@@ -79,8 +77,7 @@ class VolunteeringTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loaded = False
-        self._loading: BackgroundTask | None = None
-        self._generation = 0
+        self.loader = TaskRunner(self)
         settings = load_settings()
         self._rate: Decimal = settings.volunteer_hourly_rate
         self.filters = VolunteerFilters(self, settings.fiscal_year_start_month)
@@ -101,7 +98,10 @@ class VolunteeringTab(QWidget):
         self.summary = VolunteerSummaryView()
         self.rows = OrderedRows(self.model)
 
-        self.commands = VolunteerActions(self)
+        self.commands = VolunteerActions(self, self.filters.values, self.selected_rows,
+                                         self.current_row)
+        self.addActions(self.commands.tab_actions())
+        self.table.addActions(self.commands.list_actions())
         self.exporter = ListExport(self, self.table, ("volunteering",),
                                    self.status_message.emit)
         self.export_button = self.exporter.button
@@ -120,6 +120,11 @@ class VolunteeringTab(QWidget):
                        opened=self.commands.edit_selected, menu=self._context_menu)
         self.summary.member_chosen.connect(self._show_member)
         self.summary.category_chosen.connect(self._show_category)
+        self.commands.saved.connect(self.entries_saved)
+        self.commands.deleted.connect(self._deleted)
+        self.commands.gone.connect(lambda entry_id: self.entries_deleted([entry_id]))
+        self.commands.categories_changed.connect(self.categories_changed)
+        self.commands.search_wanted.connect(self.focus_search)
         self._selection_changed()
 
     # -- building -------------------------------------------------------------------------
@@ -165,7 +170,7 @@ class VolunteeringTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if not self._loaded and self._loading is None:
+        if not self._loaded and not self.loader.is_running():
             self._load_in_background()
 
     def narrow(self, filters: Mapping[str, object]) -> None:
@@ -173,12 +178,12 @@ class VolunteeringTab(QWidget):
         with ``start`` and ``end``)."""
         period = filters.get("period")
         if period is not None:
-            self.filters.period.set_period(period.start, period.end)
+            self.filters.set_dates(period.start, period.end)
         self.show_view(ENTRIES)
 
     def reload(self) -> None:
         """Read every entry, the categories and the hourly rate again, now."""
-        self._generation += 1
+        self.loader.cancel()  # what is being read is older
         self._show_data(read_all(with_members=False))
 
     def is_loaded(self) -> bool:
@@ -189,28 +194,11 @@ class VolunteeringTab(QWidget):
 
     def _load_in_background(self) -> None:
         # 80,000 entries take about half a second to read: the tab shows at once meanwhile.
-        self._generation += 1
         self.empty_label.setText(_("Reading the entries…"))
         self.empty_label.show()
-        task = BackgroundTask(lambda _progress: read_all())
-        task.generation = self._generation  # type: ignore[attr-defined]
-        self._loading = task
-        # Bound methods, not lambdas: a tab deleted meanwhile is then simply not called.
-        task.succeeded.connect(self._read)
-        task.failed.connect(self._read_failed)
-        task.finished.connect(self._load_finished)
-        task.start()
-
-    def _read(self, data: TabData) -> None:
-        if self.sender().generation == self._generation:  # type: ignore[union-attr]
-            self._show_data(data)  # else read again meanwhile
-
-    def _read_failed(self, _error: object) -> None:
-        if self.sender().generation == self._generation:  # type: ignore[union-attr]
-            self.reload()  # again on this thread, where an error reaches the user
-
-    def _load_finished(self) -> None:
-        self._loading = None
+        # On failure, read again on this thread, where an error reaches the user.
+        self.loader.run(lambda _progress: read_all(), self._show_data,
+                        lambda _error: self.reload())
 
     def _show_data(self, data: TabData) -> None:
         self._rate, rows, categories, members = data
@@ -226,7 +214,7 @@ class VolunteeringTab(QWidget):
         """Show the entries the search and filters keep; keep the selection; the summary
         follows the period."""
         if self.stack.currentIndex() == SUMMARY:
-            self.summary.show_period(*self.filters.period.period())
+            self.summary.show_period(*self.filters.bounds())
         if not self._loaded:
             return
         selected = self.selected_ids()
@@ -265,7 +253,7 @@ class VolunteeringTab(QWidget):
         self.commands.set_list_shown(view == ENTRIES)
         self.exporter.set_available(view == ENTRIES)  # the entries, not the summary
         if view == SUMMARY:
-            self.summary.show_period(*self.filters.period.period())
+            self.summary.show_period(*self.filters.bounds())
         self._selection_changed()
 
     def _show_member(self, member_id: int) -> None:
@@ -319,6 +307,9 @@ class VolunteeringTab(QWidget):
     def _context_menu(self) -> QMenu:
         return self.commands.context_menu(bool(self.selected_ids()))
 
+    def focus_search(self) -> None:
+        focus_search(self.filters.search)
+
     def _focus_table(self) -> None:
         if self.model.rowCount() and not self.selected_ids():
             self.select_entries([self.model.row_at(0).id])
@@ -338,10 +329,7 @@ class VolunteeringTab(QWidget):
             first = fresh[0]
             message = message.format(hours=format_hours(first.hours), name=first.member_name,
                                      date=format_date(first.date))
-            if not self.filters.values().keeps(first):
-                self.filters.clear_all_but_period()
-                if not self.filters.period.contains(first.date):
-                    self.filters.period.choose("all")
+            if self.filters.loosen_to_keep(first):
                 message += " " + _("Filters changed to show it.")
         self.apply_filter()
         self.select_entries([row.id for row in fresh])
@@ -363,11 +351,9 @@ class VolunteeringTab(QWidget):
         self.reload()
         self.entries_changed.emit()
 
-    def delete_rows(self, rows: Sequence[VolunteerRow]) -> int:
-        """Delete ``rows`` in one transaction and drop them from the list."""
-        deleted = delete_entries([row.id for row in rows])
-        self.entries_deleted([row.id for row in rows])
-        return deleted
+    def _deleted(self, entry_ids: Sequence[int], message: str) -> None:
+        self.entries_deleted(entry_ids)
+        self.status_message.emit(message)
 
     def _replace(self, entry_ids: Sequence[int], fresh: list[VolunteerRow]) -> None:
         self.rows.replace(entry_ids, fresh)
