@@ -15,10 +15,11 @@ from functools import reduce
 from peewee import JOIN, SQL, fn
 
 from clubdesk.db import Attendance, Event, Guest
+from clubdesk.domain.common.codes import AttendanceStatus
 from clubdesk.domain.common.dates import years_before
 from clubdesk.domain.common.text import fold
 
-PRESENT_STATUSES = ("present", "late", "substitute")
+PRESENT_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.SUBSTITUTE)
 """Statuses that count as someone at the event (a substitute stands in for the member)."""
 
 PERIOD_ALL = "all"
