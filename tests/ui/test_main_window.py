@@ -213,12 +213,12 @@ def test_activity_report_and_member_sheet_are_previewed(
     from clubdesk.domain.activity.activity_figures import Period
 
     member = make_member(first_name="Zoë", last_name="Lefèvre")
-    runner = window.event_actions.reports
+    runner = window.activity_reports.reports
     period = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     window.dashboard_tab.report_requested.emit(period)
     qtbot.waitUntil(lambda: len(runner.previews) == 1, timeout=20_000)
     assert runner.previews[0].suggested_name == "rapport-activite-2026-01-01-2026-12-31.pdf"
-    window.event_actions.member_sheet(member.id, period)
+    window.activity_reports.member_sheet(member.id, period)
     qtbot.waitUntil(lambda: len(runner.previews) == 2, timeout=20_000)
     assert runner.previews[1].suggested_name.startswith("activite-zoe-lefevre-2026")
     for preview in list(runner.previews):
