@@ -146,6 +146,17 @@ def period_bounds(period: str, today: dt.date) -> tuple[dt.date | None, dt.date 
     raise ValueError(f"unknown period: {period}")
 
 
+def period_of(start: dt.date, end: dt.date, today: dt.date) -> str:
+    """The period of :data:`PERIODS` that is exactly ``start`` to ``end``: this calendar
+    year or the last one; :data:`PERIOD_ALL` for any other dates."""
+    if (start, end) == (dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)):
+        if start.year == today.year:
+            return PERIOD_THIS_YEAR
+        if start.year == today.year - 1:
+            return PERIOD_LAST_YEAR
+    return PERIOD_ALL
+
+
 def filter_events(
     rows: Sequence[EventRow],
     text: str = "",
