@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
-from clubdesk import i18n
 from clubdesk.domain.events.general_assembly import QuorumResult, required_votes
 from clubdesk.ui.events.checkin.checkin_panels import counts_text, quorum_text, summary_text
 
@@ -17,13 +14,6 @@ def _quorum(entitled: int, present: int, represented: int) -> QuorumResult:
     return QuorumResult(entitled, present, represented, HALF, required_votes(entitled, HALF))
 
 
-@pytest.fixture
-def french():
-    i18n.set_language("fr")
-    yield
-    i18n.set_language("en")
-
-
 def test_counts_name_every_status_that_has_someone() -> None:
     counts = {"present": 12, "late": 1, "substitute": 0, "excused": 2, "absent": 25}
     assert counts_text(counts) == "12 present · 1 late · 2 excused · 25 absent"
@@ -31,7 +21,7 @@ def test_counts_name_every_status_that_has_someone() -> None:
     assert summary_text(dict.fromkeys(counts, 0)) == ""
 
 
-def test_counts_in_french_agree_with_their_number(french) -> None:
+def test_counts_in_french_agree_with_their_number(in_french) -> None:
     counts = {"present": 1, "late": 0, "substitute": 2, "excused": 1, "absent": 0}
     assert summary_text(counts) == "4 sur la liste\u00a0: 1 présent · 2 remplacés · 1 excusé"
     assert counts_text({"present": 0, "absent": 2}) == "0 présent · 2 absents"
@@ -46,7 +36,7 @@ def test_quorum_in_english() -> None:
         "entitled to vote, at least 1 needed)")
 
 
-def test_quorum_in_french_agrees_with_each_number(french) -> None:
+def test_quorum_in_french_agrees_with_each_number(in_french) -> None:
     assert quorum_text(_quorum(1, 1, 0)) == (
         "Quorum atteint\u00a0: 1 présent + 0 représenté = 1 sur 1 membre appelé à voter "
         "(au moins 1 requis)")
