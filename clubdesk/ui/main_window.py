@@ -21,6 +21,7 @@ from clubdesk.domain.safety.backups import Backup
 from clubdesk.domain.safety.damage import newest_sound_backup
 from clubdesk.domain.safety.restore import RestoreError, RestoreResult, restore_backup
 from clubdesk.i18n import _, ngettext
+from clubdesk.ui.activity_reports import ActivityReports
 from clubdesk.ui.common.damage_monitor import damage_monitor
 from clubdesk.ui.dashboard.dashboard_tab import DashboardTab
 from clubdesk.ui.events.event_actions import EventActions
@@ -129,9 +130,13 @@ class MainWindow(QMainWindow):
 
     def _wire_dashboard(self) -> None:
         """Click-through to the tabs, the activity report, and fresh figures when shown."""
+        previous = getattr(self, "activity_reports", None)
+        if previous is not None:
+            previous.deleteLater()
+        self.activity_reports = ActivityReports(self)
         dashboard = self.dashboard_tab
         dashboard.open_requested.connect(self.open_filtered)
-        dashboard.report_requested.connect(self.event_actions.activity_report)
+        dashboard.report_requested.connect(self.activity_reports.activity_report)
         dashboard.import_requested.connect(self.import_members)
         dashboard.new_member_requested.connect(self._new_member)
         self.members_tab.activity_sheet_requested.connect(self._member_sheet)
@@ -148,7 +153,7 @@ class MainWindow(QMainWindow):
         if period is not None:
             from clubdesk.domain.activity.activity_figures import Period
 
-            self.event_actions.member_sheet(member_id, Period(*period))
+            self.activity_reports.member_sheet(member_id, Period(*period))
 
     def _tab_shown(self, index: int) -> None:
         if self._rebuilding:

@@ -18,6 +18,7 @@ from clubdesk.domain.events.event_list import (
     event_rows,
     filter_events,
     period_bounds,
+    period_of,
 )
 
 TODAY = dt.date(2026, 3, 10)
@@ -130,3 +131,13 @@ def test_period_bounds() -> None:
     assert period_bounds(PERIOD_ALL, TODAY) == (None, None)
     with pytest.raises(ValueError):
         period_bounds("next_decade", TODAY)
+
+
+def test_period_of_names_this_and_last_calendar_year_only() -> None:
+    assert period_of(D(2026, 1, 1), D(2026, 12, 31), TODAY) == PERIOD_THIS_YEAR
+    assert period_of(D(2025, 1, 1), D(2025, 12, 31), TODAY) == PERIOD_LAST_YEAR
+    assert period_of(D(2024, 1, 1), D(2024, 12, 31), TODAY) == PERIOD_ALL
+    assert period_of(D(2026, 1, 1), D(2026, 6, 30), TODAY) == PERIOD_ALL
+    assert period_of(D(2025, 9, 1), D(2026, 8, 31), TODAY) == PERIOD_ALL  # a fiscal year
+    for period in (PERIOD_THIS_YEAR, PERIOD_LAST_YEAR):
+        assert period_of(*period_bounds(period, TODAY), TODAY) == period

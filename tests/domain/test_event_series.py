@@ -10,6 +10,7 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Attendance, Event, EventSeries, Guest, VolunteerEntry
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.events import event_series
 from clubdesk.domain.events.event_series import (
     LAST,
@@ -244,6 +245,7 @@ def test_the_rhythm_of_a_series_stays(db_path) -> None:
     assert "frequency" in plan.errors
     with pytest.raises(SeriesNotFoundError):
         series_update_plan(999, _series())
+    assert issubclass(SeriesNotFoundError, NotFoundError)  # what the window catches
 
 
 def test_the_form_reads_the_next_date(db_path) -> None:

@@ -10,9 +10,11 @@ from playhouse.test_utils import count_queries
 
 from clubdesk import i18n
 from clubdesk.db import Event, Guest, Member
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.events.guests import (
     GuestError,
     GuestInput,
+    GuestNotFoundError,
     GuestValidationError,
     add_guest,
     convert_guest_to_member,
@@ -80,6 +82,10 @@ def test_update_and_delete(event, make_member) -> None:
         update_guest(guest_id, GuestInput("Jean"))
     with pytest.raises(GuestError, match="This guest does not exist any more."):
         delete_guest(guest_id)
+    # A refusal like the others, and the domain's "not found" for the window.
+    with pytest.raises(GuestNotFoundError) as gone:
+        guest_input(guest_id)
+    assert isinstance(gone.value, NotFoundError) and gone.value.guest_id == guest_id
 
 
 @pytest.mark.parametrize(("typed", "expected"), [

@@ -14,9 +14,10 @@ from clubdesk.domain.common.settings import update_settings
 from clubdesk.domain.events.checkin import set_status, start_roster
 from clubdesk.domain.events.guests import GuestInput, add_guest
 from clubdesk.ui.common.translator import install_translators
-from clubdesk.ui.events.checkin import checkin_guests, checkin_prompts
+from clubdesk.ui.events.checkin import checkin_actions, checkin_guests
 from clubdesk.ui.events.checkin import checkin_model as m
 from clubdesk.ui.events.checkin.checkin_dialog import CheckinDialog
+from clubdesk.ui.events.guest_dialog import GuestDialog
 
 
 class Prompts:
@@ -30,13 +31,14 @@ class Prompts:
         self.member: int | None = None
         self.choices: list[tuple[int, str]] = []
         self.guest: GuestInput | None = None
-        monkeypatch.setattr(checkin_prompts, "confirm", self._confirm)
-        monkeypatch.setattr(checkin_prompts, "inform",
-                            lambda parent, title, text: self.informed.append(text))
-        monkeypatch.setattr(checkin_prompts, "ask_substitute_name",
+        for module in (checkin_actions, checkin_guests):
+            monkeypatch.setattr(module, "confirm", self._confirm)
+            monkeypatch.setattr(module, "inform",
+                                lambda parent, title, text: self.informed.append(text))
+        monkeypatch.setattr(checkin_actions, "ask_substitute_name",
                             lambda parent, name, current: self.substitute)
-        monkeypatch.setattr(checkin_prompts, "choose_member", self._choose)
-        monkeypatch.setattr(checkin_guests, "edit_guest", self._edit_guest)
+        monkeypatch.setattr(checkin_actions, "choose_member", self._choose)
+        monkeypatch.setattr(GuestDialog, "ask", self._edit_guest)
 
     def _confirm(self, parent, title: str, text: str, accept_label: str) -> bool:
         self.questions.append(text)
@@ -371,11 +373,14 @@ def test_the_dialog_speaks_french(qtbot, qapp, assembly, people, prompts) -> Non
         assert dialog.status_actions["late"].shortcut().toString() == "R"
         assert dialog.counts_label.text() == ("4 sur la liste\u00a0: 0 présent · 1 en retard · "
                                               "3 absents")
-        assert dialog.banner.text().startswith("Quorum non atteint\u00a0: il manque 1 membre (")
+        # Each number agrees with its own word: "1 présent + 0 représenté".
+        assert dialog.banner.text() == (
+            "Quorum non atteint\u00a0: il manque 1 membre (1 présent + 0 représenté = 1 sur 4 "
+            "membres appelés à voter, au moins 2 requis)")
         dialog.select_ids([people["anne"].id])
         dialog.status_buttons["present"].click()
         assert dialog.banner.text() == (
-            "Quorum atteint\u00a0: 2 présents + 0 représentés = 2 sur 4 membres appelés à voter "
+            "Quorum atteint\u00a0: 2 présents + 0 représenté = 2 sur 4 membres appelés à voter "
             "(au moins 2 requis)")
     finally:
         for translator in translators:
@@ -387,7 +392,7 @@ def test_the_dialog_speaks_french(qtbot, qapp, assembly, people, prompts) -> Non
 def test_context_menu_offers_the_statuses(qtbot, meeting, people, prompts) -> None:
     dialog = _dialog(qtbot, meeting)
     dialog.select_ids([people["marc"].id])
-    dialog.commands.context_menu(QPoint(5, 5))
+    dialog.context_menu(QPoint(5, 5))
     menu = dialog.findChild(QMenu)
     texts = [action.text() for action in menu.actions() if action.text()]
     assert texts[:5] == ["Present", "Late", "Substitute", "Excused", "Absent"]

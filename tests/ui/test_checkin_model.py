@@ -57,7 +57,7 @@ def test_status_has_a_colour_cue(model: CheckinModel) -> None:
     present = model.index(0, m.COL_STATUS)
     assert isinstance(present.data(Qt.ItemDataRole.DecorationRole), QIcon)
     brush = present.data(Qt.ItemDataRole.ForegroundRole)
-    assert isinstance(brush, QBrush) and brush.color().name() == m.STATUS_COLOURS["present"]
+    assert isinstance(brush, QBrush) and brush.color() == m.status_colour("present")
     # Other columns keep the normal text colour.
     assert model.index(0, m.COL_LAST_NAME).data(Qt.ItemDataRole.ForegroundRole) is None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QLocale, QPersistentModelIndex, Qt
@@ -125,6 +126,12 @@ def test_french_days_and_labels(qapp, rows) -> None:
         assert model.index(0, m.COL_DATE).data() == "mar. 10/03/2026"
         assert model.index(3, m.COL_KIND).data() == "Soirée networking"
         assert model.headerData(m.COL_TIME, Qt.Orientation.Horizontal) == "Horaire"
+        tip = Qt.ItemDataRole.ToolTipRole
+        assert model.index(2, m.COL_ATTENDANCE).data(tip) == "23 présents sur 30 saisis"
+        model.set_rows([replace(rows[2], present=1, recorded=1),
+                        replace(rows[3], present=0, recorded=2)], TODAY)
+        assert model.index(0, m.COL_ATTENDANCE).data(tip) == "1 présent sur 1 saisi"
+        assert model.index(1, m.COL_ATTENDANCE).data(tip) == "0 présent sur 2 saisis"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

@@ -16,9 +16,11 @@ from clubdesk.db import Attendance, Event, EventSeries, Guest, VolunteerEntry
 from clubdesk.domain.events.event_list import PERIOD_PAST_12_MONTHS, PERIOD_UPCOMING
 from clubdesk.domain.events.event_series import SeriesInput, create_series
 from clubdesk.domain.events.events import EventInput, create_event, event_input, update_event
-from clubdesk.ui.events import event_deletion, events_tab
+from clubdesk.ui.events import event_deletion
 from clubdesk.ui.events import events_model as m
+from clubdesk.ui.events.event_dialog import EventDialog
 from clubdesk.ui.events.events_tab import EventsTab
+from clubdesk.ui.events.series_dialog import SeriesDialog
 
 TODAY = dt.date.today()
 
@@ -41,8 +43,8 @@ class Dialogs:
         self.series_edited: list[int | None] = []
         self.answer: int | None = 0  # the button clicked; None: Cancel
         self.questions: list[tuple[str, str, list[str]]] = []
-        monkeypatch.setattr(events_tab, "edit_event_dialog", self._edit)
-        monkeypatch.setattr(events_tab, "edit_series_dialog", self._edit_series)
+        monkeypatch.setattr(EventDialog, "ask", self._edit)
+        monkeypatch.setattr(SeriesDialog, "ask", self._edit_series)
         monkeypatch.setattr(event_deletion, "choose", self._choose)
 
     def _edit(self, parent, event_id: int | None) -> int | None:
@@ -120,35 +122,35 @@ def test_agenda_order_upcoming_first_then_most_recent(tab: EventsTab, calendar) 
     fonts = [tab.model.index(row, m.COL_DATE).data(Qt.ItemDataRole.FontRole)
              for row in range(tab.model.rowCount())]
     assert [font is not None for font in fonts] == [True] * 3 + [False] * 4  # upcoming bold
-    assert tab.period_filter.currentData() == "all"
-    assert tab.kind_filter.currentText() == "All kinds"
+    assert tab.filters.period.currentData() == "all"
+    assert tab.filters.kind.currentText() == "All kinds"
 
 
 def test_search_ignores_accents_and_updates_the_count(qtbot, tab: EventsTab, calendar) -> None:
-    qtbot.keyClicks(tab.search, "REUNION zoe")
+    qtbot.keyClicks(tab.filters.search, "REUNION zoe")
     assert _ids(tab) == [calendar[name] for name in ("m0", "m+7", "m-7", "m-14")]
     assert tab.count_label.text() == "4 of 7 events"
-    tab.search.setText("oeuf")
+    tab.filters.search.setText("oeuf")
     assert _ids(tab) == [calendar["party"]]
-    tab.search.setText("assemblee")
+    tab.filters.search.setText("assemblee")
     assert _ids(tab) == [calendar["assembly"]]
     assert not tab.empty_label.isVisibleTo(tab)
-    tab.search.setText("zzz")
+    tab.filters.search.setText("zzz")
     assert tab.model.rowCount() == 0 and tab.count_label.text() == "0 of 7 events"
     assert tab.empty_label.text() == "No event matches the search and the filters."
     assert tab.empty_label.isVisibleTo(tab)
 
 
 def test_kind_and_period_filters(tab: EventsTab, calendar) -> None:
-    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("workshop"))
+    tab.filters.kind.setCurrentIndex(tab.filters.kind.findData("workshop"))
     assert _ids(tab) == [calendar["workshop"]]
-    tab.kind_filter.setCurrentIndex(0)
-    tab.period_filter.setCurrentIndex(tab.period_filter.findData(PERIOD_UPCOMING))
+    tab.filters.kind.setCurrentIndex(0)
+    tab.filters.period.setCurrentIndex(tab.filters.period.findData(PERIOD_UPCOMING))
     assert _ids(tab) == [calendar[name] for name in ("m0", "m+7", "workshop")]
-    tab.period_filter.setCurrentIndex(tab.period_filter.findData(PERIOD_PAST_12_MONTHS))
+    tab.filters.period.setCurrentIndex(tab.filters.period.findData(PERIOD_PAST_12_MONTHS))
     assert _ids(tab) == [calendar[name] for name in ("m-7", "m-14", "party")]
-    assert tab.period_filter.itemText(3) == f"Year {TODAY.year}"
-    assert tab.period_filter.itemText(4) == f"Year {TODAY.year - 1}"
+    assert tab.filters.period.itemText(3) == f"Year {TODAY.year}"
+    assert tab.filters.period.itemText(4) == f"Year {TODAY.year - 1}"
 
 
 def test_selection_enables_the_actions(tab: EventsTab, calendar) -> None:
@@ -227,13 +229,13 @@ def test_double_click_checks_in_a_started_event_and_edits_a_future_one(
 def test_new_event_appears_selected_even_when_the_filters_hid_it(
     qtbot, tab: EventsTab, dialogs: Dialogs
 ) -> None:
-    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("workshop"))
+    tab.filters.kind.setCurrentIndex(tab.filters.kind.findData("workshop"))
     dialogs.event = {"title": "Soirée des vœux", "kind": "networking", "starts_at": _at(30)}
     with qtbot.waitSignal(tab.events_changed), qtbot.waitSignal(tab.status_message) as message:
         tab.new_button.click()
     assert dialogs.edited == [None]
     assert message.args == ["“Soirée des vœux” added. Filters changed to show it."]
-    assert tab.kind_filter.currentIndex() == 0
+    assert tab.filters.kind.currentIndex() == 0
     assert tab.selected_row().title == "Soirée des vœux"
     assert tab.count_label.text() == "8 events"
 
@@ -250,7 +252,7 @@ def test_edit_refreshes_the_row_and_a_cancel_changes_nothing(
         tab.edit_selected()
     assert message.args == ["“Atelier LinkedIn” saved."]
     assert tab.selected_row().location == "Médiathèque"
-    tab.search.setText("mediatheque")
+    tab.filters.search.setText("mediatheque")
     assert _ids(tab) == [calendar["workshop"]]
 
 
@@ -322,9 +324,9 @@ def test_keyboard(qtbot, tab: EventsTab, dialogs: Dialogs, calendar) -> None:
     tab.table.setFocus()
     qtbot.waitUntil(tab.table.hasFocus)
     qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert tab.search.hasFocus()
-    qtbot.keyClicks(tab.search, "atelier")
-    qtbot.keyClick(tab.search, Qt.Key.Key_Down)
+    assert tab.filters.search.hasFocus()
+    qtbot.keyClicks(tab.filters.search, "atelier")
+    qtbot.keyClick(tab.filters.search, Qt.Key.Key_Down)
     assert tab.table.hasFocus() and tab.selected_event_id() == calendar["workshop"]
     dialogs.answer = None
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
@@ -374,8 +376,8 @@ def test_the_tab_speaks_french(host: QWidget, calendar, in_french: None) -> None
     french = EventsTab(host)
     french.reload()
     assert french.count_label.text() == "7 événements"
-    assert french.period_filter.currentText() == "Toutes les dates"
+    assert french.filters.period.currentText() == "Toutes les dates"
     assert french.new_button.text() == "Nouvel événement"
     assert french.reports_button.text() == "Rapports"
-    french.search.setText("reunion")
+    french.filters.search.setText("reunion")
     assert french.count_label.text() == "4 sur 7 événements"

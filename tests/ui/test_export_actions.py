@@ -150,7 +150,7 @@ def test_events_tab_exports_events_attendance_and_guests_shown(
         Attendance.create(event=event, member=people["Anaïs"], status="late")
         Guest.create(event=event, name=f"Guest of {event.title}")
     tab = loaded_tab(EventsTab, host)
-    tab.search.setText("meeting")
+    tab.filters.search.setText("meeting")
     tab.table.sortByColumn(e.COL_TITLE, Qt.SortOrder.AscendingOrder)
     assert [row.title for row in tab.model.rows()] == [
         "April meeting", "Lunch meeting", "March meeting"]
@@ -158,7 +158,7 @@ def test_events_tab_exports_events_attendance_and_guests_shown(
     assert _export(qtbot, tab.exporter, "events") == dialog.path
     assert [row[3] for row in _csv(dialog.path)[1:]] == [
         "April meeting", "Lunch meeting", "March meeting"]
-    tab.search.setText("march")
+    tab.filters.search.setText("march")
     assert [row.title for row in tab.model.rows()] == ["March meeting"]
     dialog.path = tmp_path / "attendance.xlsx"
     assert _export(qtbot, tab.exporter, "attendance") == dialog.path

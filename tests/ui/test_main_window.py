@@ -81,7 +81,7 @@ def test_tabs_list_rows_and_search(qtbot, window: MainWindow, make_member) -> No
     assert _titles(events) == ["Assemblée générale", "Réunion hebdomadaire"]  # most recent
     row = events.table.model().index(1, 0).data(events_model.RowRole)
     assert (row.present, row.recorded, row.guests) == (1, 2, 1)
-    events.search.setText("reunion")  # no accent typed
+    events.filters.search.setText("reunion")  # no accent typed
     assert _titles(events) == ["Réunion hebdomadaire"]
     assert events.count_label.text() == "1 of 2 events"
 
@@ -195,7 +195,7 @@ def test_dashboard_opens_tabs_narrowed(qtbot, window: MainWindow, make_member) -
     year = Period(dt.date(dt.date.today().year, 1, 1), dt.date(dt.date.today().year, 12, 31))
     window.open_filtered("events", {"period": year})
     assert window.tabs.currentWidget() is window.events_tab
-    assert window.events_tab.period_filter.currentData() == "this_year"
+    assert window.events_tab.filters.period.currentData() == "this_year"
 
     window.open_filtered("referrals", {"status": "won", "period": year})
     assert window.tabs.currentWidget() is window.referrals_tab
@@ -213,12 +213,12 @@ def test_activity_report_and_member_sheet_are_previewed(
     from clubdesk.domain.activity.activity_figures import Period
 
     member = make_member(first_name="Zoë", last_name="Lefèvre")
-    runner = window.event_actions.reports
+    runner = window.activity_reports.reports
     period = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     window.dashboard_tab.report_requested.emit(period)
     qtbot.waitUntil(lambda: len(runner.previews) == 1, timeout=20_000)
     assert runner.previews[0].suggested_name == "rapport-activite-2026-01-01-2026-12-31.pdf"
-    window.event_actions.member_sheet(member.id, period)
+    window.activity_reports.member_sheet(member.id, period)
     qtbot.waitUntil(lambda: len(runner.previews) == 2, timeout=20_000)
     assert runner.previews[1].suggested_name.startswith("activite-zoe-lefevre-2026")
     for preview in list(runner.previews):

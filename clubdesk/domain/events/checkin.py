@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from peewee import JOIN, chunked
 
-from clubdesk.db import ATTENDANCE_STATUSES, Attendance, Event, Member, database
+from clubdesk.db import Attendance, Event, Member, database
+from clubdesk.domain.common.codes import AttendanceStatus, MemberStatus
 from clubdesk.domain.common.labels import attendance_status_label
 from clubdesk.domain.common.text_limits import clean_line, text_limit, text_problem
 from clubdesk.domain.events.checkin_list import (
@@ -51,10 +52,11 @@ __all__ = [
     "set_note", "set_status", "set_statuses", "start_roster",
 ]
 
-ATTENDING = ("present", "late", "substitute")
+ATTENDING = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.SUBSTITUTE)
 """Statuses of a member who came or sent someone: a proxy they gave is withdrawn."""
-HOLDING = ("present", "late")
+HOLDING = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 """Statuses that may hold proxies: members present in person."""
+_STATUSES = tuple(AttendanceStatus)
 
 
 @dataclass(frozen=True)
@@ -89,15 +91,16 @@ def start_roster(event_id: int) -> int:
         listed = Attendance.select(Attendance.member).where(Attendance.event == event_id)
         missing = (
             Member
-            .select(event_id, Member.id, "absent", "", "")
-            .where((Member.status == "active") & Member.id.not_in(listed))
+            .select(event_id, Member.id, AttendanceStatus.ABSENT, "", "")
+            .where((Member.status == MemberStatus.ACTIVE) & Member.id.not_in(listed))
         )
         fields = [Attendance.event, Attendance.member, Attendance.status,
                   Attendance.substitute_name, Attendance.note]
         return int(Attendance.insert_from(missing, fields).as_rowcount().execute())
 
 
-def add_to_roster(event_id: int, member_id: int, status: str = "absent") -> None:
+def add_to_roster(event_id: int, member_id: int,
+                  status: str = AttendanceStatus.ABSENT) -> None:
     """Put one member on the list (any status but former members, who come as guests)."""
     with database.atomic():
         _require_event(event_id)
@@ -106,10 +109,10 @@ def add_to_roster(event_id: int, member_id: int, status: str = "absent") -> None
         if row is None:
             raise CheckinError(_("Member {id} does not exist.").format(id=member_id))
         name = person_name(row[0], row[1])
-        if row[2] == "former":
+        if row[2] == MemberStatus.FORMER:
             raise CheckinError(_("{name} is a former member: record them as a guest "
                                  "instead.").format(name=name))
-        if status not in ATTENDANCE_STATUSES or status == "substitute":
+        if status not in _STATUSES or status == AttendanceStatus.SUBSTITUTE:
             raise CheckinError(_("Unknown attendance status “{code}”.").format(code=status))
         listed = (Attendance.select()
                   .where((Attendance.event == event_id) & (Attendance.member == member_id)))
@@ -127,7 +130,7 @@ def remove_from_roster(event_id: int, member_id: int) -> None:
                .tuples().first())
         if row is None:
             raise CheckinError(_("{name} is not on the attendance list.").format(name=name))
-        if row[1] != "absent":
+        if row[1] != AttendanceStatus.ABSENT:
             raise CheckinError(_(
                 "{name} is marked “{status}”: only a member still absent can be taken off "
                 "the list."
@@ -147,19 +150,20 @@ def set_status(event_id: int, member_id: int, status: str,
 def set_statuses(event_id: int, member_ids: Iterable[int], status: str) -> StatusChange:
     """Mark several members at once, in one transaction (not as substitutes: one name each)."""
     ids = list(dict.fromkeys(member_ids))
-    if status == "substitute" and len(ids) > 1:
+    if status == AttendanceStatus.SUBSTITUTE and len(ids) > 1:
         raise CheckinError(_("A substitute is recorded for one member at a time, with the "
                              "name of the person who came."))
     return _change(event_id, ids, status, "")
 
 
 def _change(event_id: int, ids: list[int], status: str, substitute_name: str) -> StatusChange:
-    if status not in ATTENDANCE_STATUSES:
+    if status not in _STATUSES:
         raise CheckinError(_("Unknown attendance status “{code}”.").format(code=status))
-    substitute = clean_line(substitute_name) if status == "substitute" else ""
-    if status == "substitute" and not substitute:
+    substituting = status == AttendanceStatus.SUBSTITUTE
+    substitute = clean_line(substitute_name) if substituting else ""
+    if substituting and not substitute:
         raise CheckinError(_("A substitute needs the name of the person who came instead."))
-    if status == "substitute" and (problem := text_problem(
+    if substituting and (problem := text_problem(
             substitute_name, text_limit("attendance", "substitute_name"))) is not None:
         raise CheckinError(_("The substitute's name was not saved: {problem}").format(
             problem=problem))
@@ -262,8 +266,8 @@ def mark_all_present(event_id: int) -> int:
         _require_event(event_id)
         return int(
             Attendance
-            .update(status="present")
-            .where((Attendance.event == event_id) & (Attendance.status == "absent")
+            .update(status=AttendanceStatus.PRESENT)
+            .where((Attendance.event == event_id) & (Attendance.status == AttendanceStatus.ABSENT)
                    & Attendance.proxy_to.is_null())
             .execute()
         )

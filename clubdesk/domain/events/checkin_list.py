@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from peewee import JOIN, chunked, fn
 
-from clubdesk.db import ATTENDANCE_STATUSES, MEMBER_STATUSES, Attendance, Event, Member, database
+from clubdesk.db import Attendance, Event, Member, database
+from clubdesk.domain.common.codes import AttendanceStatus, EventKind, MemberStatus
 from clubdesk.domain.common.labels import member_status_label
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.members.members import sponsor_label
@@ -38,7 +39,7 @@ class CheckinEvent:
 
     @property
     def is_general_assembly(self) -> bool:
-        return self.kind == "general_assembly"
+        return self.kind == EventKind.GENERAL_ASSEMBLY
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ def checkin_event(event_id: int) -> CheckinEvent:
 
 def active_member_count() -> int:
     """How many members starting a list would add (every active member)."""
-    return Member.select().where(Member.status == "active").count()
+    return Member.select().where(Member.status == MemberStatus.ACTIVE).count()
 
 
 def roster_candidates(event_id: int) -> list[tuple[int, str]]:
@@ -95,15 +96,15 @@ def roster_candidates(event_id: int) -> list[tuple[int, str]]:
     query = (
         Member
         .select(Member.id, Member.last_name, Member.first_name, Member.company, Member.status)
-        .where((Member.status != "former") & Member.id.not_in(listed))
+        .where((Member.status != MemberStatus.FORMER) & Member.id.not_in(listed))
         .tuples()
     )
     rows = sorted(query, key=lambda row: (fold(f"{row[1]}\x00{row[2]}"), row[0]))
-    labels = {status: member_status_label(status).lower() for status in MEMBER_STATUSES}
+    labels = {status: member_status_label(status).lower() for status in MemberStatus}
     choices = []
     for member_id, last, first, company, status in rows:
         label = sponsor_label(last, first, company)
-        if status != "active":
+        if status != MemberStatus.ACTIVE:
             label = f"{label} ({labels[status]})"
         choices.append((member_id, label))
     return choices
@@ -168,7 +169,7 @@ def checkin_rows_of(event_id: int, member_ids: Iterable[int]) -> list[CheckinRow
 
 def checkin_counts(event_id: int) -> dict[str, int]:
     """Members on the list by attendance status (every status present, zero included)."""
-    counts = dict.fromkeys(ATTENDANCE_STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(AttendanceStatus, 0)
     query = (
         Attendance
         .select(Attendance.status, fn.COUNT(Attendance.id))

@@ -15,10 +15,11 @@ from functools import reduce
 from peewee import JOIN, SQL, fn
 
 from clubdesk.db import Attendance, Event, Guest
+from clubdesk.domain.common.codes import AttendanceStatus
 from clubdesk.domain.common.dates import years_before
 from clubdesk.domain.common.text import fold
 
-PRESENT_STATUSES = ("present", "late", "substitute")
+PRESENT_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.SUBSTITUTE)
 """Statuses that count as someone at the event (a substitute stands in for the member)."""
 
 PERIOD_ALL = "all"
@@ -143,6 +144,17 @@ def period_bounds(period: str, today: dt.date) -> tuple[dt.date | None, dt.date 
     if period == PERIOD_ALL:
         return None, None
     raise ValueError(f"unknown period: {period}")
+
+
+def period_of(start: dt.date, end: dt.date, today: dt.date) -> str:
+    """The period of :data:`PERIODS` that is exactly ``start`` to ``end``: this calendar
+    year or the last one; :data:`PERIOD_ALL` for any other dates."""
+    if (start, end) == (dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)):
+        if start.year == today.year:
+            return PERIOD_THIS_YEAR
+        if start.year == today.year - 1:
+            return PERIOD_LAST_YEAR
+    return PERIOD_ALL
 
 
 def filter_events(

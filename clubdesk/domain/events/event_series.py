@@ -19,8 +19,10 @@ from dataclasses import dataclass, replace
 
 from peewee import Expression, fn
 
-from clubdesk.db import SERIES_FREQUENCIES, Event, EventSeries, database
+from clubdesk.db import Event, EventSeries, database
+from clubdesk.domain.common.codes import EventKind, SeriesFrequency
 from clubdesk.domain.common.edit_conflicts import checked_edit
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.domain.events.events import (
     DeletionSummary,
@@ -41,7 +43,7 @@ LAST = -1
 EVENT_FIELDS = ("title", "kind", "location", "description", "start_time", "end_time")
 """What an edit of the series may change on its dates."""
 
-_STEPS = {"weekly": 7, "fortnightly": 14}
+_STEPS = {SeriesFrequency.WEEKLY: 7, SeriesFrequency.FORTNIGHTLY: 14}
 _INSERT_CHUNK = 100  # rows per INSERT: 7 columns each, under SQLite's variable limit
 
 
@@ -50,8 +52,8 @@ class SeriesInput:
     """Everything the series form edits."""
 
     title: str = ""
-    kind: str = "meeting"
-    frequency: str = "weekly"
+    kind: str = EventKind.MEETING
+    frequency: str = SeriesFrequency.WEEKLY
     first_on: dt.date
     until: dt.date
     start_time: dt.time = dt.time(19, 0)
@@ -75,7 +77,7 @@ class SeriesUpdatePlan:
         return not self.errors
 
 
-class SeriesNotFoundError(LookupError):
+class SeriesNotFoundError(NotFoundError):
     """No series has this id (deleted meanwhile, for example)."""
 
     def __init__(self, series_id: int) -> None:
@@ -124,7 +126,7 @@ def series_dates(first: dt.date, until: dt.date, frequency: str,
         if limit is not None:
             count = min(count, limit)
         return [first + dt.timedelta(days=step * index) for index in range(count)]
-    if frequency != "monthly":
+    if frequency != SeriesFrequency.MONTHLY:
         raise ValueError(f"unknown frequency: {frequency}")
     nth, weekday = monthly_rule(first)
     dates: list[dt.date] = []
@@ -158,7 +160,7 @@ def validate_series(data: SeriesInput) -> ValidationResult[SeriesInput]:
     check_texts("series", data, errors)
     if cleaned.end_time is not None and cleaned.end_time <= cleaned.start_time:
         errors["end_time"] = _("The event must end after it starts.")
-    if cleaned.frequency not in SERIES_FREQUENCIES:
+    if cleaned.frequency not in tuple(SeriesFrequency):
         errors["frequency"] = _("Unknown frequency “{code}”.").format(code=cleaned.frequency)
     elif cleaned.until < cleaned.first_on:
         errors["until"] = _("The end date is before the first date.")

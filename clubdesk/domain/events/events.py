@@ -12,8 +12,10 @@ from typing import Generic, TypeVar
 
 from peewee import Expression, Select, fn
 
-from clubdesk.db import EVENT_KINDS, Attendance, Event, EventSeries, Guest, VolunteerEntry, database
+from clubdesk.db import Attendance, Event, EventSeries, Guest, VolunteerEntry, database
+from clubdesk.domain.common.codes import EventKind
 from clubdesk.domain.common.edit_conflicts import checked_edit
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text_limits import check_texts, clean_line, clean_lines
 from clubdesk.domain.safety.backups import backup_before
 from clubdesk.i18n import _
@@ -26,7 +28,7 @@ class EventInput:
     """Everything the event form edits, as plain values."""
 
     title: str = ""
-    kind: str = "meeting"
+    kind: str = EventKind.MEETING
     starts_at: dt.datetime
     ends_at: dt.datetime | None = None
     location: str = ""
@@ -67,7 +69,7 @@ class EventValidationError(ValueError):
         self.result = result
 
 
-class EventNotFoundError(LookupError):
+class EventNotFoundError(NotFoundError):
     """No event has this id (deleted meanwhile, for example)."""
 
     def __init__(self, event_id: int) -> None:
@@ -80,7 +82,7 @@ def check_common(title: str, kind: str, errors: dict[str, str]) -> None:
     are checked on the texts as typed, by :func:`~text_limits.check_texts`)."""
     if not title:
         errors["title"] = _("The title is required.")
-    if kind not in EVENT_KINDS:
+    if kind not in tuple(EventKind):
         errors["kind"] = _("Unknown kind of event “{code}”.").format(code=kind)
 
 

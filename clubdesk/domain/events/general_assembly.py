@@ -16,10 +16,11 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from clubdesk.db import Attendance, Member
+from clubdesk.domain.common.codes import AttendanceStatus, MemberStatus
 from clubdesk.domain.common.settings import load_settings
 
-PRESENT_STATUSES = ("present", "late")
-ABSENT_STATUSES = ("absent", "excused")
+PRESENT_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+ABSENT_STATUSES = (AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,6 @@ def quorum(event_id: int, share: Decimal | None = None) -> QuorumResult:
         .tuples()
         .get()
     )
-    entitled = rows or Member.select().where(Member.status == "active").count()
+    entitled = rows or Member.select().where(Member.status == MemberStatus.ACTIVE).count()
     return QuorumResult(int(entitled), int(present), int(represented), Decimal(share),
                         required_votes(int(entitled), Decimal(share)))

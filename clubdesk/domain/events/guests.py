@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from peewee import JOIN
 
 from clubdesk.db import Event, Guest, Member, database
+from clubdesk.domain.common.codes import MemberStatus
 from clubdesk.domain.common.edit_conflicts import checked_edit
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text_limits import check_texts, clean_line
 from clubdesk.domain.members.member_form import MemberInput, is_valid_email
 from clubdesk.domain.members.members import MemberValidationError, create_member
@@ -20,6 +22,14 @@ _PARTICLES = frozenset({"de", "du", "des", "d'"})
 
 class GuestError(ValueError):
     """A guest change was refused; the message, translated, says why."""
+
+
+class GuestNotFoundError(GuestError, NotFoundError):
+    """The guest was deleted meanwhile (a refusal like the others, and a "not found")."""
+
+    def __init__(self, guest_id: int) -> None:
+        super().__init__(_("This guest does not exist any more."))
+        self.guest_id = guest_id
 
 
 @dataclass
@@ -122,7 +132,7 @@ def update_guest(guest_id: int, data: GuestInput, *,
                                 invited_by=values.invited_by_id)
                    .where(Guest.id == guest_id).execute())
         if not updated:
-            raise GuestError(_("This guest does not exist any more."))
+            raise GuestNotFoundError(guest_id)
 
 
 def guest_input(guest_id: int) -> GuestInput:
@@ -130,7 +140,7 @@ def guest_input(guest_id: int) -> GuestInput:
     row = (Guest.select(Guest.name, Guest.company, Guest.email, Guest.invited_by)
            .where(Guest.id == guest_id).tuples().first())
     if row is None:
-        raise GuestError(_("This guest does not exist any more."))
+        raise GuestNotFoundError(guest_id)
     return GuestInput(*row)
 
 
@@ -183,7 +193,7 @@ def _guest_with_member(guest_id: int) -> tuple:
         .first()
     )
     if row is None:
-        raise GuestError(_("This guest does not exist any more."))
+        raise GuestNotFoundError(guest_id)
     guest_id, name, company, email, member_id, first, last, inviter = row
     return (guest_id, name, company, email, member_id,
             f"{first or ''} {last or ''}".strip(), inviter)
@@ -253,7 +263,8 @@ def convert_guest_to_member(guest_id: int) -> int:
             raise GuestError(_("“{name}” needs a first and a last name to become a member: "
                                "edit the guest first.").format(name=name))
         data = MemberInput(first_name=first, last_name=last, company=company, email=email,
-                           status="active", sponsor_id=inviter, joined_on=dt.date.today())
+                           status=MemberStatus.ACTIVE, sponsor_id=inviter,
+                           joined_on=dt.date.today())
         try:
             new_id = create_member(data)
         except MemberValidationError as error:

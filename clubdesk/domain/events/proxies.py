@@ -21,12 +21,13 @@ from __future__ import annotations
 from peewee import fn
 
 from clubdesk.db import Attendance, Event, Member, database
+from clubdesk.domain.common.codes import AttendanceStatus, EventKind
 from clubdesk.domain.common.labels import attendance_status_label
 from clubdesk.domain.common.settings import load_settings
 from clubdesk.domain.events.checkin import HOLDING
 from clubdesk.i18n import _, ngettext
 
-GIVING = ("absent", "excused")
+GIVING = (AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
 """Statuses of a member who may give a proxy."""
 
 
@@ -53,7 +54,7 @@ def _require_assembly(event_id: int) -> None:
     kind = Event.select(Event.kind).where(Event.id == event_id).scalar()
     if kind is None:
         raise ProxyError(_("This event does not exist any more."))
-    if kind != "general_assembly":
+    if kind != EventKind.GENERAL_ASSEMBLY:
         raise ProxyError(_("Proxies are only given for a general assembly."))
 
 

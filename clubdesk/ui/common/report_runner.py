@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clubdesk.db.errors import storage_error_message
+from clubdesk.domain.common.text import fold
 from clubdesk.i18n import _
 from clubdesk.ui.common.background import BackgroundTask, run_with_progress
 from clubdesk.ui.common.report_preview import ReportPreview
@@ -63,3 +64,11 @@ class ReportRunner(QObject):
         if preview in self.previews:
             self.previews.remove(preview)
         preview.deleteLater()
+
+
+def file_slug(text: str, fallback: str) -> str:
+    """``text`` as part of a suggested file name: accents dropped, lower case, words joined by
+    hyphens (``Réunion <b>&`` gives ``reunion-b``), at most 60 characters; ``fallback`` when
+    nothing is left."""
+    words = "".join(c if c.isalnum() else " " for c in fold(text)).split()
+    return "-".join(words)[:60] or fallback

@@ -50,7 +50,8 @@ def ask_and_delete(parent: QWidget, row: EventRow) -> Literal["event", "dates"] 
     """Ask, then delete: :data:`EVENT` (that event only), :data:`DATES` (dates of its
     series), or None when the user cancelled.
 
-    Raises ``LookupError`` when the event or its series was deleted meanwhile.
+    Raises :class:`~clubdesk.domain.common.errors.NotFoundError` when the event or its
+    series was deleted meanwhile.
     """
     if row.series_id is not None:
         return _in_series(parent, row, row.series_id)

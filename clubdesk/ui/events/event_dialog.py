@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.db import EVENT_KINDS
 from clubdesk.domain.common.labels import event_kind_label
 from clubdesk.domain.events.events import (
     EventInput,
@@ -34,16 +32,11 @@ from clubdesk.i18n import _
 from clubdesk.ui.common.form_dialog import FormDialog, date_edit, time_edit, to_time
 from clubdesk.ui.common.form_widgets import NotesEdit
 from clubdesk.ui.common.limited_text import limit_line
+from clubdesk.ui.events.event_widgets import kind_combo
+from clubdesk.ui.events.series_dialog import SeriesDialog
 
 BANNER_STYLE = ("QFrame#series_banner { background: palette(alternate-base);"
                 " border: 1px solid palette(mid); border-radius: 4px; }")
-
-
-def kind_combo() -> QComboBox:
-    combo = QComboBox()
-    for code in EVENT_KINDS:
-        combo.addItem(event_kind_label(code), code)
-    return combo
 
 
 class EventDialog(FormDialog):
@@ -172,8 +165,6 @@ class EventDialog(FormDialog):
 
     def edit_series(self) -> None:
         """Open the series' form; once it is saved this dialog closes, its work done."""
-        from clubdesk.ui.events.series_dialog import SeriesDialog
-
         if self.series is not None and SeriesDialog.ask(self, self.series[0]) is not None:
             self.series_edited = True
             self.saved_event_id = self.event_id

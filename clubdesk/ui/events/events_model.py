@@ -14,10 +14,10 @@ from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from clubdesk.db import EVENT_KINDS
+from clubdesk.domain.common.codes import EventKind
 from clubdesk.domain.common.labels import event_kind_label
 from clubdesk.domain.events.event_list import EventRow
-from clubdesk.i18n import _
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.common.row_model import (
     ALIGN,
@@ -71,7 +71,7 @@ class EventsModel(SortedRowModel):
             _("Date"), _("Time"), _("Event"), _("Kind"),
             _("Attendance"), _("Guests"), _("Location"),
         )
-        self._kinds = {code: event_kind_label(code) for code in EVENT_KINDS}
+        self._kinds = {code: event_kind_label(code) for code in EventKind}
         self._days = ValueCache(_day_text)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -167,8 +167,10 @@ class EventsModel(SortedRowModel):
 
     def _tooltip(self, row: EventRow, column: int) -> str | None:
         if column == COL_ATTENDANCE and row.recorded:
-            return _("{present} present out of {recorded} recorded").format(
-                present=row.present, recorded=row.recorded)
+            # "23 present out of 30 recorded": each number agrees with its own word.
+            present = ngettext("{n} present", "{n} present", row.present)
+            return ngettext("{present} out of {n} recorded", "{present} out of {n} recorded",
+                            row.recorded).format(present=present)
         if column in (COL_TITLE, COL_LOCATION):
             return self._display[column](row) or None
         return None

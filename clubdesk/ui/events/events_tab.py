@@ -16,23 +16,18 @@ from collections.abc import Callable, Mapping, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from clubdesk.db import EVENT_KINDS
-from clubdesk.domain.common.labels import event_kind_label
-from clubdesk.domain.events import event_list as periods
-from clubdesk.domain.events.event_list import EventRow, agenda_order, event_rows, filter_events
+from clubdesk.domain.common.errors import NotFoundError
+from clubdesk.domain.events.event_list import EventRow, agenda_order, event_rows
 from clubdesk.i18n import _, format_count, ngettext
 from clubdesk.ui.common.export_actions import ListExport
-from clubdesk.ui.common.form_widgets import choose_data
 from clubdesk.ui.common.search_field import focus_search, lead_to_list
 from clubdesk.ui.common.table_views import (
     action_button,
@@ -43,26 +38,14 @@ from clubdesk.ui.common.table_views import (
 )
 from clubdesk.ui.events import event_deletion
 from clubdesk.ui.events import events_model as columns
+from clubdesk.ui.events.event_dialog import EventDialog
+from clubdesk.ui.events.event_filters import EventFilters
 from clubdesk.ui.events.events_model import EventsModel, RowRole
+from clubdesk.ui.events.series_dialog import SeriesDialog
 
-ANY = ""
 # Widths at 1366 pixels; the location, last, takes the rest.
 COLUMN_WIDTHS = {columns.COL_DATE: 125, columns.COL_TIME: 105, columns.COL_TITLE: 360,
                  columns.COL_KIND: 150, columns.COL_ATTENDANCE: 85, columns.COL_GUESTS: 65}
-
-
-def edit_event_dialog(parent: QWidget, event_id: int | None) -> int | None:
-    """Open the event form (new when ``event_id`` is None); the saved id or None."""
-    from clubdesk.ui.events.event_dialog import EventDialog
-
-    return EventDialog.ask(parent, event_id)
-
-
-def edit_series_dialog(parent: QWidget, series_id: int | None) -> int | None:
-    """Open the series form (new when ``series_id`` is None); the saved id or None."""
-    from clubdesk.ui.events.series_dialog import SeriesDialog
-
-    return SeriesDialog.ask(parent, series_id)
 
 
 class EventsTab(QWidget):
@@ -81,23 +64,7 @@ class EventsTab(QWidget):
         self._loaded = False
         self._today = dt.date.today()
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(_("Search title or location…"))
-        self.search.setMinimumWidth(200)
-        self.kind_filter = QComboBox()
-        self.kind_filter.addItem(_("All kinds"), ANY)
-        for code in EVENT_KINDS:
-            self.kind_filter.addItem(event_kind_label(code), code)
-        self.period_filter = QComboBox()
-        year = self._today.year
-        for text, code in ((_("All dates"), periods.PERIOD_ALL),
-                           (_("Upcoming"), periods.PERIOD_UPCOMING),
-                           (_("Past 12 months"), periods.PERIOD_PAST_12_MONTHS),
-                           (_("Year {year}").format(year=year), periods.PERIOD_THIS_YEAR),
-                           (_("Year {year}").format(year=year - 1),
-                            periods.PERIOD_LAST_YEAR)):
-            self.period_filter.addItem(text, code)
+        self.filters = EventFilters(self, self._today)
         self.count_label = QLabel()
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
@@ -114,10 +81,8 @@ class EventsTab(QWidget):
         self._build_actions()
         self._build_layout()
 
-        self.search.textChanged.connect(self.apply_filter)
-        lead_to_list(self.search, self._focus_table)
-        self.kind_filter.currentIndexChanged.connect(self.apply_filter)
-        self.period_filter.currentIndexChanged.connect(self.apply_filter)
+        self.filters.changed.connect(self.apply_filter)
+        lead_to_list(self.filters.search, self._focus_table)
         wire_row_table(self.table, selection_changed=self._selection_changed,
                        opened=self.open_selected, menu=self.context_menu)
         self._selection_changed()
@@ -192,9 +157,10 @@ class EventsTab(QWidget):
         # Search and filters above, the count and the commands below, as in the Volunteering
         # and Referrals tabs: on one line, seven buttons left the search no room at 1366 px.
         toolbar = QHBoxLayout()
-        toolbar.addWidget(self.search, 3)
-        toolbar.addWidget(self.kind_filter)
-        toolbar.addWidget(self.period_filter)
+        search, *filters = self.filters.widgets()
+        toolbar.addWidget(search, 3)
+        for widget in filters:
+            toolbar.addWidget(widget)
         commands = QHBoxLayout()
         commands.addWidget(self.count_label)
         commands.addStretch(1)
@@ -216,23 +182,8 @@ class EventsTab(QWidget):
             self.reload()
 
     def narrow(self, filters: Mapping[str, object]) -> None:
-        """Show the events the dashboard pointed at: ``filters`` may hold "kind" (an event
-        kind) and "period" (with ``start`` and ``end``). The tab knows calendar years and
-        the last twelve months, not any dates: another period shows every date."""
-        period = filters.get("period")
-        code = periods.PERIOD_ALL
-        if period is not None:
-            start, end = period.start, period.end
-            today = dt.date.today()
-            if (start, end) == (dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)):
-                if start.year == today.year:
-                    code = periods.PERIOD_THIS_YEAR
-                elif start.year == today.year - 1:
-                    code = periods.PERIOD_LAST_YEAR
-        choose_data(self.period_filter, code)
-        if "kind" in filters:
-            choose_data(self.kind_filter, filters["kind"])
-        self.search.clear()
+        """Show the events the dashboard pointed at (see :meth:`EventFilters.narrow`)."""
+        self.filters.narrow(filters)
 
     def reload(self) -> None:
         """Read every event again; the first time, select the next one."""
@@ -251,14 +202,10 @@ class EventsTab(QWidget):
                                       self._today)
         self.apply_filter()
 
-    def _filters(self) -> tuple[str | None, str]:
-        return self.kind_filter.currentData() or None, self.period_filter.currentData()
-
     def apply_filter(self) -> None:
         """Show the events matching the search and both filters; keep the selection."""
         selected = self.selected_event_id()
-        rows = filter_events(self._all_rows, self.search.text(), *self._filters(),
-                             today=self._today)
+        rows = self.filters.keep(self._all_rows, self._today)
         self.model.set_rows(rows, self._today)
         if selected is None or not self.select_event(selected):
             self._selection_changed()
@@ -320,7 +267,7 @@ class EventsTab(QWidget):
     # -- keyboard -------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        focus_search(self.search)
+        focus_search(self.filters.search)
 
     def _focus_table(self) -> None:
         if self.model.rowCount() and self.selected_row() is None:
@@ -346,7 +293,7 @@ class EventsTab(QWidget):
             self.report_requested.emit(kind, row.id)
 
     def new_event(self) -> None:
-        event_id = edit_event_dialog(self, None)
+        event_id = EventDialog.ask(self, None)
         if event_id is not None:
             self._saved(event_id, _("“{title}” added."))
 
@@ -355,8 +302,8 @@ class EventsTab(QWidget):
         if row is None:
             return
         try:
-            event_id = edit_event_dialog(self, row.id)
-        except LookupError:  # deleted meanwhile, elsewhere: show the list as it is
+            event_id = EventDialog.ask(self, row.id)
+        except NotFoundError:  # deleted meanwhile, elsewhere: show the list as it is
             self.reload()
             return
         if event_id is None:
@@ -366,7 +313,7 @@ class EventsTab(QWidget):
         self._saved(event_id, _("“{title}” saved."))
 
     def new_series(self) -> None:
-        series_id = edit_series_dialog(self, None)
+        series_id = SeriesDialog.ask(self, None)
         if series_id is not None:
             self._series_saved(series_id, created=True)
 
@@ -375,8 +322,8 @@ class EventsTab(QWidget):
         if row is None or row.series_id is None:
             return
         try:
-            saved = edit_series_dialog(self, row.series_id)
-        except LookupError:
+            saved = SeriesDialog.ask(self, row.series_id)
+        except NotFoundError:
             self.reload()
             return
         if saved is not None:
@@ -400,10 +347,8 @@ class EventsTab(QWidget):
         row = next((row for row in self._all_rows if row.id == event_id), None)
         if row is None:
             return
-        if not filter_events([row], self.search.text(), *self._filters(), today=self._today):
-            self.search.clear()
-            self.kind_filter.setCurrentIndex(0)
-            self.period_filter.setCurrentIndex(0)
+        if not self.filters.keep([row], self._today):
+            self.filters.reset()
             message += " " + _("Filters changed to show it.")
         self.select_event(event_id)
         self.events_changed.emit()
@@ -417,7 +362,7 @@ class EventsTab(QWidget):
         position = self.model.row_of(row.id)
         try:
             deleted = event_deletion.ask_and_delete(self, row)
-        except LookupError:  # deleted meanwhile, elsewhere
+        except NotFoundError:  # deleted meanwhile, elsewhere
             deleted = event_deletion.DATES
         if deleted is None:
             return

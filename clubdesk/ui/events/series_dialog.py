@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.db import SERIES_FREQUENCIES
+from clubdesk.domain.common.codes import SeriesFrequency
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.labels import event_kind_label
 from clubdesk.domain.events.event_series import (
     EVENT_FIELDS,
@@ -44,7 +45,7 @@ from clubdesk.ui.common.form_dialog import FormDialog, date_edit, time_edit, to_
 from clubdesk.ui.common.form_widgets import NotesEdit
 from clubdesk.ui.common.limited_text import limit_line
 from clubdesk.ui.events import event_deletion
-from clubdesk.ui.events.event_dialog import kind_combo
+from clubdesk.ui.events.event_widgets import kind_combo
 
 _PREVIEW_DATES = 5
 _HINT_STYLE = "color: palette(placeholder-text);"
@@ -109,10 +110,10 @@ class SeriesDialog(FormDialog):
         self.title.setPlaceholderText(_("Weekly meeting"))
         self.kind = kind_combo()
         self.frequency = QComboBox()
-        self._frequencies = {"weekly": _("Every week"),
-                             "fortnightly": _("Every two weeks"),
-                             "monthly": _("Every month")}
-        for code in SERIES_FREQUENCIES:
+        self._frequencies = {SeriesFrequency.WEEKLY: _("Every week"),
+                             SeriesFrequency.FORTNIGHTLY: _("Every two weeks"),
+                             SeriesFrequency.MONTHLY: _("Every month")}
+        for code in SeriesFrequency:
             self.frequency.addItem(self._frequencies[code], code)
         self.first_on = date_edit()
         self.until = date_edit()
@@ -224,7 +225,7 @@ class SeriesDialog(FormDialog):
         try:
             self._plan = series_update_plan(self.series_id, data, self.from_day(),
                                             self.changed_fields())
-        except LookupError as error:  # deleted meanwhile
+        except NotFoundError as error:  # deleted meanwhile
             self._show_preview("")
             return {"title": str(error)}
         self._show_preview(self._change_preview(self._plan) if self._plan.cleaned else "")
@@ -238,9 +239,9 @@ class SeriesDialog(FormDialog):
     def rule_text(self, first: dt.date, frequency: str) -> str:
         """The rule in words: ``Every Tuesday``, ``The second Tuesday of each month``…"""
         day = QLocale().dayName(first.isoweekday(), QLocale.FormatType.LongFormat)
-        if frequency == "weekly":
+        if frequency == SeriesFrequency.WEEKLY:
             return _("Every {day}").format(day=day)
-        if frequency == "fortnightly":
+        if frequency == SeriesFrequency.FORTNIGHTLY:
             return _("Every other {day}").format(day=day)
         nth = monthly_rule(first)[0]
         texts = {1: _("The first {day} of each month"),

@@ -1,14 +1,15 @@
 """Check-in of an event: who is present, guests, and at a general assembly proxies and quorum.
 
-Every row of the list stays in memory with a folded search key: searching is a scan of
-strings, and a status change reads back only the rows it touched, so that a click or a
-keystroke stays within a frame on a list of 7,000 members. Actions are in
-:mod:`clubdesk.ui.events.checkin.checkin_actions`.
+Every row of the list stays in memory (:mod:`~clubdesk.ui.events.checkin.checkin_roster`),
+and a status change reads back only the rows it touched, so that a click or a keystroke
+stays within a frame on a list of 7,000 members. The commands are in
+:mod:`~clubdesk.ui.events.checkin.checkin_actions`: the dialog hands them the rows they
+apply to, and shows what their signals say changed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,30 +28,37 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk import i18n
-from clubdesk.db import ATTENDANCE_STATUSES
+from clubdesk.domain.common.codes import AttendanceStatus
 from clubdesk.domain.common.labels import attendance_status_label, event_kind_label
-from clubdesk.domain.common.text import fold
-from clubdesk.domain.events.checkin import CheckinRow, checkin_event, checkin_rows
+from clubdesk.domain.events.checkin import (
+    CheckinRow,
+    active_member_count,
+    checkin_event,
+    checkin_rows,
+)
+from clubdesk.domain.events.proxies import GIVING
 from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_datetime
 from clubdesk.ui.common.limited_text import LimitedLineDelegate
 from clubdesk.ui.common.table_views import make_row_table
 from clubdesk.ui.events.checkin import checkin_model as columns
-from clubdesk.ui.events.checkin.checkin_actions import CheckinActions
+from clubdesk.ui.events.checkin.checkin_actions import CheckinActions, CheckinSummary
 from clubdesk.ui.events.checkin.checkin_guests import GuestsPanel
 from clubdesk.ui.events.checkin.checkin_model import CheckinModel, RowRole, status_icon
-from clubdesk.ui.events.checkin.checkin_panels import QuorumBanner, RosterStartPanel
+from clubdesk.ui.events.checkin.checkin_panels import (
+    STATUS_KEYS,
+    STATUSES,
+    QuorumBanner,
+    RosterStartPanel,
+    status_button,
+    summary_text,
+)
+from clubdesk.ui.events.checkin.checkin_roster import ALL, Roster
 
-# One key a status, shown on its button: the initial of the label where it is free.
-STATUS_KEYS = {
-    "en": {"present": "P", "absent": "A", "excused": "E", "late": "L", "substitute": "S"},
-    "fr": {"present": "P", "absent": "A", "excused": "E", "late": "R", "substitute": "S"},
-}
 COLUMN_WIDTHS = {
     columns.COL_LAST_NAME: 160, columns.COL_FIRST_NAME: 130, columns.COL_COMPANY: 220,
     columns.COL_STATUS: 120, columns.COL_SUBSTITUTE: 160, columns.COL_PROXY: 180,
 }
-ALL = ""
 
 
 class CheckinDialog(QDialog):
@@ -60,12 +69,13 @@ class CheckinDialog(QDialog):
         self.event_id = event_id
         self.info = checkin_event(event_id)
         self.changed = False
-        self.all_rows: dict[int, CheckinRow] = {}  # member id → row, in list order
-        self._last: tuple[str, str, list[CheckinRow]] | None = None  # last filter's result
+        self.roster = Roster()
         self.setWindowTitle(_("Check-in — {title}").format(title=self.info.title))
         self._build()
-        self.commands = CheckinActions(self)
+        self.commands = CheckinActions(event_id, self.info.is_general_assembly, self)
         self._build_buttons()
+        self._connect()
+        self._layout()
         self.reload()
         self._fit_to_screen()
 
@@ -99,7 +109,7 @@ class CheckinDialog(QDialog):
         self.search.setPlaceholderText(_("Search a name or a company…"))
         self.status_filter = QComboBox()
         self.status_filter.addItem(_("All statuses"), ALL)
-        for code in ATTENDANCE_STATUSES:
+        for code in AttendanceStatus:
             self.status_filter.addItem(status_icon(code), attendance_status_label(code), code)
         self.counts_label = QLabel()
         self.counts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -122,31 +132,18 @@ class CheckinDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
 
-        self.search.textChanged.connect(self.apply_filter)
-        self.search.returnPressed.connect(self.focus_table)
-        self.status_filter.currentIndexChanged.connect(self.apply_filter)
-        self.guests.changed.connect(self._mark_changed)
-        self.guests.message.connect(self.show_feedback)
-
-    def _status_button(self, code: str, key: str) -> QPushButton:
-        text = attendance_status_label(code) + ("…" if code == "substitute" else "")
-        button = QPushButton(status_icon(code), f"{text}  ({key})")
-        button.setToolTip(_("Mark the selected members “{status}” (key {key})").format(
-            status=attendance_status_label(code), key=key))
-        return button
-
     def _build_buttons(self) -> None:
         keys = STATUS_KEYS.get(i18n.current_language(), STATUS_KEYS["en"])
         self.status_actions: dict[str, QAction] = {}
         self.status_buttons: dict[str, QPushButton] = {}
-        for code in ("present", "late", "substitute", "excused", "absent"):
+        for code in STATUSES:
             action = QAction(attendance_status_label(code), self.table)
             action.setShortcut(QKeySequence(keys[code]))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(lambda _checked=False, c=code: self.commands.mark(c))
+            action.triggered.connect(lambda _checked=False, c=code: self.mark(c))
             self.table.addAction(action)
             self.status_actions[code] = action
-            button = self._status_button(code, keys[code])
+            button = status_button(code, keys[code])
             button.clicked.connect(action.trigger)
             self.status_buttons[code] = button
         self.mark_all_button = QPushButton(_("Mark all present"))
@@ -161,18 +158,32 @@ class CheckinDialog(QDialog):
         self.withdraw_proxy_button = QPushButton(_("Withdraw proxy"))
         for button in (self.give_proxy_button, self.withdraw_proxy_button):
             button.setVisible(self.info.is_general_assembly)
+
+    def _connect(self) -> None:
         actions = self.commands
-        self.mark_all_button.clicked.connect(actions.mark_all_present)
+        self.search.textChanged.connect(self.apply_filter)
+        self.search.returnPressed.connect(self.focus_table)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.guests.changed.connect(self._mark_changed)
+        self.guests.message.connect(self.show_feedback)
+        self.mark_all_button.clicked.connect(
+            lambda _checked=False: actions.mark_all_present(self.roster.waiting()))
         self.add_button.clicked.connect(actions.add_member)
-        self.remove_button.clicked.connect(actions.remove_selected)
-        self.give_proxy_button.clicked.connect(actions.give_proxy)
-        self.withdraw_proxy_button.clicked.connect(actions.withdraw_proxy)
-        self.start_panel.start_requested.connect(actions.start_roster)
+        self.remove_button.clicked.connect(
+            lambda _checked=False: actions.remove(self.selected_rows()))
+        self.give_proxy_button.clicked.connect(lambda _checked=False: actions.give_proxy(
+            self.selected_rows(), self.roster.rows.values()))
+        self.withdraw_proxy_button.clicked.connect(
+            lambda _checked=False: actions.withdraw_proxy(self.selected_rows()))
+        self.start_panel.start_requested.connect(self._start_roster)
         self.start_panel.add_requested.connect(actions.add_member)
         self.model.note_edited.connect(actions.save_note)
-        self.table.customContextMenuRequested.connect(actions.context_menu)
+        self.table.customContextMenuRequested.connect(self.context_menu)
         self.table.selectionModel().selectionChanged.connect(self.update_buttons)
-        self._layout()
+        actions.rows_changed.connect(self._rows_changed)
+        actions.roster_changed.connect(self._roster_changed)
+        actions.member_added.connect(self._member_added)
+        actions.summary_changed.connect(self._show_summary)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -221,55 +232,93 @@ class CheckinDialog(QDialog):
 
     def reload(self) -> None:
         """Read the whole list again (after a change touching many rows)."""
-        self.all_rows = {row.member_id: row for row in checkin_rows(self.event_id)}
-        self._last = None
-        started = bool(self.all_rows)
+        self.roster.set_rows(checkin_rows(self.event_id))
+        started = bool(self.roster.rows)
         self.stack.setCurrentIndex(1 if started else 0)
         if not started:
-            self.start_panel.set_active_count(self.commands.active_count())
+            self.start_panel.set_active_count(active_member_count())
         self.apply_filter()
-        self.refresh_summary()
-
-    def store(self, rows: list[CheckinRow]) -> None:
-        """Keep fresh rows of some members and show them in place.
-
-        A row that no longer matches the status filter stays until the list is filtered
-        again: lines do not vanish under the pointer while the secretary works down a list.
-        """
-        for row in rows:
-            self.all_rows[row.member_id] = row
-            self.model.update_row(row)
-        self._last = None
-
-    def matching_rows(self) -> list[CheckinRow]:
-        text = fold(self.search.text())
-        status = self.status_filter.currentData() or ALL
-        rows: list[CheckinRow] | None = None
-        last = self._last
-        # Typing on narrows the previous result: scan that rather than everyone.
-        if last is not None and last[1] == status and last[0] and text.startswith(last[0]):
-            rows = last[2]
-        if rows is None:
-            rows = list(self.all_rows.values())
-        words = text.split()
-        matching = [row for row in rows
-                    if (not status or row.status == status)
-                    and all(word in row.search_key for word in words)]
-        self._last = (text, status, matching)
-        return matching
+        self.commands.refresh_summary()
 
     def apply_filter(self) -> None:
         """Show the rows matching the search and the status filter; keep the selection."""
         selected = self.selected_ids()
-        self.model.set_rows(self.matching_rows())
+        self.model.set_rows(self.roster.matching(self.search.text(),
+                                                 self.status_filter.currentData() or ALL))
         self.select_ids(selected)
         text = self.search.text().strip()
         if not self.selected_ids() and text and self.model.rowCount():
             self.select_ids([self.model.row_at(0).member_id])  # one click marks who was found
-        elif text and not self.model.rowCount() and self.all_rows:
+        elif text and not self.model.rowCount() and self.roster.rows:
             self.show_feedback(_("Nobody on the list matches “{text}”: a guest, or a "
-                                       "member to add to the list?").format(text=text))
+                                 "member to add to the list?").format(text=text))
         self.update_buttons()
+
+    # -- what the commands changed ----------------------------------------------------------
+
+    def _rows_changed(self, rows: list[CheckinRow], message: str) -> None:
+        """Show fresh rows of some members in place.
+
+        A row that no longer matches the status filter stays until the list is filtered
+        again: lines do not vanish under the pointer while the secretary works down a list.
+        """
+        self.roster.store(rows)
+        for row in rows:
+            self.model.update_row(row)
+        self.update_buttons()
+        self.changed = True
+        self.show_feedback(message)
+
+    def _roster_changed(self, message: str) -> None:
+        self.changed = True
+        self.reload()
+        self.show_feedback(message)
+
+    def _member_added(self, member_id: int) -> None:
+        """Show the whole list, the member just added selected, ready to be marked."""
+        self.changed = True
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.reload()
+        self.select_ids([member_id])
+        self.table.setFocus()
+        self.show_feedback(_("{name} is on the list: mark their status.").format(
+            name=self.roster.rows[member_id].full_name))
+
+    def _show_summary(self, summary: CheckinSummary) -> None:
+        """Counts; at a general assembly, proxies held and the quorum banner too."""
+        self.counts_label.setText(summary_text(summary.counts))
+        if summary.quorum is not None:
+            self.model.set_held(summary.held)
+            self.banner.show_result(summary.quorum)
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def mark(self, status: str) -> None:
+        """Give the selected members ``status``; at the door, ready to type the next name."""
+        if self.commands.mark(status, self.selected_rows()) and self.search.text():
+            self.search.setFocus()
+            self.search.selectAll()
+
+    def _start_roster(self) -> None:
+        if self.commands.start_roster():
+            self.search.setFocus()
+
+    def context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for action in self.status_actions.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        if self.info.is_general_assembly:
+            for button in (self.give_proxy_button, self.withdraw_proxy_button):
+                menu.addAction(button.text(), button.click).setEnabled(button.isEnabled())
+        index = self.table.indexAt(position)
+        if index.isValid():
+            note = self.model.index(index.row(), columns.COL_NOTE)
+            menu.addAction(_("Edit the note"), lambda: self.table.edit(note))
+        button = self.remove_button
+        menu.addAction(button.text(), button.click).setEnabled(button.isEnabled())
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- selection --------------------------------------------------------------------------
 
@@ -303,29 +352,22 @@ class CheckinDialog(QDialog):
     def update_buttons(self) -> None:
         rows = self.selected_rows()
         for code, action in self.status_actions.items():
-            enabled = bool(rows) and (code != "substitute" or len(rows) == 1)
+            enabled = bool(rows) and (code != AttendanceStatus.SUBSTITUTE or len(rows) == 1)
             action.setEnabled(enabled)
             self.status_buttons[code].setEnabled(enabled)
         single = rows[0] if len(rows) == 1 else None
-        self.remove_button.setEnabled(
-            single is not None and single.status == "absent" and single.proxy_to_id is None)
-        self.give_proxy_button.setEnabled(
-            single is not None and single.status in ("absent", "excused"))
+        self.remove_button.setEnabled(single is not None
+                                      and single.status == AttendanceStatus.ABSENT
+                                      and single.proxy_to_id is None)
+        self.give_proxy_button.setEnabled(single is not None and single.status in GIVING)
         self.withdraw_proxy_button.setEnabled(single is not None
                                               and single.proxy_to_id is not None)
-        self.mark_all_button.setEnabled(any(row.status == "absent" and row.proxy_to_id is None
-                                            for row in self.all_rows.values()))
+        self.mark_all_button.setEnabled(self.roster.anyone_waiting())
 
     def focus_table(self) -> None:
         if self.model.rowCount() and not self.selected_ids():
             self.select_ids([self.model.row_at(0).member_id])
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # -- summary ----------------------------------------------------------------------------
-
-    def refresh_summary(self) -> None:
-        """Counts, proxies held and the quorum banner, from the database."""
-        self.commands.refresh_summary()
 
     def show_feedback(self, text: str) -> None:
         self.feedback.setText(text)

@@ -20,18 +20,12 @@ from clubdesk.domain.events.guests import (
     guest_rows,
 )
 from clubdesk.i18n import _, ngettext
+from clubdesk.ui.common.prompts import confirm, inform
 from clubdesk.ui.common.record_model import ROW_ROLE, Column, RecordTableModel
 from clubdesk.ui.common.table_views import make_row_table
-from clubdesk.ui.events.checkin import checkin_prompts
+from clubdesk.ui.events.guest_dialog import GuestDialog
 
 COLUMN_WIDTHS = (220, 200, 230, 180)
-
-
-def edit_guest(parent: QWidget, event_id: int, guest_id: int | None) -> int | None:
-    """Open the guest form (new when ``guest_id`` is None); the saved id or None."""
-    from clubdesk.ui.events.guest_dialog import GuestDialog
-
-    return GuestDialog.ask(parent, event_id, guest_id)
 
 
 class GuestsPanel(QGroupBox):
@@ -114,7 +108,7 @@ class GuestsPanel(QGroupBox):
         self.message.emit(message)
 
     def add_guest(self) -> None:
-        guest_id = edit_guest(self, self.event_id, None)
+        guest_id = GuestDialog.ask(self, self.event_id, None)
         if guest_id is not None:
             self.reload(guest_id)
             row = self.selected()
@@ -123,12 +117,12 @@ class GuestsPanel(QGroupBox):
 
     def edit_selected(self) -> None:
         row = self.selected()
-        if row is not None and edit_guest(self, self.event_id, row.id) is not None:
+        if row is not None and GuestDialog.ask(self, self.event_id, row.id) is not None:
             self._done(_("Guest saved."), row.id)
 
     def delete_selected(self) -> None:
         row = self.selected()
-        if row is None or not checkin_prompts.confirm(
+        if row is None or not confirm(
             self, _("Delete guest"),
             _("Delete the guest {name}?").format(name=row.name), _("Delete"),
         ):
@@ -136,7 +130,7 @@ class GuestsPanel(QGroupBox):
         try:
             delete_guest(row.id)
         except GuestError as error:
-            checkin_prompts.inform(self, _("Delete guest"), str(error))
+            inform(self, _("Delete guest"), str(error))
             self.reload()
             return
         self._done(_("Guest {name} deleted.").format(name=row.name))
@@ -147,7 +141,7 @@ class GuestsPanel(QGroupBox):
             return
         sponsor = (_("sponsored by {name}").format(name=row.invited_by_name)
                    if row.invited_by_name else _("without a sponsor"))
-        if not checkin_prompts.confirm(
+        if not confirm(
             self, _("Make a member"),
             _("Make {name} an active member from today, {sponsor}? Their details can "
                     "be completed in the Members tab.").format(name=row.name, sponsor=sponsor),
@@ -157,6 +151,6 @@ class GuestsPanel(QGroupBox):
         try:
             convert_guest_to_member(row.id)
         except GuestError as error:
-            checkin_prompts.inform(self, _("Make a member"), str(error))
+            inform(self, _("Make a member"), str(error))
             return
         self._done(_("{name} is now a member.").format(name=row.name), row.id)

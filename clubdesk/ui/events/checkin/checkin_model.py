@@ -13,10 +13,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from clubdesk.db import ATTENDANCE_STATUSES
+from clubdesk.domain.common.codes import AttendanceStatus
 from clubdesk.domain.common.labels import attendance_status_label
 from clubdesk.domain.events.checkin import CheckinRow
 from clubdesk.i18n import _, ngettext
+from clubdesk.ui.common.palette import Role, colour
 from clubdesk.ui.common.row_model import (
     DECORATION,
     DISPLAY,
@@ -42,14 +43,19 @@ COLUMN_COUNT = 7
 
 MemberIdRole = IdRole  # int: the member's id; RowRole: the CheckinRow itself
 
-# Readable on a light and on a dark background; absent stays neutral, the default.
-STATUS_COLOURS = {
-    "present": "#2e7d32",
-    "late": "#e65100",
-    "substitute": "#6a1b9a",
-    "excused": "#1565c0",
-    "absent": "#9e9e9e",
+# Absent stays neutral, the default.
+STATUS_ROLES = {
+    AttendanceStatus.PRESENT: Role.PRESENT,
+    AttendanceStatus.LATE: Role.LATE,
+    AttendanceStatus.SUBSTITUTE: Role.SUBSTITUTE,
+    AttendanceStatus.EXCUSED: Role.EXCUSED,
+    AttendanceStatus.ABSENT: Role.ABSENT,
 }
+
+
+def status_colour(status: str) -> QColor:
+    """The colour of an attendance status, readable on the light or dark background."""
+    return colour(STATUS_ROLES.get(status, Role.ABSENT))
 
 
 def status_icon(status: str, size: int = 12) -> QIcon:
@@ -58,13 +64,13 @@ def status_icon(status: str, size: int = 12) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor(STATUS_COLOURS.get(status, "#9e9e9e"))
-    if status == "absent":
-        painter.setPen(colour)
+    dot = status_colour(status)
+    if status == AttendanceStatus.ABSENT:
+        painter.setPen(dot)
         painter.setBrush(Qt.BrushStyle.NoBrush)
     else:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        painter.setBrush(dot)
     painter.drawEllipse(1, 1, size - 3, size - 3)
     painter.end()
     return QIcon(pixmap)
@@ -85,10 +91,10 @@ class CheckinModel(RowListModel):
             _("Status"), _("Substitute's name"), _("Proxy given to"),
             _("Note"),
         )
-        self._labels = {code: attendance_status_label(code) for code in ATTENDANCE_STATUSES}
+        self._labels = {code: attendance_status_label(code) for code in AttendanceStatus}
         self._icons: ValueCache[str, QIcon] = ValueCache(status_icon)
-        self._brushes = {code: QBrush(QColor(colour))
-                         for code, colour in STATUS_COLOURS.items() if code != "absent"}
+        self._brushes = {code: QBrush(status_colour(code))
+                         for code in STATUS_ROLES if code != AttendanceStatus.ABSENT}
         self._grey = QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                                          QPalette.ColorRole.Text))
         self._italic = QFont()

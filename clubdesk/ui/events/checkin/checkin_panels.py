@@ -1,54 +1,95 @@
-"""Parts of the check-in dialog: the panel before the list exists, counts, quorum banner."""
+"""Parts of the check-in dialog: the panel before the list exists, counts, quorum banner,
+the status buttons."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from clubdesk.domain.common.codes import AttendanceStatus
+from clubdesk.domain.common.labels import attendance_status_label
 from clubdesk.domain.events.general_assembly import QuorumResult
-from clubdesk.i18n import _, ngettext
+from clubdesk.i18n import _, format_count, ngettext
+from clubdesk.ui.common.palette import Role, hex_colour
+from clubdesk.ui.events.checkin.checkin_model import status_icon
 
-_REACHED_STYLE = ("QLabel { background: #e3f1e4; color: #1b5e20; border: 1px solid #81c784;"
-                  " border-radius: 4px; padding: 6px 10px; font-weight: bold; }")
-_NOT_REACHED_STYLE = ("QLabel { background: #fdecea; color: #8c1d18; border: 1px solid "
-                      "#e57373; border-radius: 4px; padding: 6px 10px; font-weight: bold; }")
+# The statuses in the order of their buttons.
+STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.SUBSTITUTE,
+            AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
+# One key a status, shown on its button: the initial of the label where it is free.
+STATUS_KEYS = {
+    "en": {AttendanceStatus.PRESENT: "P", AttendanceStatus.ABSENT: "A",
+           AttendanceStatus.EXCUSED: "E", AttendanceStatus.LATE: "L",
+           AttendanceStatus.SUBSTITUTE: "S"},
+    "fr": {AttendanceStatus.PRESENT: "P", AttendanceStatus.ABSENT: "A",
+           AttendanceStatus.EXCUSED: "E", AttendanceStatus.LATE: "R",
+           AttendanceStatus.SUBSTITUTE: "S"},
+}
 
 
-def _number(value: int) -> str:
-    return QLocale().toString(value)
+def status_button(code: str, key: str) -> QPushButton:
+    """The button marking the selected members ``code``, its key shown."""
+    text = attendance_status_label(code) + ("…" if code == AttendanceStatus.SUBSTITUTE else "")
+    button = QPushButton(status_icon(code), f"{text}  ({key})")
+    button.setToolTip(_("Mark the selected members “{status}” (key {key})").format(
+        status=attendance_status_label(code), key=key))
+    return button
 
 
-def counts_text(counts: dict[str, int]) -> str:
+def counts_text(counts: Mapping[str, int]) -> str:
     """ "12 present · 2 late · 3 excused · 25 absent": every status that has someone."""
     forms = (
-        ("present", ngettext("{n} present", "{n} present", counts.get("present", 0))),
-        ("late", ngettext("{n} late", "{n} late", counts.get("late", 0))),
-        ("substitute", ngettext("{n} substitute", "{n} substitutes", counts.get("substitute", 0))),
-        ("excused", ngettext("{n} excused", "{n} excused", counts.get("excused", 0))),
-        ("absent", ngettext("{n} absent", "{n} absent", counts.get("absent", 0))),
+        (AttendanceStatus.PRESENT, ngettext("{n} present", "{n} present",
+                                            counts.get(AttendanceStatus.PRESENT, 0))),
+        (AttendanceStatus.LATE, ngettext("{n} late", "{n} late",
+                                         counts.get(AttendanceStatus.LATE, 0))),
+        (AttendanceStatus.SUBSTITUTE, ngettext("{n} substitute", "{n} substitutes",
+                                               counts.get(AttendanceStatus.SUBSTITUTE, 0))),
+        (AttendanceStatus.EXCUSED, ngettext("{n} excused", "{n} excused",
+                                            counts.get(AttendanceStatus.EXCUSED, 0))),
+        (AttendanceStatus.ABSENT, ngettext("{n} absent", "{n} absent",
+                                           counts.get(AttendanceStatus.ABSENT, 0))),
     )
-    parts = [text for code, text in forms if counts.get(code) or code == "present"]
+    parts = [text for code, text in forms
+             if counts.get(code) or code == AttendanceStatus.PRESENT]
     return " · ".join(parts)
 
 
+def summary_text(counts: Mapping[str, int]) -> str:
+    """ "42 on the list: 12 present · 30 absent", or nothing before the list is started."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    return ngettext("{n} on the list:", "{n} on the list:", total) + " " + counts_text(counts)
+
+
 def quorum_text(result: QuorumResult) -> str:
-    """What the banner says: reached or not, and the sum behind it."""
-    numbers = {
-        "present": _number(result.present), "represented": _number(result.represented),
-        "counted": _number(result.counted), "entitled": _number(result.entitled),
-        "required": _number(result.required),
+    """What the banner says: reached or not, and the sum behind it, each number agreeing
+    with its own word ("1 présent + 0 représenté = 1 sur 4 membres appelés à voter")."""
+    parts = {
+        "present": ngettext("{n} present", "{n} present", result.present),
+        "represented": ngettext("{n} represented", "{n} represented", result.represented),
+        "voters": ngettext("{counted} of {n} member entitled to vote",
+                           "{counted} of {n} members entitled to vote",
+                           result.entitled).format(counted=format_count(result.counted)),
+        "needed": ngettext("at least {n} needed", "at least {n} needed", result.required),
     }
     if result.reached:
-        return _("Quorum reached: {present} present + {represented} represented = "
-                   "{counted} of {entitled} members entitled to vote (at least {required} "
-                   "needed)").format(**numbers)
+        return _("Quorum reached: {present} + {represented} = {voters} ({needed})").format(
+            **parts)
     missing = max(result.required - result.counted, 1 if result.entitled == 0 else 0)
-    return ngettext("Quorum not reached: {n} more member needed ({present} present + "
-                    "{represented} represented = {counted} of {entitled} members entitled to "
-                    "vote, at least {required} needed)",
-                    "Quorum not reached: {n} more members needed ({present} present + "
-                    "{represented} represented = {counted} of {entitled} members entitled to "
-                    "vote, at least {required} needed)", missing).format(**numbers)
+    return ngettext("Quorum not reached: {n} more member needed ({present} + {represented} = "
+                    "{voters}, {needed})",
+                    "Quorum not reached: {n} more members needed ({present} + {represented} = "
+                    "{voters}, {needed})", missing).format(**parts)
+
+
+def _band_style(background: Role, text: Role, border: Role) -> str:
+    return (f"QLabel {{ background: {hex_colour(background)}; color: {hex_colour(text)};"
+            f" border: 1px solid {hex_colour(border)}; border-radius: 4px;"
+            " padding: 6px 10px; font-weight: bold; }")
 
 
 class QuorumBanner(QLabel):
@@ -63,7 +104,9 @@ class QuorumBanner(QLabel):
     def show_result(self, result: QuorumResult) -> None:
         self.reached = result.reached
         self.setText(quorum_text(result))
-        self.setStyleSheet(_REACHED_STYLE if result.reached else _NOT_REACHED_STYLE)
+        self.setStyleSheet(
+            _band_style(Role.GOOD_BAND, Role.SUCCESS, Role.GOOD_BAND_BORDER) if result.reached
+            else _band_style(Role.BAD_BAND, Role.BAD_BAND_TEXT, Role.BAD_BAND_BORDER))
 
 
 class RosterStartPanel(QWidget):

@@ -1,6 +1,7 @@
-"""The small questions the check-in asks: confirmations, a substitute's name, a member.
+"""The questions of its own the check-in asks: a substitute's name, a member to choose.
 
-Module-level functions, so that tests replace them instead of answering modal windows.
+Module-level functions, which the modules asking import under their own names, so that
+their tests replace them there instead of answering modal windows.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
 from clubdesk.i18n import _
 from clubdesk.ui.common.form_widgets import member_search_combo
 from clubdesk.ui.common.limited_text import ask_line
-from clubdesk.ui.common.prompts import confirm, inform  # noqa: F401 (the check-in's questions)
 
 
 def ask_substitute_name(parent: QWidget, member_name: str, current: str) -> str | None:
