@@ -16,13 +16,21 @@ from pathlib import Path
 from typing import Literal
 
 from clubdesk.db import AuditEntry, Member, database
+from clubdesk.db.errors import storage_error_message
+from clubdesk.domain.common.codes import MemberStatus
 from clubdesk.domain.common.text import search_fold
 from clubdesk.domain.common.text_limits import text_limit, text_problem, text_problems
 from clubdesk.domain.exchange.import_columns import guess_mapping, remembered_mapping
-from clubdesk.domain.exchange.import_reading import Cell, cell_text, parse_date, read_table
+from clubdesk.domain.exchange.import_reading import (
+    Cell,
+    ImportFileError,
+    cell_text,
+    parse_date,
+    read_table,
+)
 from clubdesk.domain.members.member_form import MemberInput, is_valid_email, validate_member
 from clubdesk.domain.safety.backups import backup_before
-from clubdesk.i18n import _
+from clubdesk.i18n import _, ngettext
 
 Progress = Callable[[int, int], bool]
 OnDuplicate = Literal["skip", "update", "add"]
@@ -34,10 +42,13 @@ _STORED = ("first_name", "last_name", "email", "phone", "company", "profession",
            "consent_directory", "consent_photos", "consent_newsletter")
 # Statuses as a French or English user writes them (folded).
 _STATUSES = {
-    "prospect": "prospect", "active": "active", "actif": "active", "active member": "active",
-    "membre": "active", "adherent": "active", "lapsed": "lapsed", "non renouvele": "lapsed",
-    "en retard": "lapsed", "former": "former", "ancien": "former", "ancien membre": "former",
-    "former member": "former", "parti": "former",
+    "prospect": MemberStatus.PROSPECT, "active": MemberStatus.ACTIVE,
+    "actif": MemberStatus.ACTIVE, "active member": MemberStatus.ACTIVE,
+    "membre": MemberStatus.ACTIVE, "adherent": MemberStatus.ACTIVE,
+    "lapsed": MemberStatus.LAPSED, "non renouvele": MemberStatus.LAPSED,
+    "en retard": MemberStatus.LAPSED, "former": MemberStatus.FORMER,
+    "ancien": MemberStatus.FORMER, "ancien membre": MemberStatus.FORMER,
+    "former member": MemberStatus.FORMER, "parti": MemberStatus.FORMER,
 }
 
 
@@ -102,7 +113,7 @@ def _key(text: str) -> str:
 
 def _status(text: str) -> str:
     key = _key(text)
-    return _STATUSES.get(key, key) if key else "active"
+    return _STATUSES.get(key, key) if key else MemberStatus.ACTIVE
 
 
 def _postcode(value: Cell) -> str:
@@ -330,12 +341,21 @@ def apply_import(preview: ImportPreview, on_duplicate: OnDuplicate = "skip",
                 if progress is not None and not progress(done, total):
                     raise _Cancelled
             AuditEntry.create(action="import", rows=total, details=_(
-                "Members imported from {file}: {added} added, {updated} updated, "
-                "{skipped} skipped.").format(file=preview.path.name, added=result.added,
-                                             updated=result.updated, skipped=result.skipped))
+                "Members imported from {file}: {added}, {updated}, {skipped}.").format(
+                    file=preview.path.name,
+                    added=ngettext("{n} added", "{n} added", result.added),
+                    updated=ngettext("{n} updated", "{n} updated", result.updated),
+                    skipped=ngettext("{n} skipped", "{n} skipped", result.skipped)))
     except _Cancelled:
         return ImportResult(cancelled=True)
     return result
+
+
+def storage_failure(error: BaseException) -> str | None:
+    """When ``error`` is the database file refusing a read or a write (full disk, another
+    program, read-only, damaged): what to tell the user, saying that nothing was written
+    (the import is one transaction). None for any other error."""
+    return storage_error_message(error)
 
 
 def import_report(preview: ImportPreview, result: ImportResult | None = None) -> str:
@@ -365,8 +385,6 @@ def run_import_command(path: Path, dry_run: bool, skip_invalid: bool,
     Exit 2 when rows are invalid (unless ``skip_invalid``), 1 when the file cannot be read,
     0 otherwise; a dry run writes nothing.
     """
-    from clubdesk.domain.exchange.import_reading import ImportFileError
-
     if on_duplicate not in ("skip", "update", "add"):
         return 1, _("Unknown choice for duplicates: {value} (skip, update or add).").format(
             value=on_duplicate)
