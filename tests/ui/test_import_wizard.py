@@ -53,7 +53,7 @@ def open_wizard(qtbot, monkeypatch: pytest.MonkeyPatch, path: Path) -> ImportWiz
     monkeypatch.setattr(import_wizard.QFileDialog, "getOpenFileName",
                         lambda *args, **kwargs: (str(path), ""))
     qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.is_busy(), timeout=10_000)
     return wizard
 
 
@@ -175,7 +175,7 @@ def test_import_adds_and_updates_the_members(
     assert names == ["Dupont", "Dupré", "Nguyễn"]
     assert Member.get_by_id(jeanne.id).city == "Lyon"
     assert AuditEntry.get().action == "import"
-    qtbot.waitUntil(lambda: wizard.task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.is_busy(), timeout=10_000)
     text = wizard.run_page.result_text()
     assert "2 members added." in text and "1 member updated." in text
     assert "3 rows skipped" in text
@@ -212,7 +212,7 @@ def test_cancel_during_the_import_writes_nothing(
     assert wizard.isVisible()  # Cancel stops the import; the window stays to tell the end
     assert not wizard.cancel_button.isEnabled()
     released.set()
-    qtbot.waitUntil(lambda: wizard.task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.is_busy(), timeout=10_000)
     assert wizard.run_page.status.text() == "Import cancelled: nothing was written."
     assert Member.select().count() == 0
     assert AuditEntry.select().count() == 0
@@ -233,7 +233,7 @@ def test_a_database_error_is_shown_and_nothing_is_written(
 
     monkeypatch.setattr(import_wizard, "apply_import", locked)
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.is_busy(), timeout=10_000)
     assert wizard.run_page.status.text() == "The members could not be imported."
     assert "another program is using the file" in wizard.run_page.result_text()
     assert "Nothing was saved" in wizard.run_page.result_text()
