@@ -280,3 +280,34 @@ def test_the_preview_page_shows_how_far_the_check_is(qtbot, db_path: Path) -> No
     assert (page.busy_bar.maximum(), page.busy_bar.value()) == (1200, 500)
     page.show_busy(30)  # another file: busy again until its first figure
     assert page.busy_bar.maximum() == 0
+
+
+def test_the_counts_speak_french(qtbot, db_path: Path, tmp_path: Path, in_french) -> None:
+    from clubdesk.domain.exchange.member_import import (
+        ImportPreview,
+        ImportResult,
+        ImportRow,
+        InvalidRow,
+    )
+    from clubdesk.domain.members.member_form import MemberInput
+    from clubdesk.ui.importing.import_preview_page import PreviewPage
+    from clubdesk.ui.importing.import_run_page import RunPage
+
+    page = PreviewPage()
+    qtbot.addWidget(page)
+    page.set_preview(ImportPreview(
+        tmp_path / "membres.csv", {0: "last_name"}, ["Nom"],
+        to_add=[ImportRow(2, MemberInput(first_name="Léa", last_name="Martin"))],
+        invalid=[InvalidRow(3, "Le nom est obligatoire.")]))
+    counts = page.counts.text()
+    assert "1 nouveau membre à ajouter" in counts
+    assert "0 ligne répétant un membre déjà enregistré" in counts
+    assert "1 ligne non valide" in counts
+    page.skip_invalid_box.setChecked(True)
+    assert page.outcome.text().startswith("L'import ajoutera 1 membre.")
+
+    run = RunPage()
+    qtbot.addWidget(run)
+    run.show_result(ImportResult(added=1, updated=1, skipped=1))
+    assert run.result_text() == ("1 membre ajouté.\n1 membre mis à jour.\n"
+                                 "1 ligne ignorée (doublons ou lignes non valides).")

@@ -432,3 +432,12 @@ def test_merge_a_duplicate_into_the_selected_member(
     assert merged == [(people["eloise"].id, people["eloise2"].id)]
     assert Member.get_or_none(Member.id == people["eloise2"].id) is None
     assert _selected_name(tab) == "Éloïse Dupont"
+
+
+def test_one_member_is_counted_in_french(host: QWidget, make_member, in_french: None) -> None:
+    make_member(first_name="Anaïs", last_name="Seule")
+    french = MembersTab(host)
+    french.reload()
+    assert french.count_label.text() == "1 membre"
+    french.filters.search.setText("zzz")
+    assert french.count_label.text() == "0 sur 1 membre"
