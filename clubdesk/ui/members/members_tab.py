@@ -1,7 +1,8 @@
 """The Members tab: search, filters, the list, and the selected member's detail.
 
-The filters and the members in the table's order are :mod:`member_filters`'; the tab puts
-them together with the list, the detail and the commands on the selected member.
+The filters and the members kept in the table's order live in :mod:`member_filters`, the
+actions in :mod:`member_actions`; the tab puts them together with the list, the detail and
+what the commands do.
 """
 
 from __future__ import annotations
