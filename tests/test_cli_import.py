@@ -10,7 +10,7 @@ import csv
 from pathlib import Path
 
 from clubdesk.db import AuditEntry, Member
-from clubdesk.domain.exchange.member_import import run_import_command
+from clubdesk.domain.exchange.import_command import run_import_command
 
 HEADER = ["Nom", "Prénom", "Courriel", "Portable", "Entreprise", "Notes"]
 

@@ -215,7 +215,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from clubdesk.domain.exchange.member_import import run_import_command
+    from clubdesk.domain.exchange.import_command import run_import_command
 
     _open(args, create=False, writes=True)
     code, report = run_import_command(Path(args.file), dry_run=args.dry_run,

@@ -118,19 +118,19 @@ def members_search_keystroke(context: Context) -> tuple[Samples, Samples]:
     floor: Samples = []
     for _ in range(max(1, context.repeat // 3)):
         for word in TYPED:
-            session.tab.search.clear()
+            session.tab.filters.search.clear()
             session.repaint()
             for length in range(1, len(word) + 1):
                 prefix = word[:length]
                 start = time.perf_counter()
-                session.tab.search.setText(prefix)
+                session.tab.filters.search.setText(prefix)
                 session.repaint()
                 samples.append(elapsed_ms(start))
                 start = time.perf_counter()
                 matches = [key for key in keys if prefix in key]
                 floor.append(elapsed_ms(start))
                 assert matches is not None
-    session.tab.search.clear()
+    session.tab.filters.search.clear()
     session.repaint()
     return samples, floor
 

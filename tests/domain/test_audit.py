@@ -40,6 +40,11 @@ def test_an_entry_inside_a_failed_transaction_is_undone(db_path: Path) -> None:
      "resolved.", {7, 12}),
     ("Membre 7 fusionné dans le membre 12 : 30 lignes liées déplacées, 2 conflits de "
      "présence résolus.", {7, 12}),
+    # Written since the counts have their plural forms.
+    ("Member 7 merged into member 12: 1 related row moved, 0 attendance conflicts "
+     "resolved.", {7, 12}),
+    ("Membre 7 fusionné dans le membre 12\u00a0: 1 ligne liée déplacée, 0 conflit de "
+     "présence résolu.", {7, 12}),
     ("Backup before changing membre n° 5", {5}),
     ("Members imported from liste-12.csv: 12 added, 0 updated, 0 skipped.", set()),
     ("Member list CSV", set()),

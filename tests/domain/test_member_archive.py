@@ -26,6 +26,7 @@ from clubdesk.domain.members.member_archive import (
     delete_member,
     member_has_history,
 )
+from clubdesk.domain.members.members import MemberNotFoundError
 
 
 def _event() -> Event:
@@ -115,7 +116,7 @@ def test_archive_never_leaves_before_joining(make_member) -> None:
 
 
 def test_archive_an_unknown_member_raises(db_path) -> None:
-    with pytest.raises(Member.DoesNotExist):
+    with pytest.raises(MemberNotFoundError):
         archive_member(404)
 
 
@@ -175,5 +176,5 @@ def test_the_refusal_is_translated(make_member) -> None:
 
 
 def test_deleting_an_unknown_member_raises(db_path) -> None:
-    with pytest.raises(Member.DoesNotExist):
+    with pytest.raises(MemberNotFoundError):
         delete_member(404)

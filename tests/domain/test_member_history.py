@@ -10,6 +10,7 @@ from playhouse.test_utils import count_queries
 
 from clubdesk.db import Attendance, Event, Member, MembershipFee, Referral, VolunteerEntry
 from clubdesk.domain.members.member_history import member_history, member_profile
+from clubdesk.domain.members.members import MemberNotFoundError
 
 
 def _event(day: int, title: str = "Réunion") -> Event:
@@ -160,7 +161,7 @@ def test_profile_reads_the_card_with_the_sponsor_name(make_member) -> None:
         False, True, False)
     assert profile.notes == "Végétarienne" and profile.joined_on == dt.date(2021, 3, 1)
     assert member_profile(sponsor.id).sponsor_name == ""
-    with pytest.raises(Member.DoesNotExist):
+    with pytest.raises(MemberNotFoundError):
         member_profile(404)
 
 

@@ -5,15 +5,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import sqlite3
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
+from clubdesk import i18n
 from clubdesk.db import AuditEntry, Member
+from clubdesk.domain.exchange import import_columns
 from clubdesk.domain.exchange.import_columns import (
     guess_mapping,
     remember_mapping,
+    remember_mapping_if_possible,
     remembered_mapping,
 )
 from clubdesk.domain.exchange.member_import import (
@@ -21,6 +25,7 @@ from clubdesk.domain.exchange.member_import import (
     PreviewCancelled,
     apply_import,
     preview_import,
+    storage_failure,
 )
 
 HEADER = ["Nom", "Prénom", "E-mail", "Téléphone", "Société", "Ville", "Code postal",
@@ -213,3 +218,39 @@ def test_a_file_without_names_is_refused_at_line_1(db_path: Path, tmp_path: Path
     path = _write_csv(tmp_path / "x.csv", [["a", "b"]], header=["Foo", "Bar"])
     preview = preview_import(path)
     assert [row.line for row in preview.invalid] == [1]
+
+
+def test_the_audit_entry_counts_with_plural_forms(db_path: Path, tmp_path: Path) -> None:
+    rows = [["Martin", "Léa", "lea@exemple.fr", "", "", "", "", "", "", ""],
+            ["Martin", "Lea", "LEA@exemple.fr", "", "", "", "", "", "", ""]]
+    preview = preview_import(_write_csv(tmp_path / "un.csv", rows))
+    i18n.set_language("fr")
+    apply_import(preview)
+    assert AuditEntry.get().details == (
+        "Membres importés depuis un.csv\u00a0: 1 ajouté, 0 mis à jour, 1 ignoré.")
+
+
+def test_the_mapping_is_only_remembered_when_the_file_allows(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    headers = ["Nom", "Prénom"]
+    assert remember_mapping_if_possible(headers, {0: "last_name", 1: "first_name"})
+    assert remembered_mapping(headers) == {0: "last_name", 1: "first_name"}
+
+    def locked(*args: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(import_columns, "remember_mapping", locked)
+    assert not remember_mapping_if_possible(headers, {0: "first_name"})
+
+    def broken(*args: object) -> None:
+        raise KeyError("a bug, not the file")
+
+    monkeypatch.setattr(import_columns, "remember_mapping", broken)
+    with pytest.raises(KeyError):
+        remember_mapping_if_possible(headers, {0: "first_name"})
+
+
+def test_storage_failures_say_that_nothing_was_written() -> None:
+    assert "another program is using the file" in storage_failure(
+        sqlite3.OperationalError("database is locked"))
+    assert storage_failure(ValueError("not about storage")) is None

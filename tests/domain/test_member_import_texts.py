@@ -15,11 +15,11 @@ from openpyxl import Workbook
 
 from clubdesk.cli import main
 from clubdesk.db import Member, close_database, open_database
+from clubdesk.domain.exchange.import_command import run_import_command
 from clubdesk.domain.exchange.member_import import (
     ImportRefusedError,
     apply_import,
     preview_import,
-    run_import_command,
 )
 
 HEADER = ["Nom", "Prénom", "Société", "Notes"]

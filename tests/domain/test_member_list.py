@@ -17,6 +17,7 @@ from clubdesk.domain.members.member_list import (
     member_rows,
     search_key,
 )
+from clubdesk.domain.members.members import MemberNotFoundError
 
 
 @pytest.fixture
@@ -135,5 +136,5 @@ def test_member_row_reads_one_member(people) -> None:
     Member.update(city="Grenoble").where(Member.id == people["eloise"].id).execute()
     row = member_row(people["eloise"].id)
     assert row.city == "Grenoble" and "grenoble" in row.search_key
-    with pytest.raises(Member.DoesNotExist):
+    with pytest.raises(MemberNotFoundError):
         member_row(999_999)

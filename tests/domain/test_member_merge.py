@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from clubdesk import i18n
 from clubdesk.db import (
     Attendance,
     AuditEntry,
@@ -17,6 +18,7 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
+from clubdesk.domain.gdpr.audit import member_numbers
 from clubdesk.domain.members import member_merge
 from clubdesk.domain.members.member_merge import MergeError, merge_members, merge_preview
 from clubdesk.domain.members.members import MemberValidationError
@@ -159,3 +161,15 @@ def test_a_failure_midway_writes_nothing(club, monkeypatch) -> None:
     assert Attendance.select().where(Attendance.member == other.id).count() == 2
     assert Referral.select().where(Referral.receiver == other.id).count() == 2
     assert Member.get_by_id(third.id).sponsor_id == other.id
+
+
+def test_the_audit_entry_counts_with_plural_forms(make_member) -> None:
+    keep = make_member(first_name="Jeanne", last_name="Dupont")
+    other = make_member(first_name="Jeanne", last_name="Dupond")
+    make_member(first_name="Paul", last_name="Filleul", sponsor=other.id)
+    i18n.set_language("fr")
+    merge_members(keep.id, other.id, {})
+    details = AuditEntry.get().details
+    assert details == (f"Membre {other.id} fusionné dans le membre {keep.id}\u00a0: "
+                       "1 ligne liée déplacée, 0 conflit de présence résolu.")
+    assert member_numbers(details) == {keep.id, other.id}

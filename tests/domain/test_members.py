@@ -9,12 +9,14 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Member
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.members.member_form import MemberInput
 from clubdesk.domain.members.members import (
     MemberNotFoundError,
     MemberValidationError,
     create_member,
     member_input,
+    member_name,
     sponsor_choices,
     update_member,
 )
@@ -150,3 +152,12 @@ def test_sponsor_choices_is_one_query(make_member) -> None:
 
 def test_sponsor_choices_of_empty_database(db_path) -> None:
     assert sponsor_choices() == []
+
+
+def test_member_name_or_not_found(db_path, make_member) -> None:
+    member = make_member(first_name="Jeanne", last_name="Dupont")
+    assert member_name(member.id) == "Jeanne Dupont"
+    with pytest.raises(MemberNotFoundError) as raised:
+        member_name(404)
+    assert isinstance(raised.value, NotFoundError)
+    assert str(raised.value) == "Member 404 does not exist."

@@ -96,7 +96,7 @@ def _close_message(exporter: ListExport) -> str:
 def test_members_tab_exports_the_members_shown_in_the_order_shown(
         qtbot, host, people, dialog: FileDialog, tmp_path: Path) -> None:
     tab = loaded_tab(MembersTab, host)
-    tab.search.setText("lyon")
+    tab.filters.search.setText("lyon")
     tab.table.sortByColumn(m.COL_FIRST_NAME, Qt.SortOrder.DescendingOrder)
     shown = [(row.last_name, row.first_name) for row in tab.model.rows()]
     assert shown == [("Abel", "Zoë"), ("=Cazal", "Loïc"), ("Éluard", "Hélène"),
@@ -122,7 +122,7 @@ def test_members_tab_exports_the_members_shown_in_the_order_shown(
 def test_dues_of_the_members_shown_as_csv(qtbot, host, people, dialog: FileDialog,
                                           tmp_path: Path) -> None:
     tab = loaded_tab(MembersTab, host)
-    tab.search.setText("an")  # Anaïs Brun, Jean Dubois
+    tab.filters.search.setText("an")  # Anaïs Brun, Jean Dubois
     dialog.path = tmp_path / "dues"  # no suffix: Excel, as the dialog offers first
     written = _export(qtbot, tab.exporter, "fees")
     assert written == tmp_path / "dues.xlsx"
@@ -238,10 +238,10 @@ def test_a_cancelled_dialog_exports_nothing(qtbot, host, people, dialog: FileDia
 def test_nothing_to_export_when_nothing_is_shown(qtbot, host, people) -> None:
     tab = loaded_tab(MembersTab, host)
     assert tab.export_button.isEnabled()
-    tab.search.setText("nobody at all")
+    tab.filters.search.setText("nobody at all")
     assert not tab.export_button.isEnabled()
     assert not tab.exporter.actions["fees"].isEnabled()
-    tab.search.clear()
+    tab.filters.search.clear()
     assert tab.export_button.isEnabled()
 
 

@@ -53,7 +53,7 @@ def open_wizard(qtbot, monkeypatch: pytest.MonkeyPatch, path: Path) -> ImportWiz
     monkeypatch.setattr(import_wizard.QFileDialog, "getOpenFileName",
                         lambda *args, **kwargs: (str(path), ""))
     qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.is_busy(), timeout=10_000)
     return wizard
 
 
@@ -175,7 +175,7 @@ def test_import_adds_and_updates_the_members(
     assert names == ["Dupont", "Dupré", "Nguyễn"]
     assert Member.get_by_id(jeanne.id).city == "Lyon"
     assert AuditEntry.get().action == "import"
-    qtbot.waitUntil(lambda: wizard.task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.is_busy(), timeout=10_000)
     text = wizard.run_page.result_text()
     assert "2 members added." in text and "1 member updated." in text
     assert "3 rows skipped" in text
@@ -212,7 +212,7 @@ def test_cancel_during_the_import_writes_nothing(
     assert wizard.isVisible()  # Cancel stops the import; the window stays to tell the end
     assert not wizard.cancel_button.isEnabled()
     released.set()
-    qtbot.waitUntil(lambda: wizard.task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.is_busy(), timeout=10_000)
     assert wizard.run_page.status.text() == "Import cancelled: nothing was written."
     assert Member.select().count() == 0
     assert AuditEntry.select().count() == 0
@@ -233,7 +233,7 @@ def test_a_database_error_is_shown_and_nothing_is_written(
 
     monkeypatch.setattr(import_wizard, "apply_import", locked)
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.is_busy(), timeout=10_000)
     assert wizard.run_page.status.text() == "The members could not be imported."
     assert "another program is using the file" in wizard.run_page.result_text()
     assert "Nothing was saved" in wizard.run_page.result_text()
@@ -280,3 +280,34 @@ def test_the_preview_page_shows_how_far_the_check_is(qtbot, db_path: Path) -> No
     assert (page.busy_bar.maximum(), page.busy_bar.value()) == (1200, 500)
     page.show_busy(30)  # another file: busy again until its first figure
     assert page.busy_bar.maximum() == 0
+
+
+def test_the_counts_speak_french(qtbot, db_path: Path, tmp_path: Path, in_french) -> None:
+    from clubdesk.domain.exchange.member_import import (
+        ImportPreview,
+        ImportResult,
+        ImportRow,
+        InvalidRow,
+    )
+    from clubdesk.domain.members.member_form import MemberInput
+    from clubdesk.ui.importing.import_preview_page import PreviewPage
+    from clubdesk.ui.importing.import_run_page import RunPage
+
+    page = PreviewPage()
+    qtbot.addWidget(page)
+    page.set_preview(ImportPreview(
+        tmp_path / "membres.csv", {0: "last_name"}, ["Nom"],
+        to_add=[ImportRow(2, MemberInput(first_name="Léa", last_name="Martin"))],
+        invalid=[InvalidRow(3, "Le nom est obligatoire.")]))
+    counts = page.counts.text()
+    assert "1 nouveau membre à ajouter" in counts
+    assert "0 ligne répétant un membre déjà enregistré" in counts
+    assert "1 ligne non valide" in counts
+    page.skip_invalid_box.setChecked(True)
+    assert page.outcome.text().startswith("L'import ajoutera 1 membre.")
+
+    run = RunPage()
+    qtbot.addWidget(run)
+    run.show_result(ImportResult(added=1, updated=1, skipped=1))
+    assert run.result_text() == ("1 membre ajouté.\n1 membre mis à jour.\n"
+                                 "1 ligne ignorée (doublons ou lignes non valides).")

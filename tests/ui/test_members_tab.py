@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from tab_helpers import loaded_tab, show_active
 
 from clubdesk.db import Member, MembershipFee
+from clubdesk.ui.common.prompts import build_confirmation
+from clubdesk.ui.members import member_filters, members_tab
 from clubdesk.ui.members import members_model as m
-from clubdesk.ui.members import members_tab
-from clubdesk.ui.members.members_tab import STATUS_CURRENT, MembersTab, build_confirmation
+from clubdesk.ui.members.member_filters import STATUS_CURRENT
+from clubdesk.ui.members.members_tab import MembersTab
 
 
 class Dialogs:
@@ -67,14 +69,14 @@ def people(make_member) -> dict[str, Member]:
 def tab(host: QWidget, people) -> MembersTab:
     """The tab narrowed to current members, as most of these tests look at them."""
     widget = loaded_tab(MembersTab, host)
-    widget.status_filter.setCurrentIndex(widget.status_filter.findData(STATUS_CURRENT))
+    widget.filters.status.setCurrentIndex(widget.filters.status.findData(STATUS_CURRENT))
     return widget
 
 
 def test_opens_on_the_whole_register_with_former_members_greyed(host, people) -> None:
     widget = MembersTab(host)
     widget.reload()
-    assert widget.status_filter.currentText() == "All statuses"
+    assert widget.filters.status.currentText() == "All statuses"
     model = widget.table.model()
     assert model.rowCount() == 4
     assert widget.count_label.text() == "4 members"
@@ -96,65 +98,65 @@ def _selected_name(tab: MembersTab) -> str | None:
 def test_lists_current_members_sorted_by_last_name(tab: MembersTab) -> None:
     assert _names(tab) == ["Éloïse Dupont", "Eloise Martin", "Jean Œuvray"]
     assert tab.count_label.text() == "3 of 4 members"
-    assert tab.status_filter.currentText() == "Current members"
-    assert tab.search.placeholderText() == "Search name, company, profession, email, city…"
+    assert tab.filters.status.currentText() == "Current members"
+    assert tab.filters.search.placeholderText() == "Search name, company, profession, email, city…"
 
 
 def test_search_ignores_accents_and_updates_the_count(qtbot, tab: MembersTab) -> None:
     with qtbot.waitSignal(tab.member_count_changed,
                           check_params_cb=lambda shown, total: shown == 2) as counted:
-        qtbot.keyClicks(tab.search, "ELOÏSE")  # one filter a keystroke: "E" keeps 3
+        qtbot.keyClicks(tab.filters.search, "ELOÏSE")  # one filter a keystroke: "E" keeps 3
     assert counted.args == [2, 4]
     assert _names(tab) == ["Éloïse Dupont", "Eloise Martin"]
     assert tab.count_label.text() == "2 of 4 members"
-    tab.search.setText("eloise lyon")
+    tab.filters.search.setText("eloise lyon")
     assert _names(tab) == ["Éloïse Dupont"]
-    tab.search.setText("oeuvray")
+    tab.filters.search.setText("oeuvray")
     assert _names(tab) == ["Jean Œuvray"]
-    tab.search.setText("eclair")
+    tab.filters.search.setText("eclair")
     assert _names(tab) == ["Éloïse Dupont"]
-    tab.search.clear()
+    tab.filters.search.clear()
     assert len(_names(tab)) == 3
 
 
 def test_status_and_role_filters(qtbot, tab: MembersTab) -> None:
     with qtbot.waitSignal(tab.member_count_changed) as counted:
-        tab.status_filter.setCurrentIndex(tab.status_filter.findData(members_tab.ANY))
+        tab.filters.status.setCurrentIndex(tab.filters.status.findData(member_filters.ANY))
     assert counted.args == [4, 4]
     assert tab.count_label.text() == "4 members"
-    tab.status_filter.setCurrentIndex(tab.status_filter.findData("former"))
+    tab.filters.status.setCurrentIndex(tab.filters.status.findData("former"))
     assert _names(tab) == ["Zoë Lefèvre"]
-    tab.status_filter.setCurrentIndex(tab.status_filter.findData(members_tab.STATUS_CURRENT))
-    tab.role_filter.setCurrentIndex(tab.role_filter.findData(members_tab.ROLE_BUREAU))
+    tab.filters.status.setCurrentIndex(tab.filters.status.findData(member_filters.STATUS_CURRENT))
+    tab.filters.role.setCurrentIndex(tab.filters.role.findData(member_filters.ROLE_BUREAU))
     assert _names(tab) == ["Jean Œuvray"]
-    tab.role_filter.setCurrentIndex(tab.role_filter.findData("none"))
+    tab.filters.role.setCurrentIndex(tab.filters.role.findData("none"))
     assert _names(tab) == ["Éloïse Dupont", "Eloise Martin"]
 
 
 def test_selection_shows_the_detail_and_enables_the_buttons(tab: MembersTab, people) -> None:
     assert tab.selected_row() is None
-    assert not tab.edit_button.isEnabled() and not tab.delete_button.isEnabled()
-    assert not tab.archive_button.isEnabled() and tab.new_button.isEnabled()
+    assert not tab.actions.edit_button.isEnabled() and not tab.actions.delete_button.isEnabled()
+    assert not tab.actions.archive_button.isEnabled() and tab.actions.new_button.isEnabled()
     assert tab.detail.member_id() is None
     assert tab.select_member(people["eloise"].id)
-    assert tab.edit_button.isEnabled() and tab.archive_button.isEnabled()
+    assert tab.actions.edit_button.isEnabled() and tab.actions.archive_button.isEnabled()
     assert tab.detail.member_id() == people["eloise"].id
     assert tab.detail.title.text() == "Éloïse Dupont"
 
 
 def test_the_selection_survives_filtering_when_still_shown(tab: MembersTab, people) -> None:
     tab.select_member(people["eloise"].id)
-    tab.search.setText("eloise")
+    tab.filters.search.setText("eloise")
     assert _selected_name(tab) == "Éloïse Dupont"
-    tab.search.setText("martin")
+    tab.filters.search.setText("martin")
     assert tab.selected_row() is None and tab.detail.member_id() is None
-    assert not tab.edit_button.isEnabled()
+    assert not tab.actions.edit_button.isEnabled()
 
 
 def test_new_member_appears_selected(qtbot, tab: MembersTab, dialogs: Dialogs) -> None:
     dialogs.save = {"first_name": "Hélène", "last_name": "Bérard", "city": "Nîmes"}
     with qtbot.waitSignal(tab.status_message) as message:
-        tab.new_button.click()
+        tab.actions.new_button.click()
     assert dialogs.edited == [None]
     assert message.args == ["Hélène Bérard added."]
     assert _names(tab)[0] == "Hélène Bérard"
@@ -166,19 +168,19 @@ def test_new_member_appears_selected(qtbot, tab: MembersTab, dialogs: Dialogs) -
 def test_new_member_hidden_by_the_filters_is_shown_anyway(
     qtbot, tab: MembersTab, dialogs: Dialogs
 ) -> None:
-    tab.search.setText("lyon")
+    tab.filters.search.setText("lyon")
     dialogs.save = {"first_name": "Anne", "last_name": "Ancien", "status": "former"}
     with qtbot.waitSignal(tab.status_message) as message:
         tab.new_member()
     assert _selected_name(tab) == "Anne Ancien"
-    assert tab.search.text() == ""
-    assert tab.status_filter.currentData() == members_tab.ANY
+    assert tab.filters.search.text() == ""
+    assert tab.filters.status.currentData() == member_filters.ANY
     assert "Filters changed" in message.args[0]
 
 
 def test_cancelled_dialog_changes_nothing(tab: MembersTab, dialogs: Dialogs, people) -> None:
     tab.select_member(people["jean"].id)
-    tab.edit_button.click()
+    tab.actions.edit_button.click()
     assert dialogs.edited == [people["jean"].id]
     assert _names(tab) == ["Éloïse Dupont", "Eloise Martin", "Jean Œuvray"]
     assert _selected_name(tab) == "Jean Œuvray"
@@ -196,7 +198,7 @@ def test_edit_refreshes_the_row_in_place(
     assert _selected_name(tab) == "Jean Abadie"
     assert tab.table.model().index(0, m.COL_CITY).data() == "Orléans"
     assert tab.detail.title.text() == "Jean Abadie"
-    tab.search.setText("orleans")
+    tab.filters.search.setText("orleans")
     assert _names(tab) == ["Jean Abadie"]  # the search key was refreshed too
 
 
@@ -216,7 +218,7 @@ def test_enter_and_double_click_edit(qtbot, tab: MembersTab, dialogs: Dialogs, p
 def test_archive_after_confirmation(qtbot, tab: MembersTab, dialogs: Dialogs, people) -> None:
     tab.select_member(people["eloise"].id)
     with qtbot.waitSignal(tab.status_message) as message:
-        tab.archive_button.click()
+        tab.actions.archive_button.click()
     title, text, accept = dialogs.questions[0]
     assert (title, accept) == ("Archive member", "Archive")
     assert "Éloïse Dupont" in text
@@ -237,9 +239,9 @@ def test_archive_cancelled(tab: MembersTab, dialogs: Dialogs, people) -> None:
 
 
 def test_former_members_cannot_be_archived_again(tab: MembersTab, people) -> None:
-    tab.status_filter.setCurrentIndex(tab.status_filter.findData(members_tab.ANY))
+    tab.filters.status.setCurrentIndex(tab.filters.status.findData(member_filters.ANY))
     tab.select_member(people["zoe"].id)
-    assert not tab.archive_button.isEnabled() and tab.delete_button.isEnabled()
+    assert not tab.actions.archive_button.isEnabled() and tab.actions.delete_button.isEnabled()
 
 
 def test_delete_with_history_offers_to_archive(
@@ -249,7 +251,7 @@ def test_delete_with_history_offers_to_archive(
                          period_end=dt.date(2026, 12, 31), amount=Decimal("150"))
     tab.select_member(people["jean"].id)
     dialogs.answer = False
-    tab.delete_button.click()
+    tab.actions.delete_button.click()
     title, text, accept = dialogs.questions[0]
     assert (title, accept) == ("Delete member", "Archive")
     assert "Jean Œuvray cannot be deleted" in text and "membership fees" in text
@@ -267,7 +269,7 @@ def test_delete_a_former_member_with_history_only_explains(
 ) -> None:
     MembershipFee.create(member=people["zoe"], period_start=dt.date(2023, 1, 1),
                          period_end=dt.date(2023, 12, 31), amount=Decimal("150"))
-    tab.status_filter.setCurrentIndex(tab.status_filter.findData("former"))
+    tab.filters.status.setCurrentIndex(tab.filters.status.findData("former"))
     tab.select_member(people["zoe"].id)
     tab.delete_selected()
     assert dialogs.questions == []
@@ -278,7 +280,7 @@ def test_delete_a_former_member_with_history_only_explains(
 def test_delete_without_history(qtbot, tab: MembersTab, dialogs: Dialogs, people) -> None:
     tab.select_member(people["eloise2"].id)
     with qtbot.waitSignal(tab.status_message) as message:
-        tab.delete_button.click()
+        tab.actions.delete_button.click()
     title, text, accept = dialogs.questions[0]
     assert (title, accept) == ("Delete member", "Delete")
     assert "Delete Eloise Martin permanently?" in text
@@ -303,10 +305,10 @@ def test_keyboard_shortcuts(qtbot, tab: MembersTab, dialogs: Dialogs, people) ->
     qtbot.waitUntil(tab.table.hasFocus)
 
     qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert tab.search.hasFocus()
+    assert tab.filters.search.hasFocus()
 
-    qtbot.keyClicks(tab.search, "lyon")
-    qtbot.keyClick(tab.search, Qt.Key.Key_Down)  # on to the list, first row selected
+    qtbot.keyClicks(tab.filters.search, "lyon")
+    qtbot.keyClick(tab.filters.search, Qt.Key.Key_Down)  # on to the list, first row selected
     assert tab.table.hasFocus() and _selected_name(tab) == "Éloïse Dupont"
 
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
@@ -321,12 +323,12 @@ def test_delete_key_in_the_search_field_edits_the_text(
 ) -> None:
     show_active(qtbot, tab)
     tab.select_member(people["eloise"].id)
-    tab.search.setFocus()
-    qtbot.waitUntil(tab.search.hasFocus)
-    tab.search.setText("ly")
-    tab.search.setCursorPosition(0)
-    qtbot.keyClick(tab.search, Qt.Key.Key_Delete)
-    assert tab.search.text() == "y"
+    tab.filters.search.setFocus()
+    qtbot.waitUntil(tab.filters.search.hasFocus)
+    tab.filters.search.setText("ly")
+    tab.filters.search.setCursorPosition(0)
+    qtbot.keyClick(tab.filters.search, Qt.Key.Key_Delete)
+    assert tab.filters.search.text() == "y"
     assert dialogs.questions == []
 
 
@@ -365,13 +367,13 @@ def test_the_tab_speaks_french(host: QWidget, people, in_french: None) -> None:
     french = MembersTab(host)
     french.reload()
     assert french.count_label.text() == "4 membres"
-    assert french.status_filter.currentText() == "Tous les statuts"
-    french.status_filter.setCurrentIndex(french.status_filter.findData(STATUS_CURRENT))
+    assert french.filters.status.currentText() == "Tous les statuts"
+    french.filters.status.setCurrentIndex(french.filters.status.findData(STATUS_CURRENT))
     assert french.count_label.text() == "3 sur 4 membres"
-    assert french.status_filter.currentText() == "Membres actuels"
-    assert french.delete_button.text() == "Supprimer"
+    assert french.filters.status.currentText() == "Membres actuels"
+    assert french.actions.delete_button.text() == "Supprimer"
     assert french.table.model().index(1, m.COL_STATUS).data() == "Non renouvelé"
-    french.search.setText("zzz")
+    french.filters.search.setText("zzz")
     assert french.count_label.text() == "0 sur 4 membres"
 
 
@@ -402,8 +404,8 @@ def test_gdpr_actions_act_on_the_selected_member(
 
     monkeypatch.setattr(personal_data_actions, "anonymize", anonymize)
     tab.select_member(people["jean"].id)
-    tab.personal_data_action.trigger()
-    tab.anonymize_action.trigger()
+    tab.actions.personal_data.trigger()
+    tab.actions.anonymize.trigger()
     assert asked == [("export", people["jean"].id), ("anonymize", people["jean"].id)]
     assert any("Membre anonymisé" in name for name in _names(tab))  # the list reloaded
 
@@ -426,7 +428,16 @@ def test_merge_a_duplicate_into_the_selected_member(
 
     monkeypatch.setattr(merge_dialog.MergeDialog, "ask", staticmethod(merge))
     tab.select_member(people["eloise"].id)
-    tab.merge_action.trigger()
+    tab.actions.merge.trigger()
     assert merged == [(people["eloise"].id, people["eloise2"].id)]
     assert Member.get_or_none(Member.id == people["eloise2"].id) is None
     assert _selected_name(tab) == "Éloïse Dupont"
+
+
+def test_one_member_is_counted_in_french(host: QWidget, make_member, in_french: None) -> None:
+    make_member(first_name="Anaïs", last_name="Seule")
+    french = MembersTab(host)
+    french.reload()
+    assert french.count_label.text() == "1 membre"
+    french.filters.search.setText("zzz")
+    assert french.count_label.text() == "0 sur 1 membre"

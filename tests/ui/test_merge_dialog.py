@@ -106,3 +106,13 @@ def test_summary_counts_rows_before_and_after(qtbot, make_member) -> None:
         + "</tr>") in text
     assert "1 event attended by both now counts once, with the best status." in text
     assert "Volunteer entries" not in text  # neither had any
+
+
+def test_the_rows_that_move_are_counted_in_french(qtbot, make_member, in_french) -> None:
+    keep = make_member(first_name="Jeanne", last_name="Dupont")
+    other = make_member(first_name="Jeanne", last_name="Dupond")
+    MembershipFee.create(member=other, period_start=dt.date(2026, 1, 1),
+                         period_end=dt.date(2026, 12, 31), amount=Decimal("40"))
+    dialog = MergeDialog(keep.id, other.id)
+    qtbot.addWidget(dialog)
+    assert dialog.moves.text() == "1 cotisation\u00a0: transféré·e·s à Jeanne Dupont."

@@ -96,3 +96,13 @@ def test_cancel_changes_nothing(qtbot, former, prompts) -> None:
     assert Member.get_by_id(former["old"].id).last_name == "Ancienne"
     assert prompts.informed == []
     assert dialog.anonymised == 0
+
+
+def test_the_button_counts_in_french(qtbot, former, in_french) -> None:
+    dialog = RetentionDialog(today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.anonymise_button.text() == "Anonymiser (0 choisi)"
+    dialog.set_checked(former["old"].id, True)
+    assert dialog.anonymise_button.text() == "Anonymiser (1 choisi)"
+    dialog.select_all.setChecked(True)
+    assert dialog.anonymise_button.text() == "Anonymiser (2 choisis)"

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from clubdesk.domain.common.settings import load_settings
+from clubdesk.ui.settings.backup_folder_field import BackupFolderField
 from clubdesk.ui.settings.settings_dialog import SettingsDialog
 
 
@@ -88,3 +89,13 @@ def test_the_backups_folder_is_chosen_checked_and_used(qtbot, db_path: Path,
     dialog.backup_folder.default_button.click()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert load_settings().backup_folder == ""
+
+
+def test_the_backups_field_names_the_default_folder_only_when_there_is_one(
+        qtbot, tmp_path) -> None:
+    beside = BackupFolderField("", tmp_path / "club-backups")
+    qtbot.addWidget(beside)
+    assert beside.path.placeholderText() == f"{tmp_path / 'club-backups'} (beside the database)"
+    nowhere = BackupFolderField("", None)
+    qtbot.addWidget(nowhere)
+    assert nowhere.path.placeholderText() == ""

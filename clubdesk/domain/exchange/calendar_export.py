@@ -13,6 +13,7 @@ from clubdesk import __version__
 from clubdesk.db import Event, database
 from clubdesk.domain.common.labels import event_kind_label
 from clubdesk.domain.common.settings import load_settings
+from clubdesk.i18n import _
 
 # Meetings are entered in local time; French associations meet in French time.
 TIME_ZONE = ZoneInfo("Europe/Paris")
@@ -26,8 +27,6 @@ class PeriodError(ValueError):
 def events_calendar(date_from: dt.date | None = None, date_to: dt.date | None = None) -> bytes:
     """The events between two dates (both included; open-ended when None) as .ics bytes."""
     if date_from and date_to and date_from > date_to:
-        from clubdesk.i18n import _
-
         raise PeriodError(_("The period ends ({end}) before it starts ({start}).").format(
             end=date_to.isoformat(), start=date_from.isoformat()))
     query = Event.select().order_by(Event.starts_at)

@@ -29,6 +29,7 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
+from clubdesk.domain.common.codes import AttendanceStatus, PaymentMethod
 from clubdesk.domain.common.labels import (
     attendance_status_label,
     bureau_role_label,
@@ -73,7 +74,8 @@ SELECTION_OF = {
 # The lists with one row per id of the selection (when the period keeps it).
 ROW_PER_ID = frozenset({"members", "events", "volunteering", "referrals"})
 # Attendance statuses that count as "there" in the events list.
-PRESENT_STATUSES = ("present", "late", "substitute")
+PRESENT_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE,
+                    AttendanceStatus.SUBSTITUTE)
 
 
 @dataclass(frozen=True)
@@ -125,11 +127,11 @@ def record_export(kind: str, file_format: str, rows: int) -> None:
 
 def payment_method_label(code: str) -> str:
     labels = {
-        "cash": _("Cash"),
-        "cheque": _("Cheque"),
-        "transfer": _("Bank transfer"),
-        "card": _("Card"),
-        "other": _("Other method"),
+        PaymentMethod.CASH: _("Cash"),
+        PaymentMethod.CHEQUE: _("Cheque"),
+        PaymentMethod.TRANSFER: _("Bank transfer"),
+        PaymentMethod.CARD: _("Card"),
+        PaymentMethod.OTHER: _("Other method"),
     }
     return labels.get(code, code)
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from clubdesk.db import ImportMapping, database
+from clubdesk.db.errors import storage_error_message
 from clubdesk.domain.common.text import fold
 
 IMPORTABLE_FIELDS: tuple[str, ...] = (
@@ -91,6 +92,19 @@ def remember_mapping(headers: Sequence[str], mapping: dict[int, str]) -> None:
                                  ImportMapping.used_at: ImportMapping.used_at.default()})
             .execute()
         )
+
+
+def remember_mapping_if_possible(headers: Sequence[str], mapping: dict[int, str]) -> bool:
+    """:func:`remember_mapping`, only a convenience for next time: when the file refuses
+    the write (full disk, another program, read-only), the mapping is not kept and False is
+    returned; the import itself will say what is wrong."""
+    try:
+        remember_mapping(headers, mapping)
+    except Exception as error:
+        if storage_error_message(error) is None:
+            raise
+        return False
+    return True
 
 
 def remembered_mapping(headers: Sequence[str]) -> dict[int, str] | None:

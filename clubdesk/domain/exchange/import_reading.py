@@ -105,6 +105,7 @@ def read_csv_text(text: str) -> Table:
 
 def read_xlsx(path: Path) -> Table:
     """The first sheet of an Excel workbook; the line of a record is its row number."""
+    # openpyxl takes a while to load: only when an Excel file is read.
     from openpyxl import load_workbook
 
     try:

@@ -16,13 +16,20 @@ from pathlib import Path
 from typing import Literal
 
 from clubdesk.db import AuditEntry, Member, database
+from clubdesk.db.errors import storage_error_message
+from clubdesk.domain.common.codes import MemberStatus
 from clubdesk.domain.common.text import search_fold
 from clubdesk.domain.common.text_limits import text_limit, text_problem, text_problems
 from clubdesk.domain.exchange.import_columns import guess_mapping, remembered_mapping
-from clubdesk.domain.exchange.import_reading import Cell, cell_text, parse_date, read_table
+from clubdesk.domain.exchange.import_reading import (
+    Cell,
+    cell_text,
+    parse_date,
+    read_table,
+)
 from clubdesk.domain.members.member_form import MemberInput, is_valid_email, validate_member
 from clubdesk.domain.safety.backups import backup_before
-from clubdesk.i18n import _
+from clubdesk.i18n import _, ngettext
 
 Progress = Callable[[int, int], bool]
 OnDuplicate = Literal["skip", "update", "add"]
@@ -34,10 +41,13 @@ _STORED = ("first_name", "last_name", "email", "phone", "company", "profession",
            "consent_directory", "consent_photos", "consent_newsletter")
 # Statuses as a French or English user writes them (folded).
 _STATUSES = {
-    "prospect": "prospect", "active": "active", "actif": "active", "active member": "active",
-    "membre": "active", "adherent": "active", "lapsed": "lapsed", "non renouvele": "lapsed",
-    "en retard": "lapsed", "former": "former", "ancien": "former", "ancien membre": "former",
-    "former member": "former", "parti": "former",
+    "prospect": MemberStatus.PROSPECT, "active": MemberStatus.ACTIVE,
+    "actif": MemberStatus.ACTIVE, "active member": MemberStatus.ACTIVE,
+    "membre": MemberStatus.ACTIVE, "adherent": MemberStatus.ACTIVE,
+    "lapsed": MemberStatus.LAPSED, "non renouvele": MemberStatus.LAPSED,
+    "en retard": MemberStatus.LAPSED, "former": MemberStatus.FORMER,
+    "ancien": MemberStatus.FORMER, "ancien membre": MemberStatus.FORMER,
+    "former member": MemberStatus.FORMER, "parti": MemberStatus.FORMER,
 }
 
 
@@ -102,7 +112,7 @@ def _key(text: str) -> str:
 
 def _status(text: str) -> str:
     key = _key(text)
-    return _STATUSES.get(key, key) if key else "active"
+    return _STATUSES.get(key, key) if key else MemberStatus.ACTIVE
 
 
 def _postcode(value: Cell) -> str:
@@ -330,54 +340,18 @@ def apply_import(preview: ImportPreview, on_duplicate: OnDuplicate = "skip",
                 if progress is not None and not progress(done, total):
                     raise _Cancelled
             AuditEntry.create(action="import", rows=total, details=_(
-                "Members imported from {file}: {added} added, {updated} updated, "
-                "{skipped} skipped.").format(file=preview.path.name, added=result.added,
-                                             updated=result.updated, skipped=result.skipped))
+                "Members imported from {file}: {added}, {updated}, {skipped}.").format(
+                    file=preview.path.name,
+                    added=ngettext("{n} added", "{n} added", result.added),
+                    updated=ngettext("{n} updated", "{n} updated", result.updated),
+                    skipped=ngettext("{n} skipped", "{n} skipped", result.skipped)))
     except _Cancelled:
         return ImportResult(cancelled=True)
     return result
 
 
-def import_report(preview: ImportPreview, result: ImportResult | None = None) -> str:
-    """The text the command line prints: counts, then each invalid row with its line."""
-    lines = [
-        _("File: {name}").format(name=preview.path.name),
-        _("New members: {n}").format(n=len(preview.to_add)),
-        _("Duplicates: {n} (of existing members: {existing})").format(
-            n=len(preview.duplicates), existing=len(preview.to_update)),
-        _("Invalid rows: {n}").format(n=len(preview.invalid)),
-    ]
-    lines += [_("line {line}: {reason}").format(line=row.line, reason=row.reason)
-              for row in preview.invalid]
-    lines += [_("line {line}: duplicate of {name}").format(line=row.line,
-                                                            name=row.existing_name)
-              for row in preview.duplicates]
-    if result is not None:
-        lines.append(_("Added: {added}, updated: {updated}, skipped: {skipped}.").format(
-            added=result.added, updated=result.updated, skipped=result.skipped))
-    return "\n".join(lines)
-
-
-def run_import_command(path: Path, dry_run: bool, skip_invalid: bool,
-                       on_duplicate: str) -> tuple[int, str]:
-    """``clubdesk import members FILE``: (exit code, report). The database must be open.
-
-    Exit 2 when rows are invalid (unless ``skip_invalid``), 1 when the file cannot be read,
-    0 otherwise; a dry run writes nothing.
-    """
-    from clubdesk.domain.exchange.import_reading import ImportFileError
-
-    if on_duplicate not in ("skip", "update", "add"):
-        return 1, _("Unknown choice for duplicates: {value} (skip, update or add).").format(
-            value=on_duplicate)
-    try:
-        preview = preview_import(Path(path))
-    except ImportFileError as error:
-        return 1, str(error)
-    if preview.invalid and not skip_invalid:
-        return 2, import_report(preview) + "\n" + _(
-            "Nothing was imported: correct the invalid rows, or use --skip-invalid.")
-    if dry_run:
-        return 0, import_report(preview) + "\n" + _("Dry run: nothing was written.")
-    result = apply_import(preview, on_duplicate, skip_invalid=True)  # type: ignore[arg-type]
-    return 0, import_report(preview, result)
+def storage_failure(error: BaseException) -> str | None:
+    """When ``error`` is the database file refusing a read or a write (full disk, another
+    program, read-only, damaged): what to tell the user, saying that nothing was written
+    (the import is one transaction). None for any other error."""
+    return storage_error_message(error)

@@ -22,8 +22,11 @@ MEMBER_NUMBER_TEXTS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Personal data of member no. {number} exported ({kind}).", None, ("number",)),
     ("{n} member anonymised (numbers: {numbers}).",
      "{n} members anonymised (numbers: {numbers}).", ("numbers",)),
-    ("Member {other} merged into member {keep}: {rows} related rows moved, "
-     "{conflicts} attendance conflicts resolved.", None, ("other", "keep")),
+    # Its counts are any text to the pattern: entries written before they took their
+    # plural forms ("{rows} related rows moved, {conflicts} attendance conflicts
+    # resolved") read back too.
+    ("Member {other} merged into member {keep}: {moved}, {resolved}.", None,
+     ("other", "keep")),
 )
 # Any other entry saying "member no. 12" or "membre n° 12".
 _MEMBER_NO = re.compile(r"\b(?:member|membre)\s+(?:no\.|n°|n\.|nº)\s*(\d+)\b", re.IGNORECASE)

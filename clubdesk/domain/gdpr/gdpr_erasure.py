@@ -20,6 +20,7 @@ from peewee import OperationalError, fn
 
 from clubdesk.db import Attendance, Guest, Member, database
 from clubdesk.domain.activity.activity_sheet import UnknownMemberError
+from clubdesk.domain.common.codes import BureauRole, MemberStatus
 from clubdesk.domain.common.settings import load_settings
 from clubdesk.domain.gdpr.audit import record
 from clubdesk.domain.gdpr.gdpr_free_text import erase_traces
@@ -122,7 +123,8 @@ def _empty_own_rows(ids: list[int], emails: set[str], today: dt.date) -> None:
     Attendance.update(note="").where(Attendance.member.in_(ids)).execute()
     Member.update(
         first_name="", last_name=label, email="", phone="", company="", profession="",
-        address="", city="", postcode="", notes="", role="none", status="former",
+        address="", city="", postcode="", notes="", role=BureauRole.NONE,
+        status=MemberStatus.FORMER,
         left_on=fn.coalesce(Member.left_on, today), anonymized_on=today,
         consent_directory=False, consent_directory_on=None,
         consent_directory_withdrawn_on=None, consent_photos=False, consent_photos_on=None,
@@ -169,7 +171,7 @@ def retention_candidates(today: dt.date | None = None) -> list[RetentionCandidat
     longest gone first."""
     cutoff = months_before(today or dt.date.today(), load_settings().retention_months)
     query = (Member.select(Member.id, Member.first_name, Member.last_name, Member.left_on)
-             .where((Member.status == "former") & Member.left_on.is_null(False)
+             .where((Member.status == MemberStatus.FORMER) & Member.left_on.is_null(False)
                     & (Member.left_on < cutoff) & Member.anonymized_on.is_null())
              .order_by(Member.left_on, Member.id))
     return [RetentionCandidate(row.id, row.first_name, row.last_name, row.left_on)

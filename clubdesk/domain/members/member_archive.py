@@ -15,6 +15,8 @@ from clubdesk.db import (
     VolunteerEntry,
     database,
 )
+from clubdesk.domain.common.codes import BureauRole, MemberStatus
+from clubdesk.domain.members.members import MemberNotFoundError
 from clubdesk.i18n import _
 
 
@@ -73,6 +75,13 @@ def _history_kinds(member_id: int) -> list[str]:
     return [name for name, flag in zip(checks, flags, strict=True) if flag]
 
 
+def _member(member_id: int) -> Member:
+    member = Member.get_or_none(Member.id == member_id)
+    if member is None:
+        raise MemberNotFoundError(member_id)
+    return member
+
+
 def member_has_history(member_id: int) -> bool:
     """Whether anything is recorded about the member besides their card."""
     return bool(_history_kinds(member_id))
@@ -83,13 +92,13 @@ def archive_member(member_id: int, left_on: dt.date | None = None) -> None:
 
     A former member holds no bureau role, so the role is cleared (the member form refuses
     the combination). Archiving a former member again keeps their leaving date unless
-    ``left_on`` is given. Raises ``Member.DoesNotExist`` for an unknown id and
+    ``left_on`` is given. Raises :class:`MemberNotFoundError` for an unknown id and
     ``ValueError`` when ``left_on`` is before the joining date.
     """
     with database.atomic():
-        member = Member.get_by_id(member_id)
+        member = _member(member_id)
         if left_on is None:
-            if member.status == "former" and member.left_on is not None:
+            if member.status == MemberStatus.FORMER and member.left_on is not None:
                 left_on = member.left_on
             else:
                 # A member whose joining date is still to come leaves on that day.
@@ -99,8 +108,8 @@ def archive_member(member_id: int, left_on: dt.date | None = None) -> None:
         (
             Member
             .update(
-                status="former",
-                role="none",
+                status=MemberStatus.FORMER,
+                role=BureauRole.NONE,
                 left_on=left_on,
                 updated_at=dt.datetime.now().replace(microsecond=0),
             )
@@ -111,8 +120,8 @@ def archive_member(member_id: int, left_on: dt.date | None = None) -> None:
 
 def check_deletable(member_id: int) -> None:
     """Raise :class:`MemberHasHistoryError` when the member has history (and so may only be
-    archived); raises ``Member.DoesNotExist`` for an unknown id."""
-    member = Member.get_by_id(member_id)
+    archived); raises :class:`MemberNotFoundError` for an unknown id."""
+    member = _member(member_id)
     kinds = _history_kinds(member_id)
     if kinds:
         labels = _kind_labels()
@@ -122,7 +131,7 @@ def check_deletable(member_id: int) -> None:
 def delete_member(member_id: int) -> None:
     """Delete a member who has no history; raise :class:`MemberHasHistoryError` otherwise.
 
-    Raises ``Member.DoesNotExist`` for an unknown id.
+    Raises :class:`MemberNotFoundError` for an unknown id.
     """
     with database.atomic():
         check_deletable(member_id)

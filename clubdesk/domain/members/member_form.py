@@ -10,6 +10,7 @@ from typing import Any
 from peewee import fn
 
 from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES, Member
+from clubdesk.domain.common.codes import BureauRole, MemberStatus
 from clubdesk.domain.common.labels import bureau_role_label, member_status_label
 from clubdesk.domain.common.text_limits import check_texts, clean_lines
 from clubdesk.domain.members.phones import PhoneError, normalize_phone
@@ -63,8 +64,8 @@ class MemberInput:
     address: str = ""
     city: str = ""
     postcode: str = ""
-    status: str = "active"
-    role: str = "none"
+    status: str = MemberStatus.ACTIVE
+    role: str = BureauRole.NONE
     sponsor_id: int | None = None
     joined_on: dt.date | None = None
     left_on: dt.date | None = None
@@ -140,16 +141,18 @@ def _check_membership(data: MemberInput, errors: dict[str, str]) -> None:
         errors["role"] = _("Unknown bureau role “{code}”.").format(code=data.role)
     if data.joined_on and data.left_on and data.left_on < data.joined_on:
         errors["left_on"] = _("The leaving date is before the joining date.")
-    elif data.status == "former" and data.left_on is None:
+    elif data.status == MemberStatus.FORMER and data.left_on is None:
         errors["left_on"] = _("A former member needs a leaving date.")
-    elif data.status != "former" and data.left_on is not None:
+    elif data.status != MemberStatus.FORMER and data.left_on is not None:
         errors["left_on"] = _(
             "A member with a leaving date is a former member: set the status to “{former}”, "
             "or clear the leaving date if they are still “{status}”."
-        ).format(former=member_status_label("former"), status=member_status_label(data.status))
-    if data.status == "former" and data.role in BUREAU_ROLES and data.role != "none":
+        ).format(former=member_status_label(MemberStatus.FORMER),
+                 status=member_status_label(data.status))
+    if (data.status == MemberStatus.FORMER and data.role in BUREAU_ROLES
+            and data.role != BureauRole.NONE):
         errors["role"] = _("A former member cannot hold a bureau role: choose “{none}”.").format(
-            none=bureau_role_label("none"))
+            none=bureau_role_label(BureauRole.NONE))
 
 
 def _check_consents(data: MemberInput, today: dt.date, errors: dict[str, str]) -> None:

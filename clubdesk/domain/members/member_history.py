@@ -20,11 +20,13 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
+from clubdesk.domain.common.codes import AttendanceStatus, ReferralStatus
 from clubdesk.domain.common.labels import attendance_status_label, referral_status_label
+from clubdesk.domain.members.members import MemberNotFoundError
 
 # A member attended an event when they came, even late; a substitute or an excuse is not
 # attendance (the counts by status keep them apart for who wants to read them).
-ATTENDED_STATUSES = ("present", "late")
+ATTENDED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 RECENT = 10
 _CENT = Decimal("0.01")
 
@@ -138,7 +140,8 @@ class MemberHistory:
 
 
 def member_profile(member_id: int) -> MemberProfile:
-    """The member's card in one query; raises ``Member.DoesNotExist`` for an unknown id."""
+    """The member's card in one query; raises :class:`MemberNotFoundError` for an unknown
+    id."""
     sponsor = Member.alias()
     values = (
         Member
@@ -157,7 +160,7 @@ def member_profile(member_id: int) -> MemberProfile:
         .first()
     )
     if values is None:
-        raise Member.DoesNotExist(f"no member with id {member_id}")
+        raise MemberNotFoundError(member_id)
     card, (sponsor_first, sponsor_last), consents, notes, withdrawn = (
         values[:15], values[15:17], values[17:20], values[20], values[21:24]
     )
@@ -228,7 +231,7 @@ def _volunteering(member_id: int, recent: int) -> dict[str, object]:
 def _referrals(member_id: int, recent: int) -> dict[str, object]:
     given = Referral.giver == member_id
     received = Referral.receiver == member_id
-    won = Referral.status == "won"
+    won = Referral.status == ReferralStatus.WON
 
     def count(condition: object) -> fn:
         return fn.SUM(Case(None, [(condition, 1)], 0))

@@ -11,13 +11,20 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from clubdesk.db import BUREAU_ROLES, Member
+from clubdesk.db import Member
+from clubdesk.domain.common.codes import BureauRole, MemberStatus
 from clubdesk.domain.common.text import fold, search_fold
+from clubdesk.domain.members.members import MemberNotFoundError
 
 # The statuses a secretary means by "the members": everyone but former members.
-CURRENT_STATUSES: frozenset[str] = frozenset({"prospect", "active", "lapsed"})
+CURRENT_STATUSES: frozenset[str] = frozenset(
+    {MemberStatus.PROSPECT, MemberStatus.ACTIVE, MemberStatus.LAPSED})
 # Members holding a bureau role, whichever.
-BUREAU_MEMBER_ROLES: frozenset[str] = frozenset(BUREAU_ROLES) - {"none"}
+BUREAU_MEMBER_ROLES: frozenset[str] = frozenset(BureauRole) - {BureauRole.NONE}
+# The roles as the list shows and sorts them: bureau members first, in protocol order;
+# members without a role last.
+ROLES_BUREAU_FIRST: tuple[BureauRole, ...] = (
+    *(role for role in BureauRole if role != BureauRole.NONE), BureauRole.NONE)
 
 _COLUMNS = (
     Member.id,
@@ -109,7 +116,8 @@ def member_rows() -> list[MemberRow]:
 
 
 def member_row(member_id: int) -> MemberRow:
-    """One member's row, to refresh the list after an edit; raises ``Member.DoesNotExist``."""
+    """One member's row, to refresh the list after an edit; raises
+    :class:`MemberNotFoundError` for an unknown id."""
     values = (
         Member
         .select(*_COLUMNS)
@@ -118,7 +126,7 @@ def member_row(member_id: int) -> MemberRow:
         .first()
     )
     if values is None:
-        raise Member.DoesNotExist(f"no member with id {member_id}")
+        raise MemberNotFoundError(member_id)
     return _row(values, _KeyMaker())
 
 

@@ -29,11 +29,12 @@ from clubdesk.db import (
     VolunteerEntry,
     database,
 )
+from clubdesk.domain.common.codes import AttendanceStatus, BureauRole
 from clubdesk.domain.gdpr.audit import record
 from clubdesk.domain.members.member_form import FIELD_NAMES, MemberInput, validate_member
 from clubdesk.domain.members.members import MemberNotFoundError, MemberValidationError, member_input
 from clubdesk.domain.safety.backups import backup_before
-from clubdesk.i18n import _
+from clubdesk.i18n import _, ngettext
 
 # The kinds of related rows, in the order they are shown.
 KINDS: tuple[str, ...] = (
@@ -42,7 +43,9 @@ KINDS: tuple[str, ...] = (
 )
 
 # Best first: the status kept when both members attended the same event.
-STATUS_RANK: tuple[str, ...] = ("present", "late", "substitute", "excused", "absent")
+STATUS_RANK: tuple[str, ...] = (AttendanceStatus.PRESENT, AttendanceStatus.LATE,
+                                 AttendanceStatus.SUBSTITUTE, AttendanceStatus.EXCUSED,
+                                 AttendanceStatus.ABSENT)
 
 
 class MergeError(ValueError):
@@ -102,7 +105,7 @@ def _is_empty(name: str, value: object) -> bool:
     if name == "status":
         return False
     if name == "role":
-        return value == "none"
+        return value == BureauRole.NONE
     return value is None or value == "" or value is False
 
 
@@ -261,7 +264,11 @@ def merge_members(keep_id: int, other_id: int, values: dict[str, Any]) -> MergeR
             Member.id == keep_id).execute()
         after = related_counts(keep_id)
         moved = sum(other_before.values())
-        record("merge", _("Member {other} merged into member {keep}: {rows} related rows "
-                          "moved, {conflicts} attendance conflicts resolved.").format(
-            other=other_id, keep=keep_id, rows=moved, conflicts=conflicts), moved)
+        record("merge", _("Member {other} merged into member {keep}: {moved}, {resolved}.")
+               .format(other=other_id, keep=keep_id,
+                       moved=ngettext("{n} related row moved", "{n} related rows moved",
+                                      moved),
+                       resolved=ngettext("{n} attendance conflict resolved",
+                                         "{n} attendance conflicts resolved", conflicts)),
+               moved)
     return MergeResult(keep_id, keep_before, other_before, after, conflicts, externalised)

@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 from clubdesk.db import Member, database
 from clubdesk.domain.common.edit_conflicts import checked_edit
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.members.member_form import (
     FIELD_NAMES,
@@ -25,7 +26,7 @@ class MemberValidationError(ValueError):
         self.result = result
 
 
-class MemberNotFoundError(LookupError):
+class MemberNotFoundError(NotFoundError):
     """No member has this id (deleted meanwhile, for example)."""
 
     def __init__(self, member_id: int) -> None:
@@ -95,6 +96,15 @@ def update_member(member_id: int, data: MemberInput, *,
             .where(Member.id == member_id)
             .execute()
         )
+
+
+def member_name(member_id: int) -> str:
+    """Member ``member_id``'s first and last name; :class:`MemberNotFoundError` if none."""
+    row = (Member.select(Member.first_name, Member.last_name)
+           .where(Member.id == member_id).tuples().first())
+    if row is None:
+        raise MemberNotFoundError(member_id)
+    return f"{row[0]} {row[1]}".strip()
 
 
 def sponsor_label(last_name: str, first_name: str, company: str) -> str:

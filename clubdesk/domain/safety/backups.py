@@ -22,7 +22,7 @@ from clubdesk.domain.safety.rotation import backups_to_remove
 from clubdesk.i18n import _
 
 __all__ = ["Backup", "BackupError", "backup_before", "backup_folder_problem", "backup_folders",
-           "list_backups", "make_backup", "newest_backup", "rotate"]
+           "folder_beside_database", "list_backups", "make_backup", "newest_backup", "rotate"]
 
 
 def _database(database: Path | None) -> Path:
@@ -120,3 +120,10 @@ def backup_folder_problem(folder: str, database: Path | None = None) -> str | No
         return _("Keep the backups in a folder of their own, not beside the database "
                  "itself.")
     return None
+
+
+def folder_beside_database(database: Path | None = None) -> Path | None:
+    """``NAME-backups/`` beside ``database`` (default: the open one), where backups go when
+    no folder is chosen; None when no database is open."""
+    database = database or open_database_path()
+    return default_backup_folder(database) if database is not None else None

@@ -198,6 +198,9 @@ class _Delivery(QObject):
     def finished(self) -> None:
         if self._wanted():
             self._runner.task = None
+        # Its callbacks may hold the last reference to the owner: the owner may go while
+        # this delivery is deleted, and must not delete it a second time as its child.
+        self.setParent(None)
         self.deleteLater()
 
 

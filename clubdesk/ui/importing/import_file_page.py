@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 
 from clubdesk.domain.exchange.import_sample import FileSample
 from clubdesk.i18n import _, ngettext
-from clubdesk.ui.common.form_dialog import ERROR_STYLE
+from clubdesk.ui.common.palette import Role, css
 from clubdesk.ui.importing.import_mapping_page import HINT_STYLE
 
 
@@ -46,7 +46,7 @@ class FilePage(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("file_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(css(Role.ERROR))
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from clubdesk.domain.exchange.import_columns import IMPORTABLE_FIELDS
 from clubdesk.domain.exchange.import_sample import FileSample
 from clubdesk.i18n import _
-from clubdesk.ui.common.form_dialog import ERROR_STYLE
+from clubdesk.ui.common.palette import Role, css
 
 REQUIRED_FIELDS = ("last_name", "first_name")
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -62,7 +62,7 @@ class MappingPage(QWidget):
         self.note.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(css(Role.ERROR))
         self.message.setObjectName("mapping_message")
 
         layout = QVBoxLayout(self)

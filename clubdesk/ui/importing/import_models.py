@@ -10,10 +10,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from clubdesk.domain.exchange.member_import import ImportPreview
 from clubdesk.i18n import _
+from clubdesk.ui.common.palette import Role, colour
 from clubdesk.ui.common.row_model import (
     ALIGN,
     ALIGN_RIGHT,
@@ -36,7 +37,6 @@ COL_DETAIL = 3
 COLUMN_COUNT = 4
 
 # RowRole (from row_model) gives the IssueLine itself.
-INVALID_COLOUR = "#b3261e"  # the forms' error red
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class IssuesModel(RowListModel):
             KIND_DUPLICATE_MEMBER: _("Already a member"),
             KIND_DUPLICATE_ROW: _("Repeated in the file"),
         }
-        self._red = QBrush(QColor(INVALID_COLOUR))
+        self._red = QBrush(colour(Role.ERROR))  # the forms' error red
 
     def set_issues(self, issues: Sequence[IssueLine]) -> None:
         self.set_rows(issues, presorted=True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.exchange.member_import import ImportPreview, OnDuplicate
 from clubdesk.i18n import _, ngettext
-from clubdesk.ui.common.form_dialog import ERROR_STYLE
+from clubdesk.ui.common.palette import Role, css
 from clubdesk.ui.common.table_views import make_row_table
 from clubdesk.ui.importing.import_mapping_page import HINT_STYLE
 from clubdesk.ui.importing.import_models import (
@@ -98,7 +98,7 @@ class PreviewPage(QWidget):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote the file's name
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(css(Role.ERROR))
         self.message.setObjectName("preview_message")
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)

@@ -7,9 +7,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from clubdesk.domain.exchange.member_import import ImportResult
 from clubdesk.i18n import _, ngettext
-from clubdesk.ui.common.form_dialog import ERROR_STYLE
-
-SUCCESS_STYLE = "color: #1b5e20;"
+from clubdesk.ui.common.palette import Role, css
 
 
 class RunPage(QWidget):
@@ -57,7 +55,7 @@ class RunPage(QWidget):
         if result.skipped:
             lines.append(ngettext("{n} row skipped (duplicates or invalid rows).",
                                   "{n} rows skipped (duplicates or invalid rows).", result.skipped))
-        self._say(SUCCESS_STYLE, "\n".join(lines))
+        self._say(css(Role.SUCCESS), "\n".join(lines))
 
     def show_cancelled(self) -> None:
         self.bar.hide()
@@ -73,7 +71,7 @@ class RunPage(QWidget):
         if not undone_said:
             message += "\n\n" + _(
                 "Nothing was written: the import is done in one go, all of it or none.")
-        self._say(ERROR_STYLE, message)
+        self._say(css(Role.ERROR), message)
 
     def _say(self, style: str, text: str) -> None:
         self.result.setStyleSheet(style)

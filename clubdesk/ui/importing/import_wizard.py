@@ -7,6 +7,7 @@ the import is one transaction: cancelled or failed, it leaves the members as the
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,17 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.db.errors import storage_error_message
-from clubdesk.domain.exchange.import_columns import remember_mapping
+from clubdesk.domain.exchange.import_columns import remember_mapping_if_possible
 from clubdesk.domain.exchange.import_sample import FileSample, read_sample, row_names
 from clubdesk.domain.exchange.member_import import (
     ImportPreview,
     ImportResult,
     apply_import,
     preview_import,
+    storage_failure,
 )
 from clubdesk.i18n import _
-from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.common.background import TaskRunner, Work
 from clubdesk.ui.common.report_runner import failure_message
 from clubdesk.ui.importing.import_file_page import FilePage
 from clubdesk.ui.importing.import_mapping_page import MappingPage
@@ -53,8 +54,10 @@ class ImportWizard(QDialog):
         self.setWindowTitle(_("Import members"))
         self.sample: FileSample | None = None
         self.result_: ImportResult | None = None
-        self.task: BackgroundTask | None = None
+        self.runner = TaskRunner(self)
+        self._busy = False  # reading, checking or importing; over once the outcome is here
         self._importing = False
+        self._stop = threading.Event()  # the user asked the import under way to stop
         self._mapped: FileSample | None = None  # the file the mapping page shows
         self._previewed: tuple[Path, dict[int, str]] | None = None
 
@@ -120,7 +123,7 @@ class ImportWizard(QDialog):
 
     def _update_buttons(self) -> None:
         page, done = self.page(), self.result_ is not None
-        running = self.task is not None
+        running = self._busy
         self.back_button.setVisible(page != PAGE_FILE and not done)
         self.back_button.setEnabled(page != PAGE_RUN or not running)
         self.next_button.setVisible(page in (PAGE_FILE, PAGE_MAPPING))
@@ -134,8 +137,7 @@ class ImportWizard(QDialog):
         self.cancel_button.setVisible(not done and (page != PAGE_RUN or self._importing))
         self.cancel_button.setText(_("Stop the import") if self._importing
                                    else _("Cancel"))
-        self.cancel_button.setEnabled(not (self._importing and self.task is not None
-                                           and self.task.is_cancelled()))
+        self.cancel_button.setEnabled(not (self._importing and self._stop.is_set()))
         self.close_button.setVisible(page == PAGE_RUN and not self._importing)
         # Enter goes on: Next, then Start the import, then Close.
         for button in (self.next_button, self.import_button, self.close_button):
@@ -156,46 +158,41 @@ class ImportWizard(QDialog):
                 self._mapped = self.sample
             self._show_page(PAGE_MAPPING)
         elif self.page() == PAGE_MAPPING and self.sample is not None:
-            self._remember(self.sample.headers, self.mapping_page.mapping())
+            remember_mapping_if_possible(self.sample.headers, self.mapping_page.mapping())
             self._show_page(PAGE_PREVIEW)
             self._compute_preview(self.sample)
 
     # -- background work --------------------------------------------------------------------
 
-    def _run(self, work: Callable[[Callable[[int, int], bool]], Any],
-             on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
-             on_cancel: Callable[[BackgroundTask], None] | None = None) -> BackgroundTask:
-        """Start ``work``; its end is ignored once another task replaced it.
+    def is_busy(self) -> bool:
+        """True while a file is read, checked or imported in the background."""
+        return self._busy
 
-        The task is over for the wizard as soon as its outcome arrives (``finished`` comes
-        later: an Import clicked in between would be refused). It is not deleted then: its
-        worker may still be returning from the signal (deleting it crashed); the few tasks
-        of a wizard go with the wizard.
+    def _run(self, work: Work, on_success: Callable[[Any], None],
+             on_failure: Callable[[BaseException], None],
+             on_progress: Callable[[int, int], None] | None = None) -> None:
+        """Start ``work``; the outcome of the work it replaces arrives nowhere.
+
+        The work is over for the wizard as soon as its outcome arrives (its thread ends a
+        little later: an Import clicked in between would be refused otherwise).
         """
-        task = BackgroundTask(work, self)
-        self.task = task
+        def settled(handler: Callable[[Any], None]) -> Callable[[Any], None]:
+            def settle(outcome: Any) -> None:
+                self._busy = False
+                self._importing = False
+                handler(outcome)
+                self._update_buttons()
+            return settle
 
-        def settle(handler: Callable[..., None] | None, *args: Any) -> None:
-            if self.task is not task:
-                return
-            self.task = None
-            self._importing = False
-            if handler is not None:
-                handler(*args)
-            self._update_buttons()
-
-        task.succeeded.connect(lambda result: settle(on_success, result))
-        task.failed.connect(lambda error: settle(on_failure, error))
-        task.cancelled.connect(lambda: settle(on_cancel, task) if on_cancel else settle(None))
-        task.start()
+        self._busy = True
+        self.runner.run(work, settled(on_success), settled(on_failure), on_progress)
         self._update_buttons()
-        return task
 
     def _drop_task(self) -> None:
         """Forget the reading or the preview under way: its result no longer matters."""
-        if self.task is not None and not self._importing:
-            self.task.cancel()
-            self.task = None
+        if self._busy and not self._importing:
+            self.runner.cancel()
+            self._busy = False
 
     # -- step 1: the file -------------------------------------------------------------------
 
@@ -225,14 +222,6 @@ class ImportWizard(QDialog):
 
     # -- steps 2 and 3: the mapping, the preview --------------------------------------------
 
-    def _remember(self, headers: list[str], mapping: dict[int, str]) -> None:
-        try:
-            remember_mapping(headers, mapping)
-        except Exception as error:
-            if storage_error_message(error) is None:
-                raise
-            # Only a convenience for next time: the import itself says what is wrong.
-
     def _compute_preview(self, sample: FileSample) -> None:
         mapping = self.mapping_page.mapping()
         if self._previewed == (sample.path, mapping) and self.preview_page.preview is not None:
@@ -253,25 +242,28 @@ class ImportWizard(QDialog):
             self.preview_page.show_failure(_("The file cannot be checked: {reason}")
                                            .format(reason=failure_message(error)))
 
-        task = self._run(check, computed, failed)
-        task.progressed.connect(self.preview_page.set_progress)
+        self._run(check, computed, failed, self.preview_page.set_progress)
 
     # -- step 4: the import -----------------------------------------------------------------
 
     def start_import(self) -> None:
         page = self.preview_page
         preview = page.preview
-        if preview is None or not page.can_import() or self.task is not None:
+        if preview is None or not page.can_import() or self._busy:
             return
         on_duplicate, skip_invalid = page.on_duplicate(), page.skip_invalid()
         self._importing = True
+        stop = self._stop = threading.Event()
         self._show_page(PAGE_RUN)
         self.run_page.start(preview.path.name, sum(page.counts_to_write()))
-        task = self._run(
-            lambda progress: apply_import(preview, on_duplicate, skip_invalid=skip_invalid,
-                                          progress=progress),
-            self._imported, self._import_failed, self._import_stopped)
-        task.progressed.connect(self.run_page.set_progress)
+
+        def write(progress: Callable[[int, int], bool]) -> ImportResult:
+            # Stop rolls the transaction back: the import says so with a cancelled result.
+            return apply_import(preview, on_duplicate, skip_invalid=skip_invalid,
+                                progress=lambda done, total: progress(done, total)
+                                and not stop.is_set())
+
+        self._run(write, self._imported, self._import_failed, self.run_page.set_progress)
 
     def _imported(self, result: ImportResult) -> None:
         if result.cancelled:
@@ -281,22 +273,15 @@ class ImportWizard(QDialog):
             self.run_page.show_result(result)
             self.imported.emit(result)
 
-    def _import_stopped(self, task: BackgroundTask) -> None:
-        # Cancel asked after the last batch: the transaction may have been committed.
-        if isinstance(task.result, ImportResult) and not task.result.cancelled:
-            self._imported(task.result)
-        else:
-            self.run_page.show_cancelled()
-
     def _import_failed(self, error: BaseException) -> None:
-        storage = storage_error_message(error)
+        storage = storage_failure(error)
         self.run_page.show_failure(storage or failure_message(error),
                                    undone_said=storage is not None)
 
     def cancel_import(self) -> None:
         """Ask the import under way to stop; its transaction is rolled back."""
-        if self._importing and self.task is not None and not self.task.is_cancelled():
-            self.task.cancel()
+        if self._importing and not self._stop.is_set():
+            self._stop.set()
             self.run_page.show_cancelling()
             self._update_buttons()
 

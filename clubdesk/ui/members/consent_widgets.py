@@ -1,13 +1,24 @@
-"""One consent of the member form: given (with its date) or withdrawn (with both dates)."""
+"""The consents of the member form: each given (with its date) or withdrawn (with both
+dates)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import QDate, QObject
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 from clubdesk.i18n import _
+from clubdesk.ui.members.member_form_layout import FieldMessages
 
 
 def _date_edit(maximum: dt.date) -> QDateEdit:
@@ -106,3 +117,30 @@ class ConsentRow(QObject):
         self.check.toggled.connect(slot)
         self.edit.dateChanged.connect(slot)
         self.withdrawn_edit.dateChanged.connect(slot)
+
+
+def consent_rows(today: dt.date, parent: QObject) -> dict[str, ConsentRow]:
+    """The member's three consents, by the name of their flag."""
+    return {
+        "consent_directory": ConsentRow(
+            QCheckBox(_("Listed in the members' directory")), today, parent),
+        "consent_photos": ConsentRow(QCheckBox(_("Photos may be published")), today, parent),
+        "consent_newsletter": ConsentRow(QCheckBox(_("Receives the newsletter")), today,
+                                         parent),
+    }
+
+
+def consents_box(consents: Mapping[str, ConsentRow], messages: FieldMessages) -> QGroupBox:
+    """The consents one under the other, each with the messages of its two dates."""
+    box = QGroupBox(_("Consents"))
+    grid = QGridLayout(box)
+    for index, (name, consent) in enumerate(consents.items()):
+        row = 4 * index
+        grid.addWidget(consent.check, row, 0)
+        grid.addWidget(QLabel(_("on")), row, 1)
+        grid.addWidget(consent.edit, row, 2)
+        grid.addWidget(messages.make(f"{name}_on"), row + 1, 0, 1, 3)
+        grid.addWidget(consent.withdrawal, row + 2, 0, 1, 3)
+        grid.addWidget(messages.make(f"{name}_withdrawn_on"), row + 3, 0, 1, 3)
+    grid.setColumnStretch(0, 1)
+    return box

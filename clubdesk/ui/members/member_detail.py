@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.db import ATTENDANCE_STATUSES, Member
+from clubdesk.domain.common.codes import AttendanceStatus, BureauRole
 from clubdesk.domain.common.labels import (
     attendance_status_label,
     bureau_role_label,
@@ -33,6 +33,7 @@ from clubdesk.domain.members.member_history import (
     member_history,
     member_profile,
 )
+from clubdesk.domain.members.members import MemberNotFoundError
 from clubdesk.domain.members.phones import format_phone
 from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date, format_hours, format_money
@@ -132,7 +133,7 @@ class MemberDetail(QWidget):
         if member_id is not None:
             try:
                 profile = member_profile(member_id)
-            except Member.DoesNotExist:
+            except MemberNotFoundError:
                 profile = None
         if profile is None:
             self._member_id = None
@@ -210,7 +211,7 @@ class MemberDetail(QWidget):
         consents = _("Consents: {list}").format(list=consents or _("none"))
         if withdrawn:
             consents += " — " + _("withdrawn: {list}").format(list=withdrawn)
-        role = bureau_role_label(profile.role) if profile.role != "none" else ""
+        role = bureau_role_label(profile.role) if profile.role != BureauRole.NONE else ""
         self.membership.setText(self._table((
             (_("Status"), member_status_label(profile.status)),
             (_("Role"), role),
@@ -235,7 +236,7 @@ class MemberDetail(QWidget):
             attended=history.attended, expected=history.expected, rate=round(rate * 100))
         by_status = " · ".join(
             f"{attendance_status_label(status)} {history.attendance_by_status[status]}"
-            for status in ATTENDANCE_STATUSES
+            for status in AttendanceStatus
             if history.attendance_by_status.get(status)
         )
         lines: list[Line] = [(_("Attended"), attended)]

@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES
+from clubdesk.domain.common.codes import BureauRole, MemberStatus
 from clubdesk.domain.common.labels import bureau_role_label, member_status_label
 from clubdesk.domain.members.member_form import MemberInput, ValidationResult, validate_member
 from clubdesk.domain.members.members import (
@@ -36,11 +34,13 @@ from clubdesk.domain.members.members import (
 )
 from clubdesk.domain.members.phones import PhoneError, format_phone, normalize_phone
 from clubdesk.i18n import _
-from clubdesk.ui.common.conflict_dialog import combo_text, save_checked, value_text
-from clubdesk.ui.common.form_dialog import ERROR_STYLE as _ERROR_STYLE
+from clubdesk.ui.common.conflict_dialog import combo_text, save_checked
 from clubdesk.ui.common.form_widgets import NotesEdit, OptionalDate, member_search_combo
 from clubdesk.ui.common.limited_text import limit_line
-from clubdesk.ui.members.consent_widgets import ConsentRow
+from clubdesk.ui.common.palette import Role, css
+from clubdesk.ui.members.consent_widgets import consent_rows, consents_box
+from clubdesk.ui.members.member_fields import field_labels, field_text
+from clubdesk.ui.members.member_form_layout import FieldMessages, Row, align_labels, form_box
 
 _HINT_STYLE = "color: palette(placeholder-text);"
 _MAX_HEIGHT = 700
@@ -54,9 +54,8 @@ class MemberDialog(QDialog):
         super().__init__(parent)
         self.member_id = member_id
         self.saved_member_id: int | None = None
-        self._messages: dict[str, QLabel] = {}
+        self._messages = FieldMessages()
         self.labels: dict[str, QLabel] = {}
-        self._shown: dict[str, tuple[str, str]] = {}
         self._error_box: QMessageBox | None = None
         self._last_result = ValidationResult()
 
@@ -124,10 +123,10 @@ class MemberDialog(QDialog):
         ])
 
         self.status = QComboBox()
-        for code in MEMBER_STATUSES:
+        for code in MemberStatus:
             self.status.addItem(member_status_label(code), code)
         self.role = QComboBox()
-        for code in BUREAU_ROLES:
+        for code in BureauRole:
             self.role.addItem(bureau_role_label(code), code)
         self.sponsor = self._sponsor_combo()
         self.joined_on = OptionalDate(QCheckBox(_("Joined on")))
@@ -140,36 +139,18 @@ class MemberDialog(QDialog):
             (self.left_on.check, self.left_on.edit, "left_on"),
         ])
 
-        today = dt.date.today()
-        self.consents = {
-            "consent_directory": ConsentRow(
-                QCheckBox(_("Listed in the members' directory")), today, self),
-            "consent_photos": ConsentRow(QCheckBox(_("Photos may be published")), today,
-                                         self),
-            "consent_newsletter": ConsentRow(QCheckBox(_("Receives the newsletter")),
-                                             today, self),
-        }
-        consents = QGroupBox(_("Consents"))
-        grid = QGridLayout(consents)
-        for index, (name, consent) in enumerate(self.consents.items()):
-            row = 4 * index
-            grid.addWidget(consent.check, row, 0)
-            grid.addWidget(QLabel(_("on")), row, 1)
-            grid.addWidget(consent.edit, row, 2)
-            grid.addWidget(self._message_label(f"{name}_on"), row + 1, 0, 1, 3)
-            grid.addWidget(consent.withdrawal, row + 2, 0, 1, 3)
-            grid.addWidget(self._message_label(f"{name}_withdrawn_on"), row + 3, 0, 1, 3)
-        grid.setColumnStretch(0, 1)
+        self.consents = consent_rows(dt.date.today(), self)
+        consents = consents_box(self.consents, self._messages)
 
         self.notes = NotesEdit()
         self.notes.setTabChangesFocus(True)
         notes = QGroupBox(_("Notes"))
         notes_column = QVBoxLayout(notes)
         notes_column.addWidget(self.notes)
-        notes_column.addWidget(self._message_label("notes"))
+        notes_column.addWidget(self._messages.make("notes"))
 
-        self._align_labels(identity, contact)
-        self._align_labels(membership)
+        align_labels(identity, contact)
+        align_labels(membership)
         left = QVBoxLayout()
         left.addWidget(identity)
         left.addWidget(contact)
@@ -201,71 +182,15 @@ class MemberDialog(QDialog):
         outer.addWidget(self._scroll, 1)
         outer.addWidget(self.buttons)
 
-        self._field_labels = {
-            "first_name": _("First name"), "last_name": _("Last name"),
-            "company": _("Company"), "profession": _("Profession"),
-            "sector": _("Sector"), "email": _("Email"), "phone": _("Phone"),
-            "address": _("Address"), "city": _("City"),
-            "postcode": _("Postcode"), "status": _("Status"),
-            "role": _("Bureau role"), "sponsor_id": _("Sponsor"),
-            "joined_on": _("Joined on"), "left_on": _("Left on"),
-            "consent_directory_on": _("Directory consent"),
-            "consent_photos_on": _("Photo consent"),
-            "consent_newsletter_on": _("Newsletter consent"),
-            "consent_directory_withdrawn_on": _("Directory consent withdrawn on"),
-            "consent_photos_withdrawn_on": _("Photo consent withdrawn on"),
-            "consent_newsletter_withdrawn_on": _("Newsletter consent withdrawn on"),
-            "consent_directory": _("Listed in the members' directory"),
-            "consent_photos": _("Photos may be published"),
-            "consent_newsletter": _("Receives the newsletter"),
-            "notes": _("Notes"),
-        }
+        self._field_labels = field_labels()
 
     def _line(self, name: str) -> QLineEdit:
         return limit_line(QLineEdit(), "member", name)
 
-    def _message_label(self, name: str) -> QLabel:
-        """The small label under a field that shows its error (or a hint)."""
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setVisible(False)
-        label.setObjectName(f"message_{name}")
-        self._messages[name] = label
-        return label
-
-    def _form(self, title: str, rows: list[tuple[str | QWidget, QWidget, str]]) -> QGroupBox:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, widget, name in rows:
-            field = QWidget()
-            stack = QVBoxLayout(field)
-            stack.setContentsMargins(0, 0, 0, 0)
-            stack.setSpacing(2)
-            stack.addWidget(widget)
-            stack.addWidget(self._message_label(name))
-            if isinstance(label, str):
-                text = QLabel(label)
-                text.setBuddy(widget)
-                self.labels[name] = text
-                form.addRow(text, field)
-            else:
-                form.addRow(label, field)
+    def _form(self, title: str, rows: list[Row]) -> QGroupBox:
+        box, labels = form_box(title, rows, self._messages)
+        self.labels.update(labels)
         return box
-
-    @staticmethod
-    def _align_labels(*boxes: QGroupBox) -> None:
-        """Give forms stacked in one column the same label width, so their fields line up."""
-        labels = [
-            item.widget()
-            for box in boxes
-            if isinstance(form := box.layout(), QFormLayout)
-            for row in range(form.rowCount())
-            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
-        ]
-        width = max(label.sizeHint().width() for label in labels)
-        for label in labels:
-            label.setMinimumWidth(width)
 
     def _sponsor_combo(self) -> QComboBox:
         """An editable combo over every member; typing any part of a name filters it."""
@@ -378,26 +303,16 @@ class MemberDialog(QDialog):
         self._last_result = result
         for name in self._messages:
             if name in result.errors:
-                self._show_message(name, result.errors[name], _ERROR_STYLE)
+                self._messages.show(name, result.errors[name], css(Role.ERROR))
             elif name == "phone" and self.phone.text().strip():
-                self._show_message(name, self._phone_hint(), _HINT_STYLE)
+                self._messages.show(name, self._phone_hint(), _HINT_STYLE)
             else:
-                self._show_message(name, "", "")
+                self._messages.show(name, "", "")
         if self.save_button.isEnabled() != result.ok:
             self.save_button.setEnabled(result.ok)
         tooltip = self._save_tooltip(result)
         if self.save_button.toolTip() != tooltip:
             self.save_button.setToolTip(tooltip)
-
-    def _show_message(self, name: str, text: str, style: str) -> None:
-        # Only touch the label when its text changes: this runs on every keystroke.
-        if self._shown.get(name, ("", "")) == (text, style):
-            return
-        self._shown[name] = (text, style)
-        label = self._messages[name]
-        label.setText(text)
-        label.setStyleSheet(style)
-        label.setVisible(bool(text))
 
     def _phone_hint(self) -> str:
         try:
@@ -455,15 +370,9 @@ class MemberDialog(QDialog):
 
     def conflict_value(self, name: str, value: object) -> str:
         """``value`` of field ``name`` as the form shows it, for the conflict dialog."""
-        if name == "phone" and isinstance(value, str):
-            return format_phone(value)
-        if name == "status" and isinstance(value, str):
-            return member_status_label(value)
-        if name == "role" and isinstance(value, str):
-            return bureau_role_label(value)
         if name == "sponsor_id":
             return combo_text(self.sponsor, value)
-        return value_text(value)
+        return field_text(name, value)
 
     def _refuse(self, messages: list[str]) -> None:
         """Say why the member was not saved; window-modal, so the form stays as typed."""

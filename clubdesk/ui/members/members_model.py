@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
-from clubdesk.db import BUREAU_ROLES, MEMBER_STATUSES
+from clubdesk.domain.common.codes import BureauRole, MemberStatus
 from clubdesk.domain.common.labels import bureau_role_label, member_status_label
-from clubdesk.domain.members.member_list import MemberRow
+from clubdesk.domain.members.member_list import ROLES_BUREAU_FIRST, MemberRow
 from clubdesk.domain.members.phones import format_phone
 from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date
@@ -59,9 +59,8 @@ _TEXT_ATTRIBUTES = {
     COL_CITY: "city",
     COL_EMAIL: "email",
 }
-_STATUS_RANK = {code: rank for rank, code in enumerate(MEMBER_STATUSES)}
-# Bureau members first, in protocol order; members without a role last.
-_ROLE_RANK = {code: rank for rank, code in enumerate((*BUREAU_ROLES[1:], BUREAU_ROLES[0]))}
+_STATUS_RANK = {code: rank for rank, code in enumerate(MemberStatus)}
+_ROLE_RANK = {code: rank for rank, code in enumerate(ROLES_BUREAU_FIRST)}
 
 
 def _phone_digits(phone: str) -> str:
@@ -87,9 +86,9 @@ class MembersModel(SortedRowModel):
             _("Profession"), _("City"), _("Email"), _("Phone"),
             _("Status"), _("Role"), _("Joined"),
         )
-        self._status_labels = {code: member_status_label(code) for code in MEMBER_STATUSES}
-        self._role_labels = {code: bureau_role_label(code) for code in BUREAU_ROLES}
-        self._role_labels["none"] = ""  # most members: an empty cell reads better
+        self._status_labels = {code: member_status_label(code) for code in MemberStatus}
+        self._role_labels = {code: bureau_role_label(code) for code in BureauRole}
+        self._role_labels[BureauRole.NONE] = ""  # most members: an empty cell reads better
         self._former_brush = QBrush(
             QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                          QPalette.ColorRole.Text)
@@ -121,7 +120,7 @@ class MembersModel(SortedRowModel):
             return row
         if role == MemberIdRole:
             return row.id
-        if role == FOREGROUND and row.status == "former":
+        if role == FOREGROUND and row.status == MemberStatus.FORMER:
             return self._former_brush
         if role == TOOLTIP and index.column() in (COL_EMAIL, COL_COMPANY, COL_PROFESSION):
             return self._display[index.column()](row) or None

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -41,6 +42,7 @@ from clubdesk.domain.members.members import (
 )
 from clubdesk.domain.safety.backups import BackupError
 from clubdesk.i18n import _, ngettext
+from clubdesk.ui.common.form_widgets import member_search_combo
 
 
 class MergeDialog(QDialog):
@@ -286,22 +288,15 @@ class MergeDialog(QDialog):
         box.open()
 
 
-def chosen_member(combo) -> int | None:
+def chosen_member(combo: QComboBox) -> int | None:
     """The member a :func:`member_search_combo` names exactly, or None."""
-    from PySide6.QtCore import Qt
-
     text = combo.currentText().strip()
     row = combo.findText(text, Qt.MatchFlag.MatchExactly) if text else -1
     return combo.itemData(row) if row > 0 else None
 
 
-def ask_other_member(parent, keep_id: int) -> int | None:
+def ask_other_member(parent: QWidget | None, keep_id: int) -> int | None:
     """Which member is the duplicate of ``keep_id``: a searchable list of the others."""
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
-
-    from clubdesk.domain.members.members import sponsor_choices
-    from clubdesk.ui.common.form_widgets import member_search_combo
-
     dialog = QDialog(parent)
     dialog.setWindowTitle(_("Merge with another member"))
     combo = member_search_combo(sponsor_choices(exclude_id=keep_id),

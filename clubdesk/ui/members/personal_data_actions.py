@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from clubdesk.db import Member
 from clubdesk.domain.common.files import OutputFileError
 from clubdesk.domain.gdpr.gdpr import (
     UnknownMemberError,
@@ -14,9 +13,9 @@ from clubdesk.domain.gdpr.gdpr import (
     erasure_message,
     export_personal_data_json,
 )
+from clubdesk.domain.members.members import MemberNotFoundError, member_name
 from clubdesk.domain.safety.backups import BackupError
 from clubdesk.i18n import _
-from clubdesk.reports.personal_data import build_personal_data_pdf
 from clubdesk.ui.common.prompts import confirm_warning as confirm
 from clubdesk.ui.common.prompts import inform
 from clubdesk.ui.common.purge_prompt import offer_purge
@@ -48,6 +47,9 @@ def export_personal_data(parent: QWidget, member_id: int,
         if suffix == ".json":
             written = export_personal_data_json(member_id, path)
         else:
+            # reportlab takes a while to load: only when a PDF is asked for.
+            from clubdesk.reports.personal_data import build_personal_data_pdf
+
             written = build_personal_data_pdf(member_id, Path(path))
     except (UnknownMemberError, OutputFileError) as error:
         inform(parent, title, _("The personal data could not be exported: {error}")
@@ -61,8 +63,9 @@ def export_personal_data(parent: QWidget, member_id: int,
 def anonymize(parent: QWidget, member_id: int) -> bool:
     """Anonymise member ``member_id`` after a clear confirmation; True when done."""
     title = _("Anonymise member")
-    member = Member.get_or_none(Member.id == member_id)
-    if member is None:
+    try:
+        name = member_name(member_id)
+    except MemberNotFoundError:
         inform(parent, title, str(UnknownMemberError(member_id)))
         return False
     text = _(
@@ -71,7 +74,7 @@ def anonymize(parent: QWidget, member_id: int) -> bool:
         "audit log mention their name, e-mail or phone, however written, the anonymous "
         "label replaces it. Their attendance, volunteer hours, referrals and dues are kept "
         "for the statistics under the number only. This cannot be undone.").format(
-            name=member.full_name, number=member_id)
+            name=name, number=member_id)
     if not confirm(parent, title, text, _("Anonymise")):
         return False
     try:

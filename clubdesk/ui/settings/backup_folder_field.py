@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from clubdesk.db.side_files import default_backup_folder
 from clubdesk.i18n import _
 
 
@@ -16,17 +15,18 @@ class BackupFolderField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, folder: str, database: Path | None,
+    def __init__(self, folder: str, default_folder: Path | None,
                  parent: QWidget | None = None) -> None:
+        """``default_folder``: where backups go when none is chosen (None: no database
+        open)."""
         super().__init__(parent)
         self._folder = folder
         self.path = QLineEdit()
         self.path.setReadOnly(True)
         self.path.setMinimumWidth(320)
-        if database is not None:
+        if default_folder is not None:
             self.path.setPlaceholderText(
-                _("{folder} (beside the database)").format(
-                    folder=default_backup_folder(database).absolute()))
+                _("{folder} (beside the database)").format(folder=default_folder.absolute()))
         self.choose_button = QPushButton(_("Choose…"))
         self.choose_button.clicked.connect(lambda: self.choose())
         self.default_button = QPushButton(_("Beside the database"))

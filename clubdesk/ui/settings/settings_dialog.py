@@ -26,17 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.db import open_database_path
 from clubdesk.domain.common.settings import (
     Settings,
     load_settings,
     save_settings,
     validate_settings,
 )
+from clubdesk.domain.safety.backups import folder_beside_database
 from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import save_checked, value_text
-from clubdesk.ui.common.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.common.limited_text import limit_line
+from clubdesk.ui.common.palette import Role, css
 from clubdesk.ui.settings.backup_folder_field import BackupFolderField
 
 
@@ -86,11 +86,11 @@ class SettingsDialog(QDialog):
         self.alert_months.setValue(self._settings.absence_alert_months)
 
         self.backup_folder = BackupFolderField(self._settings.backup_folder,
-                                               open_database_path())
+                                               folder_beside_database())
         self.backup_folder.changed.connect(self._revalidate)
 
         self.message = QLabel()
-        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setStyleSheet(css(Role.ERROR))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
