@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import save_checked, value_text
+from clubdesk.ui.common.palette import Role, css
 
-ERROR_STYLE = "color: #b3261e;"
+# The light colour, fixed when this module is imported: css(Role.ERROR) follows dark mode.
+ERROR_STYLE = f"color: {Role.ERROR.value[0]};"
 T = TypeVar("T")
 
 
@@ -89,7 +91,7 @@ class FormDialog(QDialog):
             stack.addLayout(widget)
         message = QLabel()
         message.setWordWrap(True)
-        message.setStyleSheet(ERROR_STYLE)
+        message.setStyleSheet(css(Role.ERROR))
         message.setObjectName(f"message_{name}")
         message.hide()
         self._messages[name] = message
