@@ -138,7 +138,7 @@ class ListExport(QObject):
         self._notify = notify
         self._available = True
         self.task: BackgroundTask | None = None
-        self.message: QMessageBox | None = None  # the last result shown, for the tests
+        self.message: QMessageBox | None = None  # the last result shown, closed by the next
         self.actions: dict[str, QAction] = {}
         for kind in kinds:
             action = QAction(_choice(kind)[0], tab)
