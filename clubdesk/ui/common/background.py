@@ -138,7 +138,6 @@ class BackgroundTask(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.dialog: QProgressDialog | None = None  # run_with_progress's dialog
-        self._done = False
         stop = self._stop
         self.destroyed.connect(lambda *_args: stop.set())
 
@@ -148,9 +147,6 @@ class BackgroundTask(QObject):
     def is_cancelled(self) -> bool:
         return self._stop.is_set()
 
-    def is_done(self) -> bool:
-        return self._done
-
     def start(self) -> None:
         job = _Job(self._work, self._stop)
         job.handle = self
@@ -159,7 +155,7 @@ class BackgroundTask(QObject):
         job.succeeded.connect(self._succeeded)
         job.failed.connect(self._failed)
         job.cancelled.connect(self.cancelled)
-        job.finished.connect(self._finished)
+        job.finished.connect(self.finished)
         # Last, so that the handle hears of the end first; queued: runs on the GUI thread.
         job.finished.connect(job._release)
         _alive.add(job)
@@ -172,10 +168,6 @@ class BackgroundTask(QObject):
     def _failed(self, error: BaseException) -> None:
         self.error = error
         self.failed.emit(error)
-
-    def _finished(self) -> None:
-        self._done = True
-        self.finished.emit()
 
 
 def _dispose(task: BackgroundTask) -> None:
