@@ -90,3 +90,14 @@ def test_a_text_file_is_refused_and_left_alone(tmp_path: Path, command: list[str
     assert "not a clubdesk database" in capsys.readouterr().err
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_the_demo_summary_counts_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from clubdesk.cli import demo
+
+    monkeypatch.setattr(demo, "build_demo", lambda size, seed: {
+        "members": 1, "events": 2, "attendance": 12_345})
+    assert main(["--lang", "fr", "--db", str(tmp_path / "x.db"), "demo"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith(": 1 membre, 2 événements, 12\u202f345 présences.\n"), out

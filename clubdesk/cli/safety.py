@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from clubdesk.cli.arguments import database_path
 from clubdesk.cli.errors import EXIT_OK, EXIT_PROBLEMS, CommandError
+from clubdesk.db import open_database
+from clubdesk.db.backup_files import export_copy
+from clubdesk.db.file_check import check_file
+from clubdesk.domain.common.output_paths import checked_output_path
+from clubdesk.domain.safety.backups import backup_folders, list_backups, make_backup
+from clubdesk.domain.safety.damage import damage_message, format_moment
+from clubdesk.domain.safety.restore import RestoreError, restore_backup
+from clubdesk.domain.safety.sync_folders import unsafe_location
 from clubdesk.i18n import _, current_language, ngettext
-
-Handler = Callable[[argparse.Namespace, Path], int]
 
 
 def _size(size: int) -> str:
@@ -23,10 +29,8 @@ def _size(size: int) -> str:
         size=megabytes.replace(".", ",") if current_language() == "fr" else megabytes)
 
 
-def cmd_init(args: argparse.Namespace, database: Path) -> int:
-    from clubdesk.db import open_database
-    from clubdesk.domain.safety.sync_folders import unsafe_location
-
+def cmd_init(args: argparse.Namespace) -> int:
+    database = database_path(args)
     if database.exists():
         raise CommandError(_("{path} already exists: nothing was changed. Open it, or choose "
                              "another file name.").format(path=database))
@@ -48,12 +52,8 @@ def unsafe_location_warning(place: str) -> str:
              "synchronised folder instead.").format(where=where)
 
 
-def cmd_backup(args: argparse.Namespace, database: Path) -> int:
-    from clubdesk.db import open_database
-    from clubdesk.db.backup_files import export_copy
-    from clubdesk.domain.common.output_paths import checked_output_path
-    from clubdesk.domain.safety.backups import make_backup
-
+def cmd_backup(args: argparse.Namespace) -> int:
+    database = database_path(args)
     open_database(database, create=False)
     if args.output:
         target = checked_output_path(args.output, (".db",))
@@ -64,12 +64,8 @@ def cmd_backup(args: argparse.Namespace, database: Path) -> int:
     return EXIT_OK
 
 
-def cmd_backups(args: argparse.Namespace, database: Path) -> int:
-    from clubdesk.db import open_database
-    from clubdesk.domain.safety.backups import backup_folders, list_backups
-    from clubdesk.domain.safety.damage import format_moment
-
-    open_database(database, create=False)
+def cmd_backups(args: argparse.Namespace) -> int:
+    open_database(database_path(args), create=False)
     backups = list_backups()
     if args.json:
         print(json.dumps([{
@@ -87,9 +83,8 @@ def cmd_backups(args: argparse.Namespace, database: Path) -> int:
     return EXIT_OK
 
 
-def cmd_restore(args: argparse.Namespace, database: Path) -> int:
-    from clubdesk.domain.safety.restore import RestoreError, restore_backup
-
+def cmd_restore(args: argparse.Namespace) -> int:
+    database = database_path(args)
     try:
         result = restore_backup(Path(args.file), database)
     except RestoreError as error:
@@ -104,10 +99,8 @@ def cmd_restore(args: argparse.Namespace, database: Path) -> int:
     return EXIT_OK
 
 
-def cmd_check(args: argparse.Namespace, database: Path) -> int:
-    from clubdesk.db.file_check import check_file
-    from clubdesk.domain.safety.damage import damage_message
-
+def cmd_check(args: argparse.Namespace) -> int:
+    database = database_path(args)
     if not database.exists():
         raise CommandError(_("{path} does not exist.").format(path=database))
     result = check_file(database)
@@ -125,14 +118,13 @@ def cmd_check(args: argparse.Namespace, database: Path) -> int:
     return EXIT_PROBLEMS
 
 
-def add_commands(commands: argparse._SubParsersAction,
-                 bind: Callable[[Handler], Callable[[argparse.Namespace], int]]) -> None:
-    """The safety commands; ``bind`` gives each handler the database path."""
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    """The safety commands."""
     init = commands.add_parser(
         "init", help=_("create an empty database"),
         description=_("Create an empty clubdesk database at --db PATH (refused if the file "
                       "exists)."))
-    init.set_defaults(handler=bind(cmd_init))
+    init.set_defaults(handler=cmd_init)
 
     backup = commands.add_parser(
         "backup", help=_("make a verified backup now"),
@@ -140,13 +132,13 @@ def add_commands(commands: argparse._SubParsersAction,
                       "into FILE.db with -o) and print its path."))
     backup.add_argument("-o", "--output", metavar="FILE.db",
                         help=_("write the copy there instead of the backups folder"))
-    backup.set_defaults(handler=bind(cmd_backup))
+    backup.set_defaults(handler=cmd_backup)
 
     backups = commands.add_parser(
         "backups", help=_("list the backups"),
         description=_("List the verified backups of the database, newest first."))
     backups.add_argument("--json", action="store_true", help=_("print one JSON list"))
-    backups.set_defaults(handler=bind(cmd_backups))
+    backups.set_defaults(handler=cmd_backups)
 
     restore = commands.add_parser(
         "restore", help=_("replace the database by a backup"),
@@ -154,10 +146,10 @@ def add_commands(commands: argparse._SubParsersAction,
                       "current file is backed up first (or kept as NAME.db.damaged-DATE when "
                       "damaged)."))
     restore.add_argument("file", metavar="FILE", help=_("the backup to restore"))
-    restore.set_defaults(handler=bind(cmd_restore))
+    restore.set_defaults(handler=cmd_restore)
 
     check = commands.add_parser(
         "check", help=_("check the database for damage"),
         description=_("Run SQLite's integrity and foreign-key checks: exit 0 when the file is "
                       "sound, 1 with one line per problem."))
-    check.set_defaults(handler=bind(cmd_check))
+    check.set_defaults(handler=cmd_check)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+
+from peewee import DatabaseError as PeeweeDatabaseError
 
 from clubdesk.i18n import _
 
@@ -61,10 +64,6 @@ def storage_error_message(error: BaseException) -> str | None:
     Every write is one transaction, so such a failure has undone the whole change: the
     message says so. Returns None for errors that are not about storage.
     """
-    import sqlite3
-
-    from peewee import DatabaseError as PeeweeDatabaseError
-
     if not isinstance(error, sqlite3.Error | PeeweeDatabaseError):
         return None
     # On a full disk SQLite rolls back by itself, and the transaction's own rollback then

@@ -22,6 +22,7 @@ from clubdesk.db.models import (
     ReferralStatusChange,
     VolunteerCategory,
 )
+from clubdesk.i18n import _
 
 SCHEMA_VERSION = 5
 
@@ -39,8 +40,6 @@ def _v1_to_v2(db: SqliteDatabase) -> None:
 
 def default_categories() -> list[str]:
     """The volunteer categories a new association starts with, in the user's language."""
-    from clubdesk.i18n import _
-
     return [_("Meeting organisation"), _("Welcoming guests"), _("Communication"),
             _("Mentoring"), _("Bureau work"), _("Events")]
 

@@ -78,8 +78,9 @@ class Member(BaseModel):
     address = CharField(default="")
     city = CharField(default="")
     postcode = CharField(default="")
-    status = CharField(default="active", constraints=[_one_of("status", MEMBER_STATUSES)])
-    role = CharField(default="none", constraints=[_one_of("role", BUREAU_ROLES)])
+    status = CharField(default=MemberStatus.ACTIVE.value,
+                      constraints=[_one_of("status", MEMBER_STATUSES)])
+    role = CharField(default=BureauRole.NONE.value, constraints=[_one_of("role", BUREAU_ROLES)])
     sponsor = ForeignKeyField("self", null=True, backref="sponsored", on_delete="SET NULL")
     joined_on = DateField(null=True)
     left_on = DateField(null=True)
@@ -112,14 +113,15 @@ class MembershipFee(BaseModel):
     period_end = DateField()
     amount = _money(constraints=[Check("amount >= 0")])
     paid_on = DateField(null=True)
-    method = CharField(default="transfer", constraints=[_one_of("method", PAYMENT_METHODS)])
+    method = CharField(default=PaymentMethod.TRANSFER.value,
+                       constraints=[_one_of("method", PAYMENT_METHODS)])
 
 
 class EventSeries(BaseModel):
     """A recurring meeting; its occurrences are ordinary events pointing here."""
 
     title = CharField()
-    kind = CharField(default="meeting", constraints=[_one_of("kind", EVENT_KINDS)])
+    kind = CharField(default=EventKind.MEETING.value, constraints=[_one_of("kind", EVENT_KINDS)])
     frequency = CharField(constraints=[_one_of("frequency", SERIES_FREQUENCIES)])
     first_on = DateField()
     until = DateField()
@@ -128,7 +130,8 @@ class EventSeries(BaseModel):
 
 class Event(BaseModel):
     title = CharField()
-    kind = CharField(default="meeting", constraints=[_one_of("kind", EVENT_KINDS)])
+    kind = CharField(default=EventKind.MEETING.value,
+                         constraints=[_one_of("kind", EVENT_KINDS)])
     starts_at = DateTimeField(index=True)
     ends_at = DateTimeField(null=True)
     location = CharField(default="")
@@ -190,7 +193,8 @@ class Referral(BaseModel):
     date = DateField(index=True)
     contact = CharField(default="")
     description = TextField(default="")
-    status = CharField(default="new", constraints=[_one_of("status", REFERRAL_STATUSES)])
+    status = CharField(default=ReferralStatus.NEW.value,
+                                   constraints=[_one_of("status", REFERRAL_STATUSES)])
     amount = _money(null=True, constraints=[Check("amount IS NULL OR amount >= 0")])
     closed_on = DateField(null=True)
 
@@ -237,7 +241,8 @@ class AssociationSettings(BaseModel):
     logo = BlobField(null=True)
     volunteer_hourly_rate = _money(default=Decimal("0"))
     fiscal_year_start_month = IntegerField(
-        default=1, constraints=[Check("fiscal_year_start_month BETWEEN 1 AND 12")]
+        default=1,
+                     constraints=[Check("fiscal_year_start_month BETWEEN 1 AND 12")]
     )
     # General assemblies: proxies one present member may hold, share needed for quorum.
     max_proxies_per_holder = IntegerField(default=2)

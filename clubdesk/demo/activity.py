@@ -11,6 +11,7 @@ from decimal import Decimal
 from clubdesk.demo import names as names
 from clubdesk.demo.events import PlannedEvent, months
 from clubdesk.demo.people import Chapter, Person
+from clubdesk.domain.common.codes import BureauRole, EventKind, PaymentMethod, ReferralStatus
 from clubdesk.domain.common.dates import years_before
 
 VOLUNTEER_FIELDS = ("member", "date", "hours", "category", "event", "description")
@@ -26,8 +27,10 @@ _CATEGORY_WEIGHTS = {
     "other": (30, 20, 15, 5, 15, 15),
     "member": (25, 15, 20, 0, 20, 20),
 }
+_OPEN_EVENTS = (EventKind.NETWORKING, EventKind.GENERAL_ASSEMBLY, EventKind.OTHER)
 _LINKED_TO_MEETINGS = ("Organisation des réunions", "Accueil des invités")
-_METHODS = (("transfer", "cheque", "card", "cash", "other"), (55, 20, 15, 5, 5))
+_METHODS = ((PaymentMethod.TRANSFER, PaymentMethod.CHEQUE, PaymentMethod.CARD, PaymentMethod.CASH,
+             PaymentMethod.OTHER), (55, 20, 15, 5, 5))
 _REFERRAL_EXTRAS = ("", "", " Rappeler de ma part.", " Urgent.",
                     " Contact chaleureux, déjà client chez moi.")
 
@@ -71,8 +74,8 @@ def volunteer_rows(table: list[Month], rng: random.Random, rate: float) -> Itera
             for person in active:
                 if person.drift_from is not None and person.drift_from <= month.last:
                     continue
-                if person.role in ("none", "other"):
-                    kind = "other" if person.role == "other" else "member"
+                if person.role in (BureauRole.NONE, BureauRole.OTHER):
+                    kind = "other" if person.role == BureauRole.OTHER else "member"
                     share = rate if person.volunteer else 0.02
                     count = rng.randint(1, 3) if kind == "other" else int(rng.random() < share)
                 else:
@@ -93,10 +96,10 @@ def _volunteer_entry(person: Person, kind: str, month: Month, chapter: int,
         return None
     day, event_id = rng.randint(first, last), None
     if category in _LINKED_TO_MEETINGS:
-        candidates = [e for e in month.events.get(chapter, []) if e.kind == "meeting"]
+        candidates = [e for e in month.events.get(chapter, []) if e.kind == EventKind.MEETING]
     elif category == "Événements":
         candidates = [e for scope in (chapter, None) for e in month.events.get(scope, [])
-                      if e.kind in ("networking", "general_assembly", "other")]
+                      if e.kind in _OPEN_EVENTS]
     else:
         candidates = []
     if candidates:
@@ -162,13 +165,14 @@ def _outcome(day: int, now: int, rng: random.Random) -> tuple[str, Decimal | Non
     """Recent referrals are still open; older ones mostly won or lost."""
     age = now - day
     if age < 14:
-        return rng.choices(("new", "contacted"), (60, 40))[0], None, None
+        return rng.choices((ReferralStatus.NEW, ReferralStatus.CONTACTED), (60, 40))[0], None, None
     weights = (10, 30, 40, 12, 8) if age < 60 else (3, 7, 12, 45, 33)
-    status = rng.choices(("new", "contacted", "in_progress", "won", "lost"), weights)[0]
-    if status not in ("won", "lost"):
+    status = rng.choices((ReferralStatus.NEW, ReferralStatus.CONTACTED, ReferralStatus.IN_PROGRESS,
+                          ReferralStatus.WON, ReferralStatus.LOST), weights)[0]
+    if status not in (ReferralStatus.WON, ReferralStatus.LOST):
         return status, None, None
     closed_on = dt.date.fromordinal(day + rng.randint(3, min(120, age - 1)))
-    if status == "lost":
+    if status == ReferralStatus.LOST:
         return status, None, closed_on
     value = min(150_000, max(80, int(rng.lognormvariate(7.2, 1.1)) // 10 * 10))
     return status, Decimal(value).quantize(_CENT), closed_on

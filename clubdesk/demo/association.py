@@ -30,6 +30,7 @@ from clubdesk.db import (
 from clubdesk.demo import activity as activity
 from clubdesk.demo import events as calendar
 from clubdesk.demo import people as members
+from clubdesk.domain.common.codes import ReferralStatus
 from clubdesk.domain.common.stats import row_counts
 from clubdesk.i18n import _
 
@@ -174,26 +175,35 @@ def _keep_demo_categories() -> None:
 
 # Days after the referral when each later step happened, varied by the referral's id;
 # a step never comes after the closing date, nor after today.
+_CLOSED = (ReferralStatus.WON, ReferralStatus.LOST)
 _HISTORY_STEPS = (
-    ("contacted", "('contacted', 'in_progress', 'won', 'lost')", "2 + id % 6"),
-    ("in_progress", "('in_progress', 'won', 'lost')", "9 + id % 11"),
+    (ReferralStatus.CONTACTED, (ReferralStatus.CONTACTED, ReferralStatus.IN_PROGRESS, *_CLOSED),
+     "2 + id % 6"),
+    (ReferralStatus.IN_PROGRESS, (ReferralStatus.IN_PROGRESS, *_CLOSED), "9 + id % 11"),
 )
+
+
+def _sql_list(codes: Iterable[ReferralStatus]) -> str:
+    """``('won', 'lost')``: our own codes written into a statement (never user input)."""
+    return "(" + ", ".join(f"'{code.value}'" for code in codes) + ")"
 
 
 def _referral_history(today: dt.date) -> None:
     """Each referral's steps: given on its date, then contacted, in progress, closed."""
     insert = ("INSERT INTO referral_status_change (referral_id, status, changed_on, "
               "created_at) ")
-    database.execute_sql(insert + "SELECT id, 'new', date, date || ' 12:00:00' FROM referral")
+    database.execute_sql(insert + f"SELECT id, '{ReferralStatus.NEW.value}', date, "
+                         "date || ' 12:00:00' FROM referral")
     for status, reached, days in _HISTORY_STEPS:
         database.execute_sql(
-            insert + f"SELECT id, '{status}', step, step || ' 12:00:00' FROM ("
+            insert + f"SELECT id, '{status.value}', step, step || ' 12:00:00' FROM ("
             f"SELECT id, MIN(date(date, '+' || ({days}) || ' days'), "
-            f"COALESCE(closed_on, ?), ?) AS step FROM referral WHERE status IN {reached})",
+            f"COALESCE(closed_on, ?), ?) AS step FROM referral "
+            f"WHERE status IN {_sql_list(reached)})",
             (today.isoformat(), today.isoformat()))
     database.execute_sql(
         insert + "SELECT id, status, closed_on, closed_on || ' 12:00:00' FROM referral "
-        "WHERE status IN ('won', 'lost') AND closed_on IS NOT NULL")
+        f"WHERE status IN {_sql_list(_CLOSED)} AND closed_on IS NOT NULL")
 
 
 def _insert(model: type[BaseModel], fields: Sequence[str],

@@ -10,11 +10,19 @@ from dataclasses import dataclass
 
 from clubdesk.demo import names as names
 from clubdesk.demo.people import Chapter, Person, company_domain, company_name, slug
+from clubdesk.domain.common.codes import (
+    AttendanceStatus,
+    BureauRole,
+    EventKind,
+    MemberStatus,
+    SeriesFrequency,
+)
 from clubdesk.domain.common.dates import years_before
 
 UPCOMING_DAYS = 42  # planned meetings ahead of today, without attendance yet
 _HOLIDAYS = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
 _EXCUSES = ("Déplacement professionnel", "Rendez-vous client", "Congés", "Malade", "")
+_ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 _MONDAY, _WEDNESDAY, _THURSDAY, _FRIDAY, _SATURDAY = 0, 2, 3, 4, 5
 
 SERIES_FIELDS = ("id", "title", "kind", "frequency", "first_on", "until", "location")
@@ -72,17 +80,18 @@ def make_calendar(chapters: list[Chapter], weekly: bool, rng: random.Random,
     for chapter in chapters:
         title = f"Réunion {'hebdomadaire' if weekly else 'mensuelle'} — {chapter.name}"
         days = [d for d in _meeting_days(chapter, weekly, first, last) if not _is_break(d)]
-        series.append((len(series) + 1, title, "meeting", "weekly" if weekly else "monthly",
+        frequency = SeriesFrequency.WEEKLY if weekly else SeriesFrequency.MONTHLY
+        series.append((len(series) + 1, title, EventKind.MEETING, frequency,
                        days[0], days[-1], chapter.venue))
         for day in days:
             events.append(PlannedEvent(
-                "meeting", title, day.toordinal(), *chapter.slot, chapter.venue,
+                EventKind.MEETING, title, day.toordinal(), *chapter.slot, chapter.venue,
                 chapter.index, len(series), _spotlight(chapter, day.toordinal(), rng)))
         for year in range(first.year, last.year + 1):
             day = _nth_weekday(year, 3, _THURSDAY, 3)
             if first <= day <= last:
                 events.append(PlannedEvent(
-                    "general_assembly",
+                    EventKind.GENERAL_ASSEMBLY,
                     f"Assemblée générale {year}" + (f" — {chapter.name}" if federation else ""),
                     day.toordinal(), dt.time(18, 30), dt.time(21), chapter.venue,
                     chapter.index, description="Rapport moral et rapport financier, vote du "
@@ -131,7 +140,8 @@ def _association_events(chapters: list[Chapter], scope: int | None, year: int, m
         title = "Conseil d'administration de la fédération" if scope is None \
             else "Réunion du bureau"
         location = "Visioconférence" if rng.random() < 0.4 else home.venue
-        yield PlannedEvent("board", title, _nth_weekday(year, month, _MONDAY, 2).toordinal(),
+        yield PlannedEvent(EventKind.BOARD, title,
+                           _nth_weekday(year, month, _MONDAY, 2).toordinal(),
                            dt.time(19), dt.time(21), location, scope)
     if month in (1, 3, 5, 10, 11):
         yield PlannedEvent("workshop", rng.choice(names.WORKSHOPS) + city,
@@ -143,11 +153,11 @@ def _association_events(chapters: list[Chapter], scope: int | None, year: int, m
             day = _nth_weekday(year, month, _SATURDAY if picnic else _THURSDAY, 2)
             start, end = (dt.time(12), dt.time(17)) if picnic else (dt.time(19), dt.time(22, 30))
             location = f"{rng.choice(names.NETWORKING_PLACES)}, {place.places[0][0]}"
-            yield PlannedEvent("networking", title + city, day.toordinal(), start, end,
+            yield PlannedEvent(EventKind.NETWORKING, title + city, day.toordinal(), start, end,
                                location, scope)
     if month in (5, 11):
-        host = rng.choice([p for p in place.members if p.status == "active"])
-        yield PlannedEvent("other", f"Visite d'entreprise : {host.company}",
+        host = rng.choice([p for p in place.members if p.status == MemberStatus.ACTIVE])
+        yield PlannedEvent(EventKind.OTHER, f"Visite d'entreprise : {host.company}",
                            _nth_weekday(year, month, _FRIDAY, 4).toordinal(), dt.time(17),
                            dt.time(19), f"{host.address}, {host.postcode} {host.city}", scope)
 
@@ -158,68 +168,72 @@ class Turnout:
     def __init__(self, chapters: list[Chapter], people: list[Person], rng: random.Random,
                  guests: tuple[int, ...]) -> None:
         self.chapters, self.people, self.rng, self.guests = chapters, people, rng, guests
-        self.bureau = [p for p in people if p.role != "none"]
+        self.bureau = [p for p in people if p.role != BureauRole.NONE]
 
     def rows(self, event: PlannedEvent) -> tuple[list[tuple], list[tuple]]:
         """Attendance rows and guest rows of one past event."""
-        if event.kind in ("meeting", "general_assembly"):
+        if event.kind in (EventKind.MEETING, EventKind.GENERAL_ASSEMBLY):
             members = self.chapters[event.chapter or 0].members
             rows = [self._at_meeting(event, p) for p in members if p.active_on(event.day)]
-            if event.kind == "general_assembly":
+            if event.kind == EventKind.GENERAL_ASSEMBLY:
                 self._give_proxies(rows)
-        elif event.kind == "board":
-            rows = [(event.id, p.id, "present" if self.rng.random() < 0.9 else "excused",
-                     "", None, "") for p in self.bureau if p.comes_on(event.day)]
+        elif event.kind == EventKind.BOARD:
+            rows = [(event.id, p.id, AttendanceStatus.PRESENT if self.rng.random() < 0.9
+                     else AttendanceStatus.EXCUSED, "", None, "")
+                    for p in self.bureau if p.comes_on(event.day)]
         else:
             rows = [self._registered(event, p) for p in self._sample(event)]
-        present = [row[1] for row in rows if row[2] in ("present", "late")]
+        present = [row[1] for row in rows if row[2] in _ATTENDED]
         guests = []
-        if event.kind in ("meeting", "networking") and present:
-            count = self.rng.choice(self.guests) * (3 if event.kind == "networking" else 1)
+        if event.kind in (EventKind.MEETING, EventKind.NETWORKING) and present:
+            count = self.rng.choice(self.guests) * (3 if event.kind == EventKind.NETWORKING else 1)
             guests = [self._guest(event, present) for _ in range(count)]
         return rows, guests
 
     def _at_meeting(self, event: PlannedEvent, person: Person) -> tuple:
         rng = self.rng
-        general = event.kind == "general_assembly"
+        general = event.kind == EventKind.GENERAL_ASSEMBLY
         if person.drift_from is not None and event.day >= person.drift_from:
-            return (event.id, person.id, "absent" if rng.random() < 0.8 else "excused", "",
-                    None, "")
+            return (event.id, person.id, AttendanceStatus.ABSENT if rng.random() < 0.8
+                    else AttendanceStatus.EXCUSED, "", None, "")
         if rng.random() < person.habit * (0.85 if general else 1.0):
-            status = "late" if rng.random() < 0.06 else "present"
+            status = AttendanceStatus.LATE if rng.random() < 0.06 else AttendanceStatus.PRESENT
             return (event.id, person.id, status, "", None, "")
         draw = rng.random()
         if draw < 0.4:
-            return (event.id, person.id, "absent", "", None, "")
+            return (event.id, person.id, AttendanceStatus.ABSENT, "", None, "")
         if draw < 0.8 or general:
-            return (event.id, person.id, "excused", "", None, rng.choice(_EXCUSES))
+            return (event.id, person.id, AttendanceStatus.EXCUSED, "", None, rng.choice(_EXCUSES))
         substitute = f"{rng.choice(names.FEMALE_FIRST_NAMES + names.MALE_FIRST_NAMES)} " \
                      f"{rng.choice(names.LAST_NAMES)}"
-        return (event.id, person.id, "substitute", substitute, None, "")
+        return (event.id, person.id, AttendanceStatus.SUBSTITUTE, substitute, None, "")
 
     def _give_proxies(self, rows: list[tuple]) -> None:
         """At a general assembly, many excused members hand their vote to someone present."""
-        present = [row[1] for row in rows if row[2] in ("present", "late")]
+        present = [row[1] for row in rows if row[2] in _ATTENDED]
         if not present:
             return
         for index, row in enumerate(rows):
-            if row[2] == "excused" and self.rng.random() < 0.6:
+            if row[2] == AttendanceStatus.EXCUSED and self.rng.random() < 0.6:
                 rows[index] = (*row[:4], self.rng.choice(present), "Pouvoir donné")
 
     def _sample(self, event: PlannedEvent) -> list[Person]:
         """Those who registered for a workshop, an evening or a visit."""
         rng = self.rng
-        share = {"workshop": (0.15, 0.3), "networking": (0.3, 0.5)}.get(event.kind, (0.08, 0.12))
+        share = {EventKind.WORKSHOP: (0.15, 0.3),
+                 EventKind.NETWORKING: (0.3, 0.5)}.get(event.kind, (0.08, 0.12))
         if event.chapter is not None:
             active = [p for p in self.chapters[event.chapter].members if p.comes_on(event.day)]
             return rng.sample(active, int(len(active) * rng.uniform(*share)))
-        wanted = {"workshop": 70, "networking": 160}.get(event.kind, 30)
+        wanted = {EventKind.WORKSHOP: 70, EventKind.NETWORKING: 160}.get(event.kind, 30)
         wanted = rng.randint(wanted // 2, wanted)
         candidates = rng.sample(self.people, min(len(self.people), wanted * 3))
         return [p for p in candidates if p.comes_on(event.day)][:wanted]
 
     def _registered(self, event: PlannedEvent, person: Person) -> tuple:
-        status = self.rng.choices(("present", "late", "absent", "excused"), (86, 5, 6, 3))[0]
+        status = self.rng.choices((AttendanceStatus.PRESENT, AttendanceStatus.LATE,
+                                    AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED),
+                                   (86, 5, 6, 3))[0]
         return (event.id, person.id, status, "", None, "")
 
     def _guest(self, event: PlannedEvent, present: list[int]) -> tuple:
@@ -238,14 +252,14 @@ def converted_guests(people: list[Person], events: list[PlannedEvent], rng: rand
     """Members and prospects who first came to a meeting as someone's guest."""
     meetings: dict[int, list[tuple[int, int]]] = {}
     for event in events:
-        if event.kind == "meeting" and event.day < today.toordinal():
+        if event.kind == EventKind.MEETING and event.day < today.toordinal():
             meetings.setdefault(event.chapter or 0, []).append((event.day, event.id))
     rows = []
     for person in people:
         chapter_meetings = meetings.get(person.chapter, [])
         joined = person.joined if person.joined is not None else person.created + 30
         index = bisect.bisect_left(chapter_meetings, (joined - 7, 0))
-        if index == 0 or person.status == "former" or rng.random() > 0.35:
+        if index == 0 or person.status == MemberStatus.FORMER or rng.random() > 0.35:
             continue
         day, event_id = chapter_meetings[rng.randint(max(0, index - 6), index - 1)]
         sponsor = people[person.sponsor - 1] if person.sponsor else None

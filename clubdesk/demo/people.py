@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clubdesk.demo import names as names
+from clubdesk.domain.common.codes import BureauRole, MemberStatus
 from clubdesk.domain.common.text import fold
 
 # Mobile blocks that phonenumbers accepts as French mobiles (06 39 and 069x are not).
@@ -21,7 +22,8 @@ _MOBILE_BLOCKS = tuple(f"6{n:02d}" for n in (*range(10, 39), *range(40, 90))) + 
 # Geographic numbers ARCEP keeps for fiction (01 99 00 xx xx ...): nobody answers them.
 _FICTION_LANDLINES = {"1": "19900", "2": "26191", "3": "35301", "4": "46571", "5": "53649"}
 _MAIL_DOMAINS = ("courriel.example", "messagerie.example", "mail.example", "boite.example")
-_BUREAU = ("president", "vice_president", "treasurer", "secretary")
+_BUREAU = (BureauRole.PRESIDENT, BureauRole.VICE_PRESIDENT, BureauRole.TREASURER,
+           BureauRole.SECRETARY)
 # Chance of coming to a meeting: regular, usual (twice as common) and irregular members.
 _HABITS = ((0.88, 0.98), (0.7, 0.88), (0.7, 0.88), (0.4, 0.7))
 
@@ -40,7 +42,7 @@ class Person:
     habit: float  # probability of coming to a meeting
     created: int = 0
     drift_from: int | None = None  # an active member who stopped coming on that day
-    role: str = "none"
+    role: str = BureauRole.NONE
     id: int = 0
     sponsor: int | None = None
     ascii_name: str = ""
@@ -134,7 +136,8 @@ def _random_person(chapter: Chapter, statuses: tuple[int, ...], rng: random.Rand
     female = rng.random() < 0.5
     first = rng.choice(names.FEMALE_FIRST_NAMES if female else names.MALE_FIRST_NAMES)
     last = rng.choice(names.LAST_NAMES)
-    status = rng.choices(("active", "prospect", "lapsed", "former"), statuses)[0]
+    status = rng.choices((MemberStatus.ACTIVE, MemberStatus.PROSPECT, MemberStatus.LAPSED,
+                          MemberStatus.FORMER), statuses)[0]
     return _with_history(Person(chapter.index, first, last, female, status, None, None, 0.0),
                          chapter, rng, today)
 
@@ -142,7 +145,7 @@ def _random_person(chapter: Chapter, statuses: tuple[int, ...], rng: random.Rand
 def _notable(chapter: Chapter, entry: tuple[str, str, bool, str], rng: random.Random,
              today: dt.date) -> Person:
     first, last, female, ascii_name = entry
-    person = Person(chapter.index, first, last, female, "active", None, None, 0.0,
+    person = Person(chapter.index, first, last, female, MemberStatus.ACTIVE, None, None, 0.0,
                     ascii_name=ascii_name)
     return _with_history(person, chapter, rng, today)
 
@@ -152,18 +155,18 @@ def _with_history(person: Person, chapter: Chapter, rng: random.Random,
     """Joining and leaving dates and attendance habits, consistent with the status."""
     now, founded = today.toordinal(), chapter.founded
     person.habit = rng.uniform(*rng.choice(_HABITS))
-    if person.status == "prospect":
+    if person.status == MemberStatus.PROSPECT:
         person.created = now - rng.randint(3, 180)
         return person
     founder = rng.random() < 0.06
     person.volunteer = rng.random() < 0.35
-    if person.status == "active":
+    if person.status == MemberStatus.ACTIVE:
         joined = founded if founder else now - 7 - int((now - 7 - founded) * rng.random() ** 1.3)
         person.joined = joined
         if joined < now - 365 and rng.random() < 0.07:
             person.drift_from = now - rng.randint(95, 200)
         person.unpaid = rng.random() < 0.06
-    elif person.status == "former":
+    elif person.status == MemberStatus.FORMER:
         person.joined = founded if founder else rng.randint(founded, now - 200)
         tenure = 150 + int(rng.expovariate(1 / 900))  # most stay two or three years
         person.end = min(person.joined + tenure, now - 7)
@@ -180,17 +183,19 @@ def _with_history(person: Person, chapter: Chapter, rng: random.Random,
 
 def _give_roles(chapter: Chapter, rng: random.Random, today: dt.date) -> None:
     """The bureau sits in the first chapter; every other chapter has one leader."""
-    eligible = [p for p in chapter.members if p.status == "active" and p.drift_from is None
+    eligible = [p for p in chapter.members
+                if p.status == MemberStatus.ACTIVE and p.drift_from is None
                 and p.joined is not None and p.joined < today.toordinal() - 365]
     if chapter.index == 0:
         chosen = rng.sample(eligible, len(_BUREAU) + 2)
-        for person, role in zip(chosen, (*_BUREAU, "other", "other"), strict=True):
+        roles = (*_BUREAU, BureauRole.OTHER, BureauRole.OTHER)
+        for person, role in zip(chosen, roles, strict=True):
             person.role = role
         for person, note in zip(chosen[len(_BUREAU):], names.BUREAU_NOTES, strict=False):
             person.notes = note
     else:
         chosen = [rng.choice(eligible)]
-        chosen[0].role = "other"
+        chosen[0].role = BureauRole.OTHER
         chosen[0].notes = f"Responsable du groupe {chapter.name}."
     for person in chosen:
         person.habit = rng.uniform(0.9, 0.99)
@@ -200,7 +205,8 @@ def _give_roles(chapter: Chapter, rng: random.Random, today: dt.date) -> None:
 def _ensure_drifters(chapter: Chapter, rng: random.Random, today: dt.date) -> None:
     """A few active members always stopped coming months ago: reports must find them."""
     now = today.toordinal()
-    steady = [p for p in chapter.members if p.status == "active" and p.role == "none"
+    steady = [p for p in chapter.members
+              if p.status == MemberStatus.ACTIVE and p.role == BureauRole.NONE
               and p.joined is not None and p.joined < now - 365 and p.drift_from is None]
     missing = 3 - sum(p.drift_from is not None for p in chapter.members)
     for person in rng.sample(steady, max(0, min(missing, len(steady)))):
@@ -218,7 +224,7 @@ def _give_sponsors(chapter: Chapter, rng: random.Random) -> None:
             if candidate.joined < person.joined and candidate.active_on(person.joined):
                 person.sponsor = candidate.id
                 break
-    active = [p for p in joined if p.status == "active"]
+    active = [p for p in joined if p.status == MemberStatus.ACTIVE]
     for person in chapter.members:
         if person.joined is None and active and rng.random() < 0.5:
             person.sponsor = rng.choice(active).id
@@ -282,7 +288,7 @@ def _give_contacts(people: list[Person], chapters: list[Chapter], rng: random.Ra
         number = f"{rng.randint(1, 140)}{' bis' if rng.random() < 0.06 else ''}"
         person.address = f"{number} {rng.choice(names.STREETS)}"
         person.city, person.postcode = city, postcode
-        if person.status == "former" and not person.notes:
+        if person.status == MemberStatus.FORMER and not person.notes:
             person.notes = rng.choice(names.FORMER_NOTES)
         elif not person.notes and rng.random() < 0.05:
             person.notes = rng.choice(names.MEMBER_NOTES)
@@ -339,7 +345,7 @@ def member_rows(people: list[Person], rng: random.Random, today: dt.date) -> Ite
         created = dt.datetime.combine(day(p.created), dt.time(9)) + dt.timedelta(
             minutes=rng.randint(0, 600))
         updated = created + dt.timedelta(days=rng.randint(0, max(0, now - p.created)))
-        left_on = day(p.end) if p.status == "former" and p.end is not None else None
+        left_on = day(p.end) if p.status == MemberStatus.FORMER and p.end is not None else None
         yield (
             p.id, p.first_name, p.last_name, p.email, p.phone, p.company, p.profession,
             p.sector, p.address, p.city, p.postcode, p.status, p.role, p.sponsor,

@@ -13,6 +13,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from clubdesk.domain.activity.activity_figures import ActivityFigures, Period
+from clubdesk.domain.activity.activity_queries import ActivityCancelled, activity_figures
+from clubdesk.domain.common.settings import load_settings
 from clubdesk.i18n import _
 from clubdesk.reports import activity_sections as sections
 from clubdesk.reports.common import Progress, ProgressCallback, ReportCancelled
@@ -31,13 +33,10 @@ def build_activity_report(period: Period, output: Path,
     Raises :class:`~clubdesk.domain.activity.attendance_period.InvalidPeriodError`,
     :class:`ReportCancelled` or :class:`~clubdesk.reports.common.ReportOutputError`.
     """
-    from clubdesk.domain.activity import activity_queries
-    from clubdesk.domain.common.settings import load_settings
-
     first, second = _halves(progress)
     try:
-        figures = activity_queries.activity_figures(period, progress=first)
-    except activity_queries.ActivityCancelled as error:
+        figures = activity_figures(period, progress=first)
+    except ActivityCancelled as error:
         raise ReportCancelled() from error
     return build_activity_report_from(figures, output, second, logo=load_settings().logo)
 

@@ -13,6 +13,7 @@ from clubdesk.domain.activity.attendance_report import (
     EventReport,
     event_report_data,
 )
+from clubdesk.domain.common.codes import AttendanceStatus
 from clubdesk.domain.events.general_assembly import QuorumResult
 from clubdesk.i18n import _, ngettext
 from clubdesk.reports.common import Progress, ProgressCallback
@@ -125,11 +126,11 @@ def _story(data: EventReport, width: float, tracker: Progress) -> list[Flowable]
 def _status_count(status: str, count: int) -> str:
     """"22 excused": the count of one attendance status, in words."""
     texts = {
-        "present": ngettext("{n} present", "{n} present", count),
-        "late": ngettext("{n} late", "{n} late", count),
-        "substitute": ngettext("{n} substitute", "{n} substitutes", count),
-        "excused": ngettext("{n} excused", "{n} excused", count),
-        "absent": ngettext("{n} absent", "{n} absent", count),
+        AttendanceStatus.PRESENT: ngettext("{n} present", "{n} present", count),
+        AttendanceStatus.LATE: ngettext("{n} late", "{n} late", count),
+        AttendanceStatus.SUBSTITUTE: ngettext("{n} substitute", "{n} substitutes", count),
+        AttendanceStatus.EXCUSED: ngettext("{n} excused", "{n} excused", count),
+        AttendanceStatus.ABSENT: ngettext("{n} absent", "{n} absent", count),
     }
     return texts[status]
 
@@ -141,14 +142,19 @@ def _counted_heading(text: str, count: int) -> str:
 
 def _quorum(result: QuorumResult, width: float, styles: Styles) -> list[Flowable]:
     values = {"counted": format_number(result.counted),
-              "entitled": format_number(result.entitled),
               "required": format_number(result.required)}
     if result.reached:
-        verdict = _("Quorum reached: {counted} of {entitled} members entitled to vote, at "
-                    "least {required} needed.").format(**values)
+        verdict = ngettext(
+            "Quorum reached: {counted} of {n} member entitled to vote, at least {required} "
+            "needed.",
+            "Quorum reached: {counted} of {n} members entitled to vote, at least {required} "
+            "needed.", result.entitled).format(**values)
     else:
-        verdict = _("Quorum not reached: {counted} of {entitled} members entitled to vote, "
-                    "at least {required} needed.").format(**values)
+        verdict = ngettext(
+            "Quorum not reached: {counted} of {n} member entitled to vote, at least "
+            "{required} needed.",
+            "Quorum not reached: {counted} of {n} members entitled to vote, at least "
+            "{required} needed.", result.entitled).format(**values)
     colour = colour_hex(GOOD if result.reached else BAD)
     return [
         *heading(_("Quorum"), styles),
@@ -175,16 +181,17 @@ def _quorum(result: QuorumResult, width: float, styles: Styles) -> list[Flowable
 
 def _status_table(status: str, lines: list[AttendanceLine], width: float, styles: Styles,
                   tracker: Progress) -> Flowable:
-    extra = {"substitute": _("Substitute's name"), "excused": _("Reason")}.get(status)
+    extra = {AttendanceStatus.SUBSTITUTE: _("Substitute's name"),
+             AttendanceStatus.EXCUSED: _("Reason")}.get(status)
     header = [_("Name"), _("Company")] + ([extra] if extra else [])
     widths = [0.36, 0.34, 0.30] if extra else [0.45, 0.55]
     rows: list[list[Cell]] = []
     for line in lines:
         row: list[Cell] = [name_cell(line.person.last_name, line.person.first_name),
                            line.person.company]
-        if status == "substitute":
+        if status == AttendanceStatus.SUBSTITUTE:
             row.append(line.substitute_name)
-        elif status == "excused":
+        elif status == AttendanceStatus.EXCUSED:
             row.append(line.note)
         rows.append(row)
     return data_table(header, rows, widths, width, styles, progress=tracker)

@@ -8,6 +8,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Paragraph
 
 from clubdesk.domain.activity.activity_figures import MemberSheet, Period, SheetReferral
+from clubdesk.domain.activity.activity_sheet import member_sheet
+from clubdesk.domain.common.codes import BureauRole
 from clubdesk.domain.common.labels import (
     attendance_status_label,
     bureau_role_label,
@@ -15,6 +17,7 @@ from clubdesk.domain.common.labels import (
     member_status_label,
     referral_status_label,
 )
+from clubdesk.domain.common.settings import load_settings
 from clubdesk.i18n import _, ngettext
 from clubdesk.reports.activity_sections import hours_text, period_words
 from clubdesk.reports.common import Progress, ProgressCallback
@@ -48,9 +51,6 @@ def build_member_sheet(member_id: int, period: Period, output: Path,
     :class:`~clubdesk.reports.common.ReportCancelled` or
     :class:`~clubdesk.reports.common.ReportOutputError`.
     """
-    from clubdesk.domain.activity.activity_sheet import member_sheet
-    from clubdesk.domain.common.settings import load_settings
-
     return build_member_sheet_from(member_sheet(member_id, period), output, progress,
                                    logo=load_settings().logo)
 
@@ -74,7 +74,7 @@ def _story(sheet: MemberSheet, width: float, styles: Styles,
            tracker: Progress) -> list[Flowable]:
     identity = [" — ".join(part for part in (sheet.company, sheet.profession) if part),
                 _("Status: {status}").format(status=member_status_label(sheet.status)),
-                bureau_role_label(sheet.role) if sheet.role not in ("", "none") else "",
+                bureau_role_label(sheet.role) if sheet.role not in ("", BureauRole.NONE) else "",
                 _("Member since {date}").format(date=format_date(sheet.joined_on))
                 if sheet.joined_on else ""]
     story = title_block(f"{sheet.first_name} {sheet.last_name.upper()}",

@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from clubdesk.domain.common.codes import PaymentMethod
 from clubdesk.domain.common.files import OutputFileError
 from clubdesk.domain.common.labels import (
     attendance_status_label,
@@ -17,6 +18,7 @@ from clubdesk.domain.common.labels import (
     member_status_label,
     referral_status_label,
 )
+from clubdesk.domain.common.settings import load_settings
 from clubdesk.domain.gdpr.audit import action_label
 from clubdesk.domain.gdpr.gdpr import (
     PersonalData,
@@ -55,8 +57,6 @@ def build_personal_data_pdf(member_id: int, output: Path,
     Raises :class:`UnknownMemberError`, :class:`~clubdesk.reports.common.ReportCancelled`
     or :class:`~clubdesk.reports.common.ReportOutputError`.
     """
-    from clubdesk.domain.common.settings import load_settings
-
     settings = load_settings()
     written = build_personal_data_pdf_from(personal_data(member_id), Path(output), progress,
                                            association=settings.name, logo=settings.logo)
@@ -93,8 +93,9 @@ def _text(value: Any) -> str:
 
 
 def _method_label(code: str) -> str:
-    labels = {"cash": _("Cash"), "cheque": _("Cheque"), "transfer": _("Bank transfer"),
-              "card": _("Card"), "other": _("Other method")}
+    labels = {PaymentMethod.CASH: _("Cash"), PaymentMethod.CHEQUE: _("Cheque"),
+              PaymentMethod.TRANSFER: _("Bank transfer"), PaymentMethod.CARD: _("Card"),
+              PaymentMethod.OTHER: _("Other method")}
     return labels.get(code, code)
 
 

@@ -13,14 +13,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clubdesk import __version__, i18n
 from clubdesk.crash_reports import write_crash_report
-from clubdesk.db import DatabaseOpenError, close_database, database
-from clubdesk.db.errors import storage_error_message
+from clubdesk.domain.common.storage import (
+    DatabaseOpenError,
+    close_database,
+    storage_error_message,
+    writes_refused,
+)
 from clubdesk.domain.safety.backups import BackupError
 from clubdesk.i18n import _
 from clubdesk.resources import resource_path
 from clubdesk.ui.common.app_settings import APPLICATION, ORGANIZATION, application_settings
 from clubdesk.ui.common.damage_monitor import report_if_damage
 from clubdesk.ui.common.translator import install_translators
+from clubdesk.ui.main_window import MainWindow
 from clubdesk.ui.safety.session import OpenCancelled, open_session
 
 
@@ -71,14 +76,6 @@ def report_unexpected_error(
     QMessageBox.critical(QApplication.activeWindow(), _("clubdesk"), message)
 
 
-def writes_refused() -> bool:
-    """True when the open database refuses writes (read-only, or damaged)."""
-    try:
-        return bool(database.execute_sql("PRAGMA query_only").fetchone()[0])
-    except Exception:  # noqa: BLE001 - a closed or broken file: not the question asked
-        return False
-
-
 def choose_language(explicit: str | None, settings: QSettings) -> str:
     """``--lang`` first, then the choice made in the Options menu, then the system."""
     saved = settings.value("language")
@@ -102,9 +99,6 @@ def run_gui(database_path: Path, explicit_language: str | None = None) -> int:
     except DatabaseOpenError as error:
         QMessageBox.critical(None, _("Cannot open the database"), str(error))
         raise
-
-    from clubdesk.ui.main_window import MainWindow
-
     window = MainWindow(session.path, settings, session=session)
     window.show()
     previous_hook = sys.excepthook

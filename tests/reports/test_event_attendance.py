@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from pdf_text import pdf_pages
 from report_text import in_order
 
 from clubdesk import i18n
-from clubdesk.db import Attendance, Member
+from clubdesk.db import Attendance, Event, Member
+from clubdesk.domain.common.codes import AttendanceStatus, EventKind
 from clubdesk.domain.common.settings import update_settings
 from clubdesk.reports.event_attendance import build_event_attendance_report
 
@@ -88,3 +90,15 @@ def test_event_whose_attendance_was_not_taken(club: Club, tmp_path: Path) -> Non
                                                      tmp_path / "may.pdf"))
     assert "0 members expected" in page and "— Attendance rate" in page
     assert "The attendance of this event has not been taken." in page
+
+
+def test_the_quorum_of_one_member_in_french(db_path: Path, make_member, tmp_path: Path) -> None:
+    i18n.set_language("fr")
+    member = make_member(first_name="Zoë", last_name="Seule")
+    assembly = Event.create(title="AG", kind=EventKind.GENERAL_ASSEMBLY,
+                            starts_at=dt.datetime(2026, 3, 17, 18, 30))
+    Attendance.create(event=assembly, member=member, status=AttendanceStatus.PRESENT)
+    output = build_event_attendance_report(assembly.id, tmp_path / "ag.pdf")
+    text = " ".join(pdf_pages(output))
+    assert "Quorum atteint : 1 sur 1 membre appelé à voter, au moins 1 requis." in text
+    assert "1 appelé à voter" in text and "1 voix comptée" in text

@@ -255,14 +255,14 @@ def test_a_file_locked_by_another_program_gives_one_line(demo: Path, tmp_path: P
 def test_an_unexpected_error_gives_one_line_and_a_crash_report(
         demo: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     from clubdesk import crash_reports
-    from clubdesk.domain.common import stats
+    from clubdesk.cli import demo as demo_commands
 
     monkeypatch.setattr(crash_reports, "crash_folder", lambda: tmp_path / "crashes")
 
     def broken() -> dict[str, int]:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(stats, "row_counts", broken)
+    monkeypatch.setattr(demo_commands, "row_counts", broken)
     assert _run("--db", str(demo), "stats") == 2
     line = _one_line(capsys.readouterr().err)
     [report] = (tmp_path / "crashes").iterdir()

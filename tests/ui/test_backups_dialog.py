@@ -71,7 +71,7 @@ def test_restore_asks_then_replaces_and_the_window_reopens(
     assert Member.select().count() == 1
     assert list_backups(club)[0].label.startswith("before restoring the backup of")
 
-    window._restored(dialog.restored)
+    window.file.restored(dialog.restored)
     qtbot.waitUntil(lambda: window.members_tab.table.model().rowCount() == 1)
     assert "Backup restored" in window.statusBar().currentMessage()
 

@@ -228,20 +228,22 @@ def test_activity_report_and_member_sheet_are_previewed(
 def test_dashboard_computes_only_when_seen(
     qtbot, db_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from clubdesk.ui.common.background import task_pool
     from clubdesk.ui.dashboard import dashboard_tab
 
     calls: list[object] = []
-    real = dashboard_tab.load_activity_figures
+    real = dashboard_tab.activity_figures
 
-    def counting():
-        calls.append(1)
-        return real()
+    def counting(period, progress=None):
+        calls.append(period)
+        return real(period, progress)
 
-    monkeypatch.setattr(dashboard_tab, "load_activity_figures", counting)
+    monkeypatch.setattr(dashboard_tab, "activity_figures", counting)
     settings.setValue("window/tab", 1)
     behind = MainWindow(db_path, settings)
     qtbot.addWidget(behind)
+    task_pool().waitForDone(10_000)
     assert calls == []  # the Members tab is in front: nothing computed
     behind.tabs.setCurrentWidget(behind.dashboard_tab)
-    assert calls == [1]
     qtbot.waitUntil(lambda: not behind.dashboard_tab.is_computing(), timeout=10_000)
+    assert len(calls) == 2  # the period and the one before

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from clubdesk.db import Member, close_database, open_database
+from clubdesk.domain.common.storage import writes_refused
 from clubdesk.domain.safety.backups import list_backups, make_backup
 from clubdesk.domain.safety.lock import current_holder
 from clubdesk.ui import app as app_module
@@ -83,7 +84,7 @@ def test_a_second_window_may_open_read_only_and_writes_nothing(
     qtbot.addWidget(window)
     assert "(read-only)" in window.windowTitle()
     assert "secretaire" in window.read_only_label.toolTip()
-    assert app_module.writes_refused()
+    assert writes_refused()
     session.release()  # not ours: left in place
     assert current_holder(club).user == "secretaire"
 
@@ -223,7 +224,7 @@ def test_damage_found_while_open_stops_writes_and_offers_the_backup(
             Member.create(first_name="Non", last_name="Écrit")
         return DamageChoice.RESTORE
 
-    monkeypatch.setattr("clubdesk.ui.main_window.DamagedDialog.ask", ask)
+    monkeypatch.setattr("clubdesk.ui.window_file.DamagedDialog.ask", ask)
     damage_monitor().damage_found.emit("database disk image is malformed")
     assert asked == ["database disk image is malformed"]
     # Restored: writing works again, and the file as it was is kept among the backups.

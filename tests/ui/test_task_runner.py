@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from clubdesk.ui.common.background import TaskRunner, task_pool
@@ -75,3 +76,20 @@ def test_the_owners_end_drops_the_result(qtbot) -> None:
     task_pool().waitForDone(5000)
     qtbot.wait(50)
     assert seen == []
+
+
+def test_an_owner_only_its_callbacks_keep_goes_cleanly(qtbot) -> None:
+    """The owner's last reference was the callback: releasing it with the finished run must
+    not delete the run's handle a second time (the automatic backup's session did)."""
+    names: list[str] = []
+
+    def start() -> None:
+        owner = QObject()
+        runner = TaskRunner(owner)
+        runner.run(lambda progress: "done", lambda result: names.append(
+            owner.objectName() or result))
+
+    start()
+    qtbot.waitUntil(lambda: names == ["done"])
+    task_pool().waitForDone(5000)
+    qtbot.wait(100)  # the deferred deletions happen here

@@ -40,6 +40,7 @@ from clubdesk.domain.activity.activity_sql import (
     ratio,
     within,
 )
+from clubdesk.domain.common.codes import BureauRole, ReferralStatus
 from clubdesk.domain.volunteering.volunteer_summary import months_between, value_of
 
 
@@ -96,7 +97,7 @@ def volunteer_totals(period: Period) -> tuple[int, int, int, int]:
     row = (
         per_member
         .select_from(fn.COALESCE(fn.SUM(c.part), 0),
-                     fn.COALESCE(fn.SUM(c.part).filter(c.role == "none"), 0),
+                     fn.COALESCE(fn.SUM(c.part).filter(c.role == BureauRole.NONE), 0),
                      fn.COALESCE(fn.SUM(c.part).filter(top), 0),
                      fn.COUNT(SQL("*")))
         .tuples()
@@ -117,11 +118,11 @@ def volunteering_figures(rate: Decimal, totals: tuple[int, int, int, int],
 def referral_totals(period: Period) -> tuple[int, int, int, int, object]:
     """Given, won, lost, given to outsiders, business in cents. One query."""
     given = within(Referral.date, period)
-    closed_won = (Referral.status == "won") & within(Referral.closed_on, period)
+    closed_won = (Referral.status == ReferralStatus.WON) & within(Referral.closed_on, period)
     row = (
         Referral
-        .select(count_if(given), count_if(given & (Referral.status == "won")),
-                count_if(given & (Referral.status == "lost")),
+        .select(count_if(given), count_if(given & (Referral.status == ReferralStatus.WON)),
+                count_if(given & (Referral.status == ReferralStatus.LOST)),
                 count_if(given & Referral.receiver.is_null()),
                 cents(Referral.amount, closed_won))
         .where(given | closed_won)
@@ -140,7 +141,7 @@ def referral_months(period: Period) -> list[MonthReferrals]:
         key: (given, won)
         for key, given, won in (
             Referral
-            .select(month, fn.COUNT(SQL("*")), count_if(Referral.status == "won"))
+            .select(month, fn.COUNT(SQL("*")), count_if(Referral.status == ReferralStatus.WON))
             .where(within(Referral.date, period))
             .group_by(month)
             .tuples()
@@ -150,7 +151,7 @@ def referral_months(period: Period) -> list[MonthReferrals]:
     business = dict(
         Referral
         .select(closed, cents(Referral.amount))
-        .where((Referral.status == "won") & within(Referral.closed_on, period))
+        .where((Referral.status == ReferralStatus.WON) & within(Referral.closed_on, period))
         .group_by(closed)
         .tuples()
     )

@@ -36,6 +36,7 @@ from clubdesk.domain.activity.activity_sql import (
     within,
 )
 from clubdesk.domain.activity.attendance_period import months_before
+from clubdesk.domain.common.codes import ReferralStatus
 from clubdesk.domain.common.text import fold
 
 
@@ -58,7 +59,7 @@ def member_rows(period: Period) -> list[tuple[MemberActivity, bool]]:
         .group_by(VolunteerEntry.member)
         .alias("vol")
     )
-    won = Referral.status == "won"
+    won = Referral.status == ReferralStatus.WON
     given = (
         Referral
         .select(Referral.giver.alias("member_id"), fn.COUNT(SQL("*")).alias("n"),

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from peewee import SQL, fn
 
-from clubdesk.db import MEMBER_STATUSES, Attendance, Event, Guest, Member, MembershipFee
+from clubdesk.db import Attendance, Event, Guest, Member, MembershipFee
 from clubdesk.domain.activity.activity_figures import (
     Count,
     MeetingFigures,
@@ -37,6 +37,7 @@ from clubdesk.domain.activity.activity_sql import (
     ratio,
     within,
 )
+from clubdesk.domain.common.codes import EventKind, MemberStatus
 
 
 def membership_counts(period: Period) -> tuple[int, int, int, int, int, object, int]:
@@ -77,7 +78,7 @@ def by_status() -> list[Count]:
     found = dict(Member.select(Member.status, fn.COUNT(SQL("*")))
                  .group_by(Member.status)
                  .tuples())
-    return [Count(status, int(found.get(status, 0))) for status in MEMBER_STATUSES]
+    return [Count(status, int(found.get(status, 0))) for status in MemberStatus]
 
 
 def membership_figures(period: Period, counts: tuple, sectors: list[Count],
@@ -128,7 +129,7 @@ def guest_counts(period: Period) -> tuple[int, int, int]:
     guests, joined, at_meetings = (
         Guest
         .select(fn.COUNT(SQL("*")), count_if(Guest.converted_member.is_null(False)),
-                count_if(Event.kind == "meeting"))
+                count_if(Event.kind == EventKind.MEETING))
         .join(Event)
         .where(events_within(period))
         .tuples()

@@ -32,6 +32,7 @@ from clubdesk.domain.activity.activity_membership import (
     membership_figures,
 )
 from clubdesk.domain.activity.attendance_period import InvalidPeriodError
+from clubdesk.domain.common.codes import EventKind
 from clubdesk.domain.common.settings import load_settings
 
 T = TypeVar("T")
@@ -81,7 +82,7 @@ def activity_figures(period: Period, progress: Progress | None = None) -> Activi
                                         run(hours_by_month, period))
     referrals = referral_figures(run(referral_totals, period), run(referral_months, period))
     rows = run(member_rows, period)
-    meetings_held = next((kind.value for kind in kinds if kind.label == "meeting"), 0)
+    meetings_held = next((kind.value for kind in kinds if kind.label == EventKind.MEETING), 0)
     health = health_figures(rows, totals, meetings_held, guests, run(stopped_coming, period))
     return ActivityFigures(period, settings.name, membership, meetings, volunteering,
                            referrals, health, [member for member, _active in rows])

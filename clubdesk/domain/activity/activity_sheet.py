@@ -22,6 +22,8 @@ from clubdesk.domain.activity.activity_figures import (
     SheetReferral,
 )
 from clubdesk.domain.activity.activity_sql import ATTENDED, as_date, events_within, within
+from clubdesk.domain.common.codes import ReferralStatus
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.settings import load_settings
 from clubdesk.domain.volunteering.volunteer_summary import value_of
 from clubdesk.i18n import _
@@ -29,7 +31,7 @@ from clubdesk.i18n import _
 ZERO = Decimal("0.00")
 
 
-class UnknownMemberError(LookupError):
+class UnknownMemberError(NotFoundError):
     """No member has this number; ``str(error)`` is a message for the user."""
 
     def __init__(self, member_id: int) -> None:
@@ -100,7 +102,7 @@ def _fees(member_id: int, period: Period) -> list[SheetFee]:
 
 
 def _won(referrals: list[SheetReferral]) -> Decimal:
-    return sum((r.amount or ZERO for r in referrals if r.status == "won"), ZERO)
+    return sum((r.amount or ZERO for r in referrals if r.status == ReferralStatus.WON), ZERO)
 
 
 def member_sheet(member_id: int, period: Period) -> MemberSheet:

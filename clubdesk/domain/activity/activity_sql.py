@@ -9,8 +9,10 @@ from peewee import SQL, Expression, Field, Function, fn
 
 from clubdesk.db import Event, Member
 from clubdesk.domain.activity.activity_figures import Period
+from clubdesk.domain.common.codes import AttendanceStatus, MemberStatus
 
-ATTENDED = ("present", "late")  # attendance statuses that count as attended
+# Attendance statuses that count as attended.
+ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 
 
 def midnight(day: dt.date) -> dt.datetime:
@@ -32,7 +34,7 @@ def member_on(day: dt.date) -> Expression:
 
     joined_on on or before the day (or unknown), left_on unknown or after the day.
     """
-    return ((Member.status != "prospect")
+    return ((Member.status != MemberStatus.PROSPECT)
             & (Member.joined_on.is_null() | (Member.joined_on <= day))
             & (Member.left_on.is_null() | (Member.left_on > day)))
 

@@ -27,6 +27,7 @@ from clubdesk.domain.activity.attendance_report import (
     Person,
     StatusCounts,
 )
+from clubdesk.domain.common.codes import AttendanceStatus
 from clubdesk.domain.common.settings import load_settings
 from clubdesk.i18n import _
 
@@ -156,7 +157,8 @@ def period_report_data(date_from: dt.date, date_to: dt.date) -> PeriodReport:
 def _members(in_period: Expression, window_start: dt.datetime,
              alert_count: int) -> list[MemberAttendance]:
     attended_at = Case(None, [(Attendance.status.in_(ATTENDED_STATUSES), Event.starts_at)])
-    recent = _count((Attendance.status == "absent") & (Event.starts_at >= window_start))
+    recent = _count((Attendance.status == AttendanceStatus.ABSENT)
+                    & (Event.starts_at >= window_start))
     rows = (
         Attendance
         .select(Member.id, Member.last_name, Member.first_name, Member.company,

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from peewee import JOIN, fn
 
 from clubdesk.db import Attendance, Event, Guest, Member
+from clubdesk.domain.common.codes import AttendanceStatus, EventKind, MemberStatus
+from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.settings import load_settings
 from clubdesk.domain.common.text import fold
 from clubdesk.domain.events.general_assembly import (
@@ -27,10 +29,11 @@ from clubdesk.i18n import _
 
 ATTENDED_STATUSES = PRESENT_STATUSES  # present or late
 # The order in which statuses are counted and listed.
-STATUS_ORDER = ("present", "late", "substitute", "excused", "absent")
+STATUS_ORDER = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.SUBSTITUTE,
+                AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
 
 
-class UnknownEventError(LookupError):
+class UnknownEventError(NotFoundError):
     """No event has this number; ``str(error)`` is a message for the user."""
 
     def __init__(self, event_id: int) -> None:
@@ -57,7 +60,7 @@ class EventInfo:
 
     @property
     def is_general_assembly(self) -> bool:
-        return self.kind == "general_assembly"
+        return self.kind == EventKind.GENERAL_ASSEMBLY
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,7 @@ def signin_sheet_data(event_id: int) -> SigninSheet:
             for row in (
                 Member
                 .select(Member.id, Member.last_name, Member.first_name, Member.company)
-                .where(Member.status == "active")
+                .where(Member.status == MemberStatus.ACTIVE)
                 .tuples()
             )
         ]

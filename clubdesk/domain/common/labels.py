@@ -2,60 +2,67 @@
 
 from __future__ import annotations
 
+from clubdesk.domain.common.codes import (
+    AttendanceStatus,
+    BureauRole,
+    EventKind,
+    MemberStatus,
+    ReferralStatus,
+)
 from clubdesk.i18n import _
 
 
 def member_status_label(code: str) -> str:
     labels = {
-        "prospect": _("Prospect"),
-        "active": _("Active"),
-        "lapsed": _("Lapsed"),
-        "former": _("Former"),
+        MemberStatus.PROSPECT: _("Prospect"),
+        MemberStatus.ACTIVE: _("Active"),
+        MemberStatus.LAPSED: _("Lapsed"),
+        MemberStatus.FORMER: _("Former"),
     }
     return labels.get(code, code)
 
 
 def bureau_role_label(code: str) -> str:
     labels = {
-        "none": _("No role"),
-        "president": _("President"),
-        "vice_president": _("Vice-president"),
-        "treasurer": _("Treasurer"),
-        "secretary": _("Secretary"),
-        "other": _("Other bureau role"),
+        BureauRole.NONE: _("No role"),
+        BureauRole.PRESIDENT: _("President"),
+        BureauRole.VICE_PRESIDENT: _("Vice-president"),
+        BureauRole.TREASURER: _("Treasurer"),
+        BureauRole.SECRETARY: _("Secretary"),
+        BureauRole.OTHER: _("Other bureau role"),
     }
     return labels.get(code, code)
 
 
 def event_kind_label(code: str) -> str:
     labels = {
-        "meeting": _("Meeting"),
-        "general_assembly": _("General assembly"),
-        "board": _("Board meeting"),
-        "workshop": _("Workshop"),
-        "networking": _("Networking"),
-        "other": _("Other event"),
+        EventKind.MEETING: _("Meeting"),
+        EventKind.GENERAL_ASSEMBLY: _("General assembly"),
+        EventKind.BOARD: _("Board meeting"),
+        EventKind.WORKSHOP: _("Workshop"),
+        EventKind.NETWORKING: _("Networking"),
+        EventKind.OTHER: _("Other event"),
     }
     return labels.get(code, code)
 
 
 def attendance_status_label(code: str) -> str:
     labels = {
-        "present": _("Present"),
-        "absent": _("Absent"),
-        "excused": _("Excused"),
-        "late": _("Late"),
-        "substitute": _("Substitute"),
+        AttendanceStatus.PRESENT: _("Present"),
+        AttendanceStatus.ABSENT: _("Absent"),
+        AttendanceStatus.EXCUSED: _("Excused"),
+        AttendanceStatus.LATE: _("Late"),
+        AttendanceStatus.SUBSTITUTE: _("Substitute"),
     }
     return labels.get(code, code)
 
 
 def referral_status_label(code: str) -> str:
     labels = {
-        "new": _("New"),
-        "contacted": _("Contacted"),
-        "in_progress": _("In progress"),
-        "won": _("Won"),
-        "lost": _("Lost"),
+        ReferralStatus.NEW: _("New"),
+        ReferralStatus.CONTACTED: _("Contacted"),
+        ReferralStatus.IN_PROGRESS: _("In progress"),
+        ReferralStatus.WON: _("Won"),
+        ReferralStatus.LOST: _("Lost"),
     }
     return labels.get(code, code)

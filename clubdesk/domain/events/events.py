@@ -7,8 +7,7 @@ here changes that date only, and it stays in the series (see :mod:`event_series`
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
-from typing import Generic, TypeVar
+from dataclasses import dataclass, replace
 
 from peewee import Expression, Select, fn
 
@@ -17,10 +16,9 @@ from clubdesk.domain.common.codes import EventKind
 from clubdesk.domain.common.edit_conflicts import checked_edit
 from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text_limits import check_texts, clean_line, clean_lines
+from clubdesk.domain.common.validation import ValidationResult
 from clubdesk.domain.safety.backups import backup_before
 from clubdesk.i18n import _
-
-T = TypeVar("T")
 
 
 @dataclass(kw_only=True)
@@ -33,18 +31,6 @@ class EventInput:
     ends_at: dt.datetime | None = None
     location: str = ""
     description: str = ""
-
-
-@dataclass(frozen=True)
-class ValidationResult(Generic[T]):
-    """Messages by field name; ``cleaned`` holds the values to store, only when valid."""
-
-    errors: dict[str, str] = field(default_factory=dict)
-    cleaned: T | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 @dataclass(frozen=True)

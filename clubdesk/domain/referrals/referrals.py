@@ -26,7 +26,7 @@ from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.labels import referral_status_label
 from clubdesk.domain.common.text import search_fold
 from clubdesk.domain.common.text_limits import clean_line, clean_lines, text_problems
-from clubdesk.domain.events.events import ValidationResult
+from clubdesk.domain.common.validation import ValidationResult
 from clubdesk.domain.members.members import sponsor_label
 from clubdesk.i18n import _
 

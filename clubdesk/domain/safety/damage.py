@@ -10,6 +10,7 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from clubdesk.db.errors import CorruptDatabaseError
+from clubdesk.db.file_check import check_file
 from clubdesk.domain.safety.backups import Backup, list_backups
 from clubdesk.i18n import _, current_language
 
@@ -30,6 +31,13 @@ def is_damage(error: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
+
+
+def damage_found(database: Path) -> str | None:
+    """SQLite's quick check of a clubdesk file: its first problem, or None when it is sound
+    (or not a clubdesk file this version reads: opening it says so)."""
+    result = check_file(database, quick=True)
+    return result.problems[0] if result.problems and result.readable else None
 
 
 def format_moment(moment: dt.datetime) -> str:

@@ -9,6 +9,7 @@ asking. The command line does not take the lock: SQLite serialises its writes.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import getpass
 import json
@@ -60,8 +61,6 @@ def process_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED
         if not handle:
             return False

@@ -7,6 +7,7 @@ database on the laptop and put the *backups* folder in the synchronised folder i
 
 from __future__ import annotations
 
+import ctypes
 import os
 import sys
 from pathlib import Path
@@ -79,8 +80,6 @@ def _on_network_drive(path: Path) -> bool:
         text = str(path)
         if text.startswith("\\\\"):
             return True  # \\server\share
-        import ctypes
-
         drive = os.path.splitdrive(text)[0] + "\\"
         return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
     kind = _linux_mount_type(path) if sys.platform.startswith("linux") else None

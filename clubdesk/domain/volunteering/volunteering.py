@@ -20,7 +20,7 @@ from clubdesk.db import Event, Member, VolunteerCategory, VolunteerEntry, databa
 from clubdesk.domain.common.edit_conflicts import checked_edit
 from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text_limits import check_texts, clean_line, clean_lines
-from clubdesk.domain.events.events import ValidationResult
+from clubdesk.domain.common.validation import ValidationResult
 from clubdesk.i18n import _, current_language, ngettext
 
 QUARTER = Decimal("0.25")

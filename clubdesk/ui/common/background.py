@@ -1,8 +1,17 @@
 """Slow work off the GUI thread, with progress, Cancel, and results back on the GUI thread.
 
 The work is a plain function taking a progress callback ``(done, total) -> bool``; returning
-False asks it to stop. Widgets are only touched in the slots connected to the task's
-signals, which Qt delivers on the GUI thread.
+False asks it to stop. Callers use one of two helpers, which own the task:
+
+- :class:`TaskRunner`, given to a widget: a newer run, or the widget's end, drops what an
+  older run delivers;
+- :func:`run_with_progress`: a progress dialog with a Cancel button.
+
+Both hand back a :class:`BackgroundTask`, the caller's handle on one run (its signals,
+:meth:`~BackgroundTask.cancel`, :attr:`~BackgroundTask.dialog`). The part that runs on the
+worker thread is this module's own: it is kept alive until its end has been handled on the
+GUI thread, so that it is never destroyed while its worker still runs, whatever happens to
+the handle or to the window meanwhile.
 """
 
 from __future__ import annotations
@@ -15,20 +24,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from clubdesk.db import close_database
+from clubdesk.domain.common.storage import close_database
 from clubdesk.i18n import _
 from clubdesk.ui.common.damage_monitor import report_if_damage
 
 Work = Callable[[Callable[[int, int], bool]], Any]
 
-# Tasks under way, kept alive until their end is handled on the GUI thread: a task that
-# Python released while its worker still ran was destroyed from that worker (a crash).
-_running: set[BackgroundTask] = set()
-
-
-def running_tasks() -> list[BackgroundTask]:
-    """The tasks whose work has not ended yet."""
-    return [task for task in _running if not task._done.is_set()]
+_pool: QThreadPool | None = None
 
 
 def task_pool() -> QThreadPool:
@@ -41,11 +43,87 @@ def task_pool() -> QThreadPool:
     return _pool
 
 
-_pool: QThreadPool | None = None
+class _Job(QObject):
+    """What runs on the worker thread, and the signals that carry its outcome back.
+
+    Nobody outside this module holds one. It stays in :data:`_alive` until its ``finished``
+    signal has been handled on the GUI thread, where it is then deleted; its Qt parent,
+    :func:`_keeper`, makes sure the worker thread never deletes it when it lets go of it
+    last: a QObject destroyed from the worker thread while its signals were still on their
+    way crashed the application."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, work: Work, stop: threading.Event) -> None:
+        super().__init__(_keeper())
+        self._work = work
+        self._stop = stop
+        # The caller's handle lives as long as the job, even if nobody else keeps it.
+        self.handle: BackgroundTask | None = None
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._stop.is_set()
+
+    def run(self) -> None:
+        """Called on the worker thread."""
+        try:
+            result = self._work(self._progress)
+        except BaseException as error:  # noqa: BLE001 - reported to the GUI thread
+            if self._stop.is_set():
+                self.cancelled.emit()
+            else:
+                traceback.print_exception(error)
+                report_if_damage(error)  # the window stops writing and offers a backup
+                self.failed.emit(error)
+        else:
+            # Work that returned did its job, even if Cancel came too late to stop it
+            # (the file is written, the transaction committed): say so, not "cancelled".
+            self.succeeded.emit(result)
+        finally:
+            close_database()  # this thread's own connection
+            self.finished.emit()
+
+    def _release(self) -> None:
+        _alive.discard(self)
+        self.handle = None
+        self.deleteLater()
+
+
+# Jobs under way: see _Job.
+_alive: set[_Job] = set()
+_parent: QObject | None = None
+
+
+def _keeper() -> QObject:
+    """The Qt parent of every job, made on the GUI thread with the first one."""
+    global _parent
+    if _parent is None:
+        _parent = QObject()
+    return _parent
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: _Job) -> None:
+        super().__init__()
+        self._job: _Job | None = job
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job.run()
 
 
 class BackgroundTask(QObject):
-    """One run of ``work`` in Qt's thread pool."""
+    """The handle on one run of ``work``: its signals arrive on the GUI thread.
+
+    Get one from :meth:`TaskRunner.run` or :func:`run_with_progress`. Deleting the handle
+    (its owner went) asks the work to stop, and nothing it delivers arrives any more."""
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
@@ -56,76 +134,56 @@ class BackgroundTask(QObject):
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
-        self._cancel = threading.Event()
+        self._stop = threading.Event()
         self.result: Any = None
         self.error: BaseException | None = None
-        self._done = threading.Event()
+        self.dialog: QProgressDialog | None = None  # run_with_progress's dialog
+        stop = self._stop
+        self.destroyed.connect(lambda *_args: stop.set())
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self._stop.set()
 
     def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self._stop.is_set()
 
-    def start(self, pool: QThreadPool | None = None) -> None:
-        # A task whose window went first never gets its finished signal: drop it here,
-        # on the GUI thread, once its worker is done with it.
-        _running.difference_update([task for task in _running if task._done.is_set()])
-        _running.add(self)
-        self.finished.connect(self._release)
-        (pool or task_pool()).start(_Runner(self))
+    def start(self) -> None:
+        job = _Job(self._work, self._stop)
+        job.handle = self
+        # Each relay has this handle as its receiver: Qt drops it with the handle.
+        job.progressed.connect(self.progressed)
+        job.succeeded.connect(self._succeeded)
+        job.failed.connect(self._failed)
+        job.cancelled.connect(self.cancelled)
+        job.finished.connect(self.finished)
+        # Last, so that the handle hears of the end first; queued: runs on the GUI thread.
+        job.finished.connect(job._release)
+        _alive.add(job)
+        task_pool().start(_Runnable(job))
 
-    def _release(self) -> None:
-        _running.discard(self)
+    def _succeeded(self, result: object) -> None:
+        self.result = result
+        self.succeeded.emit(result)
 
-    def _progress(self, done: int, total: int) -> bool:
-        try:
-            self.progressed.emit(done, total)
-        except RuntimeError:  # the task was deleted with its window: stop the work
-            self._cancel.set()
-            return False
-        return not self._cancel.is_set()
-
-    def _run(self) -> None:
-        """Called on the worker thread."""
-        try:
-            try:
-                self.result = self._work(self._progress)
-            except BaseException as error:  # noqa: BLE001 - reported to the GUI thread
-                if self._cancel.is_set():
-                    self.cancelled.emit()
-                else:
-                    traceback.print_exception(error)
-                    self.error = error
-                    report_if_damage(error)  # the window stops writing and offers a backup
-                    self.failed.emit(error)
-            else:
-                # Work that returned did its job, even if Cancel came too late to stop it
-                # (the file is written, the transaction committed): say so, not "cancelled".
-                self.succeeded.emit(self.result)
-            finally:
-                close_database()  # this thread's own connection
-                self._done.set()
-                self.finished.emit()
-        except RuntimeError:
-            pass  # deleted with its window while its work ran: nobody listens any more
+    def _failed(self, error: BaseException) -> None:
+        self.error = error
+        self.failed.emit(error)
 
 
-class _Runner(QRunnable):
-    def __init__(self, task: BackgroundTask) -> None:
-        super().__init__()
-        self._task = task
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._task._run()
+def _dispose(task: BackgroundTask) -> None:
+    """Delete a handle whose run ended. Out of its parent first: deleting it releases the
+    callbacks connected to it, and with them perhaps the last reference to that parent,
+    which would then delete the handle a second time from within its own deletion."""
+    task.setParent(None)
+    task.deleteLater()
 
 
 def run_with_progress(
     parent: QWidget, title: str, label: str, work: Work,
     on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
 ) -> BackgroundTask:
-    """Run ``work`` with a progress dialog that has a Cancel button."""
+    """Run ``work`` with a progress dialog that has a Cancel button; the task goes with
+    ``parent``."""
     dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     # Not modal: a modal QProgressDialog runs the event loop inside setValue(), and the
@@ -135,6 +193,7 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     task = BackgroundTask(work, parent)
+    task.dialog = dialog
 
     state = {"busy": False, "done": False}
 
@@ -155,67 +214,28 @@ def run_with_progress(
             return
         dialog.close()
         dialog.deleteLater()
-        task.deleteLater()
+        _dispose(task)
 
     task.progressed.connect(progressed)
     task.succeeded.connect(on_success)
     task.failed.connect(on_failure)
     task.finished.connect(finished)
     dialog.canceled.connect(task.cancel)
-    task.dialog = dialog  # type: ignore[attr-defined]  # for tests and for Cancel
     task.start()
     return task
 
 
-class _Delivery(QObject):
-    """Brings one run's outcome to its callbacks, if that run is still the one wanted."""
-
-    def __init__(self, runner: TaskRunner, generation: int, on_done: Callable[[Any], None],
-                 on_error: Callable[[BaseException], None] | None,
-                 on_progress: Callable[[int, int], None] | None) -> None:
-        super().__init__(runner)
-        self._runner = runner
-        self._generation = generation
-        self._on_done = on_done
-        self._on_error = on_error
-        self._on_progress = on_progress
-
-    def _wanted(self) -> bool:
-        return self._runner.generation == self._generation
-
-    def done(self, result: Any) -> None:
-        if self._wanted():
-            self._on_done(result)
-
-    def failed(self, error: BaseException) -> None:
-        if self._wanted() and self._on_error is not None:
-            self._on_error(error)
-
-    def progressed(self, done: int, total: int) -> None:
-        if self._wanted() and self._on_progress is not None:
-            self._on_progress(done, total)
-
-    def finished(self) -> None:
-        if self._wanted():
-            self._runner.task = None
-        # Its callbacks may hold the last reference to the owner: the owner may go while
-        # this delivery is deleted, and must not delete it a second time as its child.
-        self.setParent(None)
-        self.deleteLater()
-
-
 class TaskRunner(QObject):
-    """The one way a widget runs work in the background.
+    """The one way a widget runs work in the background without a progress dialog.
 
     Give it to the widget (``self.loader = TaskRunner(self)``) and call :meth:`run` with
     the work and what to do with its result. A newer run makes the older one's result
-    arrive nowhere; so does the widget's end (the runner goes with it, and Qt drops the
-    connections). Callers never parent tasks, count generations or look at ``sender()``.
+    arrive nowhere; so does the widget's end (the runner and its tasks go with it).
+    Callers never parent tasks, count generations or look at ``sender()``.
     """
 
     def __init__(self, owner: QObject) -> None:
         super().__init__(owner)
-        self.generation = 0
         self.task: BackgroundTask | None = None
 
     def run(self, work: Work, on_done: Callable[[Any], None],
@@ -223,13 +243,35 @@ class TaskRunner(QObject):
             on_progress: Callable[[int, int], None] | None = None) -> BackgroundTask:
         """Start ``work``; an earlier run of this runner is asked to stop and forgotten."""
         self.cancel()
-        self.generation += 1
-        delivery = _Delivery(self, self.generation, on_done, on_error, on_progress)
-        task = self.task = BackgroundTask(work)
-        task.succeeded.connect(delivery.done)
-        task.failed.connect(delivery.failed)
-        task.progressed.connect(delivery.progressed)
-        task.finished.connect(delivery.finished)
+        task = self.task = BackgroundTask(work, self)
+
+        def wanted() -> bool:
+            return self.task is task
+
+        def done(result: object) -> None:
+            if wanted():
+                self.task = None  # over, as far as the owner is concerned
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if wanted():
+                self.task = None
+                if on_error is not None:
+                    on_error(error)
+
+        def progressed(done: int, total: int) -> None:
+            if wanted() and on_progress is not None:
+                on_progress(done, total)
+
+        def finished() -> None:
+            if wanted():
+                self.task = None  # cancelled from within the work
+            _dispose(task)
+
+        task.succeeded.connect(done)
+        task.failed.connect(failed)
+        task.progressed.connect(progressed)
+        task.finished.connect(finished)
         task.start()
         return task
 
@@ -238,7 +280,6 @@ class TaskRunner(QObject):
         if self.task is not None:
             self.task.cancel()
             self.task = None
-        self.generation += 1
 
     def is_running(self) -> bool:
         return self.task is not None

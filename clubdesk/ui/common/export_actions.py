@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.common.files import OutputFileError
 from clubdesk.domain.common.output_paths import checked_output_path
+from clubdesk.domain.exchange.csv_export import export_csv
 from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common import app_settings
 from clubdesk.ui.common.background import BackgroundTask, run_with_progress
@@ -42,6 +43,7 @@ from clubdesk.ui.common.row_model import RowListModel
 CSV, XLSX = ".csv", ".xlsx"
 SUFFIXES = (CSV, XLSX)
 FOLDER_KEY, FORMAT_KEY = "export/folder", "export/format"
+Writer = Callable[..., int]  # export_csv, export_xlsx: (kind, path, ids=, progress=) -> rows
 
 
 def _choice(kind: str) -> tuple[str, str]:
@@ -136,7 +138,7 @@ class ListExport(QObject):
         self._notify = notify
         self._available = True
         self.task: BackgroundTask | None = None
-        self.message: QMessageBox | None = None  # the last result shown, for the tests
+        self.message: QMessageBox | None = None  # the last result shown, closed by the next
         self.actions: dict[str, QAction] = {}
         for kind in kinds:
             action = QAction(_choice(kind)[0], tab)
@@ -193,11 +195,13 @@ class ListExport(QObject):
         except OutputFileError as error:
             self._show(QMessageBox.Icon.Warning, str(error))
             return None
-        # Imported here: openpyxl takes a while to load, and the tabs are built at start-up.
-        if target.suffix.lower() == CSV:
-                        from clubdesk.domain.exchange.csv_export import export_csv as writer
-        else:
-            from clubdesk.domain.exchange.xlsx_export import export_xlsx as writer
+        writer: Writer = export_csv
+        if target.suffix.lower() == XLSX:
+            # openpyxl takes a while to load: only when exporting to Excel (the tabs are
+            # built at start-up).
+            from clubdesk.domain.exchange.xlsx_export import export_xlsx
+
+            writer = export_xlsx
         title = _("Export the list")
         self.task = run_with_progress(
             self._tab, title, _("Writing {file}…").format(file=target.name),

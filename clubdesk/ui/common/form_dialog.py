@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import save_checked, value_text
+from clubdesk.ui.common.palette import Role, css
 
-ERROR_STYLE = "color: #b3261e;"
 T = TypeVar("T")
 
 
@@ -89,7 +89,7 @@ class FormDialog(QDialog):
             stack.addLayout(widget)
         message = QLabel()
         message.setWordWrap(True)
-        message.setStyleSheet(ERROR_STYLE)
+        message.setStyleSheet(css(Role.ERROR))
         message.setObjectName(f"message_{name}")
         message.hide()
         self._messages[name] = message

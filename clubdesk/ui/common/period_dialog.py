@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk.i18n import _
+from clubdesk.ui.common.palette import Role, css
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -60,7 +61,7 @@ class PeriodDialog(QDialog):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.dateChanged.connect(self._dates_edited)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(css(Role.ERROR))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from clubdesk.db.errors import storage_error_message
+from clubdesk.domain.common.storage import storage_error_message
 from clubdesk.domain.common.text import fold
 from clubdesk.i18n import _
 from clubdesk.ui.common.background import BackgroundTask, run_with_progress

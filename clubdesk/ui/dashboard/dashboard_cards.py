@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from clubdesk.domain.activity.activity_figures import Period
 from clubdesk.i18n import _
 from clubdesk.ui.common.formatting import format_date
+from clubdesk.ui.common.palette import Role, css, hex_colour
 
-GOOD = "#1b7f3b"
-BAD = "#b3261e"
-NEUTRAL = "#5f6368"
+GOOD = Role.SUCCESS
+BAD = Role.ERROR
+NEUTRAL = Role.MUTED
 MINUS = "\u2212"  # a real minus sign, as wide as the plus
 # Below this, a change is shown as "no change": noise, not news.
 _STEADY_PERCENT = 0.5
@@ -61,7 +62,7 @@ class Change:
     """How a figure moved: ``text`` ("▲ +12 % vs 2024") and the colour to show it in."""
 
     text: str
-    color: str
+    color: Role
     direction: int  # 1 up, -1 down, 0 steady or not comparable
 
 
@@ -103,8 +104,14 @@ def change(current: float | Decimal | None, previous: float | Decimal | None,
 
 def change_html(changes: list[Change]) -> str:
     """Several changes on one line, each in its own colour."""
-    return " · ".join(f'<span style="color:{item.color}">{item.text}</span>'
+    return " · ".join(f'<span style="color:{hex_colour(item.color)}">{item.text}</span>'
                       for item in changes)
+
+
+def card_style(name: str) -> str:
+    """The style sheet of the dashboard's framed panels (``#name``)."""
+    return (f"#{name} {{ background: {hex_colour(Role.CARD)};"
+            f" border: 1px solid {hex_colour(Role.CARD_BORDER)}; border-radius: 6px; }}")
 
 
 class KeyFigureCard(QFrame):
@@ -119,16 +126,15 @@ class KeyFigureCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setStyleSheet(
-            "#keyFigureCard { background: #ffffff; border: 1px solid #d0d5dd;"
-            " border-radius: 6px; }"
-            "#keyFigureCard:hover, #keyFigureCard:focus { border: 1px solid #1a73e8; }")
+        self.setStyleSheet(card_style("keyFigureCard") + (
+            f"#keyFigureCard:hover, #keyFigureCard:focus"
+            f" {{ border: 1px solid {hex_colour(Role.ACCENT)}; }}"))
         self.title = QLabel(title)
-        self.title.setStyleSheet("color: #3c4043; font-weight: 600;")
+        self.title.setStyleSheet(css(Role.TITLE) + " font-weight: 600;")
         self.value = QLabel("–")
-        self.value.setStyleSheet("font-size: 22pt; font-weight: 600; color: #202124;")
+        self.value.setStyleSheet("font-size: 22pt; font-weight: 600; " + css(Role.FIGURE))
         self.detail = QLabel()
-        self.detail.setStyleSheet("color: #5f6368;")
+        self.detail.setStyleSheet(css(Role.MUTED))
         self.detail.setWordWrap(True)
         self.change = QLabel()
         self.change.setTextFormat(Qt.TextFormat.RichText)

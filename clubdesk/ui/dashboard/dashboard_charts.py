@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from clubdesk.domain.activity.activity_figures import ActivityFigures, Count
 from clubdesk.i18n import _
+from clubdesk.ui.common.palette import Role, colour, dark_mode
 
-BLUE = QColor("#1a73e8")
-GREEN = QColor("#1e8e3e")
 TOP_SECTORS = 8
 
 
@@ -59,7 +58,8 @@ class DashboardChart(QChartView):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         chart = QChart()
-        chart.setTheme(QChart.ChartTheme.ChartThemeLight)
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark_mode()
+                       else QChart.ChartTheme.ChartThemeLight)
         chart.setTitle(title)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setMargins(QMargins(4, 4, 4, 4))
@@ -133,13 +133,14 @@ class DashboardCharts:
         by_month = figures.volunteering.by_month
         self.hours.show_bars(
             month_labels([item.label for item in by_month]),
-            [(_("Hours"), BLUE, [float(item.value) for item in by_month])])
+            [(_("Hours"), colour(Role.ACCENT), [float(item.value) for item in by_month])])
         referrals = figures.referrals.by_month
         self.referrals.show_bars(
             month_labels([item.month for item in referrals]),
-            [(_("Given"), BLUE, [item.given for item in referrals]),
-             (_("Referrals won"), GREEN, [item.won for item in referrals])])
+            [(_("Given"), colour(Role.ACCENT), [item.given for item in referrals]),
+             (_("Referrals won"), colour(Role.ACCENT_2), [item.won for item in referrals])])
         sectors = list(reversed(top_sectors(figures.membership.by_sector)))
         self.sectors.show_bars(
             [item.label for item in sectors],
-            [(_("Members"), BLUE, [item.value for item in sectors])], horizontal=True)
+            [(_("Members"), colour(Role.ACCENT), [item.value for item in sectors])],
+            horizontal=True)

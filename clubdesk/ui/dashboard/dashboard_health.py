@@ -7,8 +7,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from clubdesk.domain.activity.activity_figures import HealthFigures
 from clubdesk.i18n import _, ngettext
+from clubdesk.ui.common.palette import Role, css
 from clubdesk.ui.dashboard.dashboard_cards import (
     Change,
+    card_style,
     change,
     change_html,
     format_number,
@@ -31,8 +33,7 @@ class HealthPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("healthPanel")
-        self.setStyleSheet("#healthPanel { background: #ffffff; border: 1px solid #d0d5dd;"
-                           " border-radius: 6px; }")
+        self.setStyleSheet(card_style("healthPanel"))
         self.title = QLabel(_("Network health"))
         self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
         rows = [
@@ -68,7 +69,7 @@ class HealthPanel(QFrame):
             moved.setTextFormat(Qt.TextFormat.RichText)
             moved.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             note = QLabel(definition)
-            note.setStyleSheet("color: #5f6368;")
+            note.setStyleSheet(css(Role.MUTED))
             note.setWordWrap(True)
             grid.addWidget(name_label, row, 0)
             grid.addWidget(value, row, 1)
@@ -108,9 +109,9 @@ class HealthPanel(QFrame):
         for key, (value, moved) in shown.items():
             self.values[key].setText(value)
             self.changes[key].setText(change_html([moved]))
-        self.values[ACTIVE].setToolTip(_("{active} of {members} members").format(
-            active=format_number(current.active_members),
-            members=format_number(current.members)))
+        self.values[ACTIVE].setToolTip(
+            ngettext("{n} of {members} members", "{n} of {members} members",
+                     current.active_members).format(members=format_number(current.members)))
         self.values[STOPPED].setToolTip(stopped_tooltip(current.stopped_coming))
         return {key: moved for key, (_value, moved) in shown.items()}
 

@@ -9,12 +9,12 @@ Click-through: a card emits :attr:`DashboardTab.open_requested` with ``(target, 
 ===========================  ==============  =========================================
 card                         target          filter
 ===========================  ==============  =========================================
-Members                      "members"       ``{"status": "active"}``
+Members                      "members"       ``{"status": MemberStatus.ACTIVE}``
 Events                       "events"        ``{"period": Period}``
 Guests                       "events"        ``{"period": Period}``
 Volunteer hours              "volunteering"  ``{"period": Period}``
 Referrals given              "referrals"     ``{"period": Period}``
-Business won                 "referrals"     ``{"status": "won", "period": Period}``
+Business won                 "referrals"     ``{"status": ReferralStatus.WON, "period": …}``
 ===========================  ==============  =========================================
 """
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,10 +37,15 @@ from PySide6.QtWidgets import (
 )
 
 from clubdesk.domain.activity.activity_figures import ActivityFigures, Period
+from clubdesk.domain.activity.activity_queries import activity_figures
+from clubdesk.domain.common.codes import MemberStatus, ReferralStatus
+from clubdesk.domain.common.settings import load_settings
 from clubdesk.domain.common.stats import register_is_empty
-from clubdesk.i18n import _
-from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.i18n import _, ngettext
+from clubdesk.ui.common.background import TaskRunner
+from clubdesk.ui.common.palette import Role, css
 from clubdesk.ui.dashboard.dashboard_cards import (
+    MINUS,
     Change,
     KeyFigureCard,
     change,
@@ -54,21 +58,12 @@ from clubdesk.ui.dashboard.dashboard_health import HealthPanel
 from clubdesk.ui.dashboard.dashboard_period import DashboardPeriodCombo
 from clubdesk.ui.dashboard.dashboard_welcome import WelcomeBanner
 
-ComputeFigures = Callable[..., ActivityFigures]
-
 MEMBERS = "members"
 EVENTS = "events"
 GUESTS = "guests"
 HOURS = "hours"
 REFERRALS = "referrals"
 BUSINESS = "business"
-
-
-def load_activity_figures() -> ComputeFigures:
-    """The domain's ``activity_figures``, imported when first needed (tests replace this)."""
-    from clubdesk.domain.activity.activity_queries import activity_figures
-
-    return activity_figures
 
 
 def _whole(value: Decimal | float) -> str:
@@ -90,7 +85,7 @@ class DashboardTab(QWidget):
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        self._task: BackgroundTask | None = None
+        self._figures = TaskRunner(self)
         self.current: ActivityFigures | None = None
         self.previous: ActivityFigures | None = None
 
@@ -99,10 +94,10 @@ class DashboardTab(QWidget):
         self.period_combo.period_changed.connect(self._period_chosen)
         self._period = self.period_combo.period()
         self.computing = QLabel(_("Computing…"))
-        self.computing.setStyleSheet("color: #5f6368; font-style: italic;")
+        self.computing.setStyleSheet(css(Role.MUTED) + " font-style: italic;")
         self.computing.hide()
         self.versus = QLabel()
-        self.versus.setStyleSheet("color: #5f6368;")
+        self.versus.setStyleSheet(css(Role.MUTED))
         self.report_button = QPushButton(_("Activity report…"))
         self.report_button.clicked.connect(
             lambda: self.report_requested.emit(self._period))
@@ -181,8 +176,6 @@ class DashboardTab(QWidget):
 
     def reload(self) -> None:
         """Read the settings again and recompute the figures of the chosen period."""
-        from clubdesk.domain.common.settings import load_settings
-
         chosen = self._period
         self.period_combo.set_today(self.today(), load_settings().fiscal_year_start_month)
         if self.period_combo.period() != chosen:
@@ -193,47 +186,32 @@ class DashboardTab(QWidget):
         self._compute()
 
     def is_computing(self) -> bool:
-        return self._task is not None
+        return self._figures.is_running()
 
     def _period_chosen(self, period: Period) -> None:
         self._period = period
         self._compute()
 
     def _compute(self) -> None:
-        if self._task is not None:
-            self._task.cancel()  # superseded: its result, if any, is ignored
+        """Compute the period's figures in the background; a request made meanwhile
+        supersedes this one, whose result is then dropped."""
         period = self._period
         self.versus.setText(_("compared with {period}").format(
             period=period_label(period.previous())))
-        try:
-            compute = load_activity_figures()
-        except ImportError as error:
-            self._task = None
-            self.status_message.emit(_("The dashboard cannot compute: {error}")
-                                     .format(error=error))
-            return
 
-        def work(progress: Callable[[int, int], bool]) -> tuple[Any, Any]:
-            return compute(period, progress), compute(period.previous(), progress)
+        def work(progress: Callable[[int, int], bool]
+                 ) -> tuple[ActivityFigures, ActivityFigures]:
+            return (activity_figures(period, progress),
+                    activity_figures(period.previous(), progress))
 
-        task = self._task = BackgroundTask(work)
-        task.succeeded.connect(self._computed)
-        task.failed.connect(self._failed)
-        task.finished.connect(task.deleteLater)
+        self._figures.run(work, self._computed, self._failed)
         self.computing.show()
-        task.start()
 
     def _computed(self, result: tuple[ActivityFigures, ActivityFigures]) -> None:
-        if self.sender() is not self._task:
-            return  # a request since superseded
-        self._task = None
         self.computing.hide()
         self.show_figures(*result)
 
     def _failed(self, error: BaseException) -> None:
-        if self.sender() is not self._task:
-            return
-        self._task = None
         self.computing.hide()
         self.status_message.emit(_("The dashboard could not be computed: {error}")
                                  .format(error=error))
@@ -261,9 +239,10 @@ class DashboardTab(QWidget):
         return {
             MEMBERS: (
                 format_number(ms.active_at_end),
-                _("+{joined} joined · {minus}{left} left").format(
-                    joined=format_number(ms.joined), minus="\u2212" if ms.left else "",
-                    left=format_number(ms.left)),
+                " · ".join((
+                    ngettext("+{n} joined", "+{n} joined", ms.joined),
+                    ngettext("{minus}{n} left", "{minus}{n} left", ms.left).format(
+                        minus=MINUS if ms.left else ""))),
                 [change(ms.active_at_end, mb.active_at_end, versus)]),
             EVENTS: (
                 format_number(es.events),
@@ -274,26 +253,25 @@ class DashboardTab(QWidget):
                         rate=True, what=_("attendance rate"))]),
             HOURS: (
                 f"{_whole(vs.hours)}\u00a0h",
-                _("Worth {value} ({volunteers} volunteers)").format(
-                    value=f"{_whole(vs.value)}\u00a0€",
-                    volunteers=format_number(vs.volunteers)),
+                ngettext("Worth {value} ({n} volunteer)", "Worth {value} ({n} volunteers)",
+                         vs.volunteers).format(value=f"{_whole(vs.value)}\u00a0€"),
                 [change(vs.hours, vb.hours, versus)]),
             REFERRALS: (
                 format_number(rs.given),
-                _("{won} won · {lost} lost · {open} open").format(
-                    won=format_number(rs.won), lost=format_number(rs.lost),
-                    open=format_number(rs.open)),
+                " · ".join((ngettext("{n} won", "{n} won", rs.won),
+                            ngettext("{n} lost", "{n} lost", rs.lost),
+                            ngettext("{n} open", "{n} open", rs.open))),
                 [change(rs.given, rb.given, versus)]),
             BUSINESS: (
                 f"{_whole(rs.business)}\u00a0€",
-                _("{won} won ({rate} of those closed)").format(
-                    won=format_number(rs.won), rate=format_percent(rs.conversion_rate)),
+                ngettext("{n} won ({rate} of those closed)",
+                         "{n} won ({rate} of those closed)", rs.won).format(
+                             rate=format_percent(rs.conversion_rate)),
                 [change(rs.business, rb.business, versus)]),
             GUESTS: (
                 format_number(es.guests),
-                _("{joined} became members ({rate})").format(
-                    joined=format_number(es.guests_joined),
-                    rate=format_percent(guests_conversion)),
+                ngettext("{n} became a member ({rate})", "{n} became members ({rate})",
+                         es.guests_joined).format(rate=format_percent(guests_conversion)),
                 [change(es.guests, eb.guests, versus),
                  change(guests_conversion, before_conversion, versus, rate=True,
                         what=_("guest conversion"))]),
@@ -304,11 +282,11 @@ class DashboardTab(QWidget):
         """Ask for the tab behind a card, filtered as the card counts (see module doc)."""
         period = self._period
         target, filters = {
-            MEMBERS: ("members", {"status": "active"}),
+            MEMBERS: ("members", {"status": MemberStatus.ACTIVE}),
             EVENTS: ("events", {"period": period}),
             GUESTS: ("events", {"period": period}),
             HOURS: ("volunteering", {"period": period}),
             REFERRALS: ("referrals", {"period": period}),
-            BUSINESS: ("referrals", {"status": "won", "period": period}),
+            BUSINESS: ("referrals", {"status": ReferralStatus.WON, "period": period}),
         }[key]
         self.open_requested.emit(target, filters)

@@ -25,9 +25,9 @@ from clubdesk.domain.events.guests import (
 from clubdesk.domain.members.members import sponsor_choices
 from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import combo_text, save_checked, value_text
-from clubdesk.ui.common.form_dialog import ERROR_STYLE as _ERROR_STYLE
 from clubdesk.ui.common.form_widgets import member_search_combo
 from clubdesk.ui.common.limited_text import limit_line
+from clubdesk.ui.common.palette import Role, css
 
 
 class GuestDialog(QDialog):
@@ -91,7 +91,7 @@ class GuestDialog(QDialog):
 
     def _message(self) -> QLabel:
         label = QLabel()
-        label.setStyleSheet(_ERROR_STYLE)
+        label.setStyleSheet(css(Role.ERROR))
         label.setWordWrap(True)
         label.setVisible(False)
         return label

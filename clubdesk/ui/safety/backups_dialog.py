@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.db import close_database, open_database
+from clubdesk.domain.common.storage import close_database, open_database
 from clubdesk.domain.safety.backups import Backup, backup_folders, list_backups, make_backup
 from clubdesk.domain.safety.damage import format_moment
 from clubdesk.domain.safety.restore import RestoreResult, restore_backup
 from clubdesk.i18n import _
-from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.common.background import BackgroundTask, TaskRunner
 from clubdesk.ui.common.formatting import format_datetime
 from clubdesk.ui.common.prompts import confirm
 from clubdesk.ui.common.record_model import ROW_ROLE, Column, RecordTableModel
@@ -52,7 +52,7 @@ class BackupsDialog(QDialog):
         self.resize(820, 460)
         self.database = database
         self.restored: RestoreResult | None = None
-        self._task: BackgroundTask | None = None
+        self._work = TaskRunner(self)
 
         folder = backup_folders(database)[0].absolute()
         intro = QLabel(_(
@@ -133,7 +133,7 @@ class BackupsDialog(QDialog):
         self._follow_selection()
 
     def _follow_selection(self) -> None:
-        busy = self._task is not None
+        busy = self._work.is_running()
         self.restore_button.setEnabled(
             not (self.read_only or busy) and self.selected() is not None)
 
@@ -151,24 +151,17 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> BackgroundTask:
         database = self.database
         label = _("on request")
-        task = self._task = BackgroundTask(lambda _progress: make_backup(label, database), self)
-        task.succeeded.connect(self._backed_up)
-        task.failed.connect(lambda error: self._failed(str(error)))
-        task.finished.connect(self._task_done)
+        task = self._work.run(lambda _progress: make_backup(label, database),
+                              self._backed_up, lambda error: self._failed(str(error)))
         self._busy(True, _("Making a backup…"))
-        task.start()
         return task
-
-    def _task_done(self) -> None:
-        self._task = None
-        self._busy(False, self.status.text())
 
     def _backed_up(self, backup: Backup) -> None:
         self.reload()
-        self.status.setText(_("Backup made and verified: {path}").format(path=backup.path))
+        self._busy(False, _("Backup made and verified: {path}").format(path=backup.path))
 
     def _failed(self, message: str) -> None:
-        self.status.setText(message)
+        self._busy(False, message)
         QMessageBox.warning(self, _("Backups"), message)
 
     def restore_selected(self) -> BackgroundTask | None:
@@ -196,13 +189,9 @@ class BackupsDialog(QDialog):
         database = self.database
         # The window's own connection goes: the file may be replaced under it.
         close_database()
-        task = self._task = BackgroundTask(
-            lambda _progress: restore_backup(source, database), self)
-        task.succeeded.connect(self._restored)
-        task.failed.connect(self._restore_failed)
-        task.finished.connect(self._task_done)
+        task = self._work.run(lambda _progress: restore_backup(source, database),
+                              self._restored, self._restore_failed)
         self._busy(True, _("Restoring…"))
-        task.start()
         return task
 
     def _restored(self, result: RestoreResult) -> None:

@@ -14,16 +14,22 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from clubdesk.db import close_database, database, open_database
-from clubdesk.db.errors import CorruptDatabaseError, DatabaseOpenError, NotADatabaseError
-from clubdesk.db.file_check import FileCheck, check_file
+from clubdesk.domain.common.storage import (
+    CorruptDatabaseError,
+    DatabaseOpenError,
+    NotADatabaseError,
+    close_database,
+    open_database,
+    refuse_writes,
+    writes_so_far,
+)
 from clubdesk.domain.safety.backups import Backup, make_backup, newest_backup
-from clubdesk.domain.safety.damage import newest_sound_backup
+from clubdesk.domain.safety.damage import damage_found, newest_sound_backup
 from clubdesk.domain.safety.lock import DatabaseInUseError, DatabaseLock, LockHolder
 from clubdesk.domain.safety.restore import RestoreError, restore_backup
 from clubdesk.domain.safety.sync_folders import unsafe_location
 from clubdesk.i18n import _
-from clubdesk.ui.common.background import BackgroundTask
+from clubdesk.ui.common.background import BackgroundTask, TaskRunner
 from clubdesk.ui.common.damage_monitor import damage_monitor
 from clubdesk.ui.safety.damaged_dialog import DamageChoice, DamagedDialog
 from clubdesk.ui.safety.lock_prompt import LockPrompt
@@ -49,10 +55,11 @@ class DatabaseSession(QObject):
         self.read_only = read_only
         self.holder = holder
         self.damaged = False
-        self._mark = database.writes
+        self._mark = writes_so_far()
         newest = None if read_only else newest_backup(path)
         self.last_backup_at = newest.created if newest else dt.datetime.now()
-        self._task: BackgroundTask | None = None
+        self._backups = TaskRunner(self)
+        self._checks = TaskRunner(self)
         self._timer = QTimer(self)
         self._timer.setInterval(self.CHECK_EVERY_MS)
         self._timer.timeout.connect(self.backup_if_due)
@@ -61,17 +68,17 @@ class DatabaseSession(QObject):
     # -- state ---------------------------------------------------------------------------
     def has_changes(self) -> bool:
         """Something was written since the last backup (and may be backed up)."""
-        return not (self.read_only or self.damaged) and database.writes > self._mark
+        return not (self.read_only or self.damaged) and writes_so_far() > self._mark
 
     def stop_writes(self) -> None:
         """The file is damaged: refuse every write from now on, in every thread."""
         self.damaged = True
-        database.pragma("query_only", 1, permanent=True)
+        refuse_writes()
 
     def recovered(self) -> None:
         """A good backup took the damaged file's place: writing may resume."""
         self.damaged = False
-        self._mark = database.writes
+        self._mark = writes_so_far()
 
     def release(self) -> None:
         """Stop the automatic backups and give the lock back."""
@@ -84,24 +91,28 @@ class DatabaseSession(QObject):
     def backup_if_due(self, now: dt.datetime | None = None) -> BackgroundTask | None:
         """A backup in the background when there are changes and the last one is old."""
         now = now or dt.datetime.now()
-        if self._task is not None or not self.has_changes():
+        if self._backups.is_running() or not self.has_changes():
             return None
         if now - self.last_backup_at < self.BACKUP_EVERY:
             return None
         return self.backup_in_background(_("automatic, while the window is open"))
 
     def backup_in_background(self, label: str) -> BackgroundTask:
-        mark = database.writes
+        mark = writes_so_far()
         path = self.path
-        task = self._task = BackgroundTask(lambda _progress: make_backup(label, path), self)
-        task.succeeded.connect(lambda backup: self._backed_up(backup, mark))
-        task.failed.connect(lambda error: self.backup_failed.emit(str(error)))
-        task.finished.connect(self._task_done)
-        task.start()
-        return task
+        return self._backups.run(lambda _progress: make_backup(label, path),
+                                 lambda backup: self._backed_up(backup, mark),
+                                 lambda error: self.backup_failed.emit(str(error)))
 
-    def _task_done(self) -> None:
-        self._task = None
+    def check_in_background(self) -> BackgroundTask:
+        """SQLite's quick check of the open file, off the GUI thread; damage is reported to
+        :func:`clubdesk.ui.common.damage_monitor.damage_monitor`."""
+        path = self.path
+        return self._checks.run(lambda _progress: damage_found(path), self._checked)
+
+    def _checked(self, problem: str | None) -> None:
+        if problem is not None:
+            damage_monitor().damage_found.emit(problem)
 
     def _backed_up(self, backup: Backup, mark: int) -> None:
         self._mark = max(self._mark, mark)
@@ -116,7 +127,7 @@ class DatabaseSession(QObject):
         """
         if not self.has_changes():
             return True
-        mark = database.writes
+        mark = writes_so_far()
         path = self.path
         progress = QProgressDialog(_("Making a backup before closing…"), "", 0, 0, parent)
         progress.setWindowTitle(_("Backup"))
@@ -124,16 +135,15 @@ class DatabaseSession(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         outcome: dict[str, object] = {}
-        task = BackgroundTask(lambda _progress: make_backup(_("on closing"), path))
         loop = QEventLoop()
-        task.succeeded.connect(lambda backup: outcome.setdefault("backup", backup))
-        task.failed.connect(lambda error: outcome.setdefault("error", error))
+        # The last backup supersedes one the timer may have started.
+        task = self._backups.run(lambda _progress: make_backup(_("on closing"), path),
+                                 lambda backup: outcome.setdefault("backup", backup),
+                                 lambda error: outcome.setdefault("error", error))
         task.finished.connect(loop.quit)
-        task.start()
         loop.exec()
         progress.close()
         progress.deleteLater()
-        task.deleteLater()
         backup = outcome.get("backup")
         if isinstance(backup, Backup):
             self._backed_up(backup, mark)
@@ -237,19 +247,4 @@ def open_session(parent: QWidget | None, path: Path, settings: QSettings) -> Dat
     raise OpenCancelled
 
 
-def check_in_background(session: DatabaseSession) -> BackgroundTask:
-    """SQLite's quick check of the open file, off the GUI thread; damage is reported to
-    :func:`clubdesk.ui.common.damage_monitor.damage_monitor`."""
-    path = session.path
-    task = BackgroundTask(lambda _progress: check_file(path, quick=True), session)
-
-    def checked(result: FileCheck) -> None:
-        if result.problems and result.readable:
-            damage_monitor().damage_found.emit(result.problems[0])
-
-    task.succeeded.connect(checked)
-    task.start()
-    return task
-
-
-__all__ = ["DatabaseSession", "OpenCancelled", "check_in_background", "open_session"]
+__all__ = ["DatabaseSession", "OpenCancelled", "open_session"]

@@ -48,10 +48,10 @@ from clubdesk.domain.volunteering.volunteering import (
     validate_batch,
 )
 from clubdesk.i18n import _, ngettext
-from clubdesk.ui.common.form_dialog import ERROR_STYLE, FormDialog, date_edit, to_qdate
+from clubdesk.ui.common.form_dialog import FormDialog, date_edit, to_qdate
 from clubdesk.ui.common.form_widgets import member_search_combo
 from clubdesk.ui.common.limited_text import limit_line
-from clubdesk.ui.common.palette import Role, colour
+from clubdesk.ui.common.palette import Role, colour, css
 from clubdesk.ui.volunteering.volunteer_dialog import (
     HINT_STYLE,
     event_label,
@@ -211,7 +211,7 @@ class VolunteerBatchDialog(FormDialog):
         self.selected_label = QLabel()
         self.members_message = QLabel()
         self.members_message.setWordWrap(True)
-        self.members_message.setStyleSheet(ERROR_STYLE)
+        self.members_message.setStyleSheet(css(Role.ERROR))
         self.members_message.hide()
         self._messages["members"] = self.members_message  # FormDialog shows it with the rest
         self._field_labels["members"] = _("Members")

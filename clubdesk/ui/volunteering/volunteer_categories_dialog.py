@@ -35,8 +35,8 @@ from clubdesk.domain.volunteering.volunteer_categories import (
     set_archived,
 )
 from clubdesk.i18n import _, ngettext
-from clubdesk.ui.common.form_dialog import ERROR_STYLE
 from clubdesk.ui.common.limited_text import ask_line
+from clubdesk.ui.common.palette import Role, css
 
 INFO_STYLE = "color: palette(placeholder-text);"
 
@@ -150,7 +150,7 @@ class VolunteerCategoriesDialog(QDialog):
             if category is not None and category.entries else "")
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
+        self.message.setStyleSheet(css(Role.ERROR) if error else INFO_STYLE)
         self.message.setText(text)
 
     def _do(self, change: Callable[[], object], done: str, select: int | None = None) -> None:
