@@ -10,6 +10,7 @@ from clubdesk.db import (
     Attendance,
     Event,
     Guest,
+    Mandate,
     Member,
     MembershipFee,
     Referral,
@@ -50,6 +51,8 @@ def build_subject() -> Subject:
     MembershipFee.create(member=member, period_start=dt.date(2020, 1, 1),
                          period_end=dt.date(2020, 12, 31), amount=Decimal("150.50"),
                          paid_on=dt.date(2020, 1, 5), method="cheque")
+    Mandate.create(member=member, role="treasurer", starts_on=dt.date(2019, 3, 15),
+                   ends_on=dt.date(2021, 3, 14))
     Attendance.create(event=first, member=member, status="present", note="En retard, malade")
     Attendance.create(event=first, member=friend, status="present")
     Attendance.create(event=assembly, member=member, status="absent", proxy_to=friend)

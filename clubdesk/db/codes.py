@@ -63,6 +63,7 @@ class PaymentMethod(StrEnum):
     CHEQUE = "cheque"
     TRANSFER = "transfer"
     CARD = "card"
+    ONLINE = "online"  # an online platform for associations (HelloAsso…)
     OTHER = "other"
 
 

@@ -17,14 +17,17 @@ from clubdesk.db.models import (
     ALL_MODELS,
     AssociationSettings,
     AuditEntry,
+    FeeRate,
     ImportMapping,
+    Mandate,
     Member,
+    MembershipFee,
     ReferralStatusChange,
     VolunteerCategory,
 )
 from clubdesk.i18n import _
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _v1_to_v2(db: SqliteDatabase) -> None:
@@ -92,9 +95,60 @@ def _v4_to_v5(db: SqliteDatabase) -> None:
                                 settings.fields["backup_folder"]))
 
 
+def _v5_to_v6(db: SqliteDatabase) -> None:
+    """Dues and mandates: the fee schedule, payments with their method, payer, reference and
+    receipt number, and the history of roles.
+
+    The fee table is rebuilt (SQLite cannot change a CHECK constraint in place: the online
+    platforms join the payment methods). Before this version only the demonstration data
+    held fees, some of them unpaid rows: what a member owes now comes from the fee
+    schedule, so the unpaid rows give each fiscal year its rate and are not kept as
+    payments. Each member's role becomes a mandate starting on the day they joined.
+    """
+    migrator = SqliteMigrator(db)
+    settings = AssociationSettings._meta
+    migrate(*(migrator.add_column(settings.table_name, name, settings.fields[name])
+              for name in ("quorum_dues_only", "next_receipt")))
+    start = int(db.execute_sql("SELECT COALESCE(MAX(fiscal_year_start_month), 1) "
+                               "FROM association_settings").fetchone()[0])
+    db.execute_sql("ALTER TABLE membership_fee RENAME TO membership_fee_v5")
+    for (index,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                                   "tbl_name = 'membership_fee_v5' AND sql IS NOT NULL").fetchall():
+        db.execute_sql(f'DROP INDEX "{index}"')
+    db.create_tables([FeeRate, MembershipFee, Mandate])
+    fiscal_year = ("CAST(strftime('%Y', period_start) AS INTEGER) - "
+                   f"(CAST(strftime('%m', period_start) AS INTEGER) < {start})")
+    old_year = fiscal_year.replace("period_start", "old.period_start")
+    # Each fiscal year's rate: the amount most of its fees had.
+    db.execute_sql(
+        "INSERT INTO fee_rate (year, name, amount, pro_rata, position) "
+        "SELECT year, ?, amount, 0, 0 FROM ("
+        " SELECT year, amount, ROW_NUMBER() OVER ("
+        "  PARTITION BY year ORDER BY fees DESC, amount DESC) AS rank FROM ("
+        f"  SELECT {fiscal_year} AS year, amount, COUNT(*) AS fees FROM membership_fee_v5 "
+        "  GROUP BY 1, 2)) WHERE rank = 1", (_("Membership fee"),))
+    db.execute_sql(
+        "INSERT INTO membership_fee (id, member_id, fiscal_year, period_start, period_end, "
+        "rate_id, amount, paid_on, method, cheque_number, payer, reference, receipt_number, "
+        "exempt, note) "
+        f"SELECT old.id, old.member_id, {old_year}, "
+        "old.period_start, old.period_end, rate.id, old.amount, old.paid_on, old.method, '', '', "
+        "'', ROW_NUMBER() OVER (ORDER BY old.paid_on, old.id), 0, '' "
+        "FROM membership_fee_v5 AS old LEFT JOIN fee_rate AS rate "
+        f"ON rate.year = {old_year} "
+        "AND rate.amount = old.amount WHERE old.paid_on IS NOT NULL")
+    db.execute_sql("UPDATE association_settings SET next_receipt = "
+                   "(SELECT COALESCE(MAX(receipt_number), 0) + 1 FROM membership_fee)")
+    db.execute_sql("DROP TABLE membership_fee_v5")
+    db.execute_sql(
+        "INSERT INTO mandate (member_id, role, title, starts_on, ends_on) "
+        "SELECT id, role, '', COALESCE(joined_on, date('now')), NULL FROM member "
+        "WHERE role <> 'none'")
+
+
 # STEPS[n] upgrades a database from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
 
 
 def user_version(db: SqliteDatabase) -> int:

@@ -46,6 +46,7 @@ ATTENDANCE_STATUSES = values(AttendanceStatus)
 REFERRAL_STATUSES = values(ReferralStatus)
 SERIES_FREQUENCIES = values(SeriesFrequency)
 PAYMENT_METHODS = values(PaymentMethod)
+MANDATE_ROLES = tuple(role for role in BUREAU_ROLES if role != BureauRole.NONE)
 
 
 def _now() -> dt.datetime:
@@ -107,14 +108,67 @@ class Member(BaseModel):
         return f"{self.first_name} {self.last_name}".strip()
 
 
+class FeeRate(BaseModel):
+    """One rate of a fiscal year's fee schedule; ``year`` is the year the fiscal year starts
+    in. The first rate (by ``position``) is the one a member owes unless they pay another."""
+
+    year = IntegerField()
+    name = CharField()
+    amount = _money(constraints=[Check("amount >= 0")])
+    # A member who joins during the fiscal year owes only the months left.
+    pro_rata = BooleanField(default=False)
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("year", "name"), True),)
+
+
 class MembershipFee(BaseModel):
+    """One payment of a member's dues for a fiscal year (or their exemption for it)."""
+
     member = ForeignKeyField(Member, backref="fees", on_delete="RESTRICT")
+    fiscal_year = IntegerField(index=True)
     period_start = DateField()
     period_end = DateField()
+    rate = ForeignKeyField(FeeRate, null=True, backref="fees", on_delete="SET NULL")
     amount = _money(constraints=[Check("amount >= 0")])
     paid_on = DateField(null=True)
     method = CharField(default=PaymentMethod.TRANSFER.value,
                        constraints=[_one_of("method", PAYMENT_METHODS)])
+    cheque_number = CharField(default="")
+    # Who paid, when not the member: a parent, an employer paying for several members.
+    payer = CharField(default="")
+    # The online platform's order number, so that a second import does not count it twice.
+    reference = CharField(default="", index=True)
+    # Numbers of the receipts, never given twice (see AssociationSettings.next_receipt).
+    receipt_number = IntegerField(null=True, unique=True)
+    # The member owes nothing this year (honorary member, the bureau's decision).
+    exempt = BooleanField(default=False)
+    note = CharField(default="")
+
+    def save(self, *args: object, **kwargs: object) -> int:
+        # A fiscal year is named by the year it starts in: the year of the period's start.
+        if self.fiscal_year is None and self.period_start is not None:
+            start = self.period_start
+            self.fiscal_year = (start if isinstance(start, dt.date)
+                                else dt.date.fromisoformat(str(start)[:10])).year
+        return super().save(*args, **kwargs)
+
+
+class Mandate(BaseModel):
+    """A role a member held in the bureau or a committee, from a day to a day (``ends_on``
+    None: still held)."""
+
+    member = ForeignKeyField(Member, backref="mandates", on_delete="RESTRICT")
+    role = CharField(constraints=[_one_of("role", MANDATE_ROLES)])
+    # The association's own name for a role of kind "other" ("Responsable communication").
+    title = CharField(default="")
+    starts_on = DateField()
+    ends_on = DateField(null=True)
+
+    class Meta:
+        indexes = ((("member", "starts_on"), False),)
+        constraints = [SQL("CHECK (ends_on IS NULL OR ends_on >= starts_on)")]
 
 
 class EventSeries(BaseModel):
@@ -255,11 +309,17 @@ class AssociationSettings(BaseModel):
     retention_months = IntegerField(default=36)
     # Where backups go; empty for NAME-backups/ beside the database.
     backup_folder = CharField(default="")
+    # The statutes count only members up to date with their dues for a quorum.
+    quorum_dues_only = BooleanField(default=False)
+    # The number the next receipt takes: receipt numbers never repeat.
+    next_receipt = IntegerField(default=1)
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Member,
+    FeeRate,
     MembershipFee,
+    Mandate,
     EventSeries,
     Event,
     Attendance,

@@ -13,11 +13,18 @@ from clubdesk.demo.events import PlannedEvent, months
 from clubdesk.demo.people import Chapter, Person
 from clubdesk.domain.common.codes import BureauRole, EventKind, PaymentMethod, ReferralStatus
 from clubdesk.domain.common.dates import years_before
+from clubdesk.domain.common.fiscal_years import fiscal_year_bounds, fiscal_year_of
 
 VOLUNTEER_FIELDS = ("member", "date", "hours", "category", "event", "description")
 REFERRAL_FIELDS = ("giver", "receiver", "external_recipient", "date", "contact",
                    "description", "status", "amount", "closed_on")
-FEE_FIELDS = ("member", "period_start", "period_end", "amount", "paid_on", "method")
+FEE_RATE_FIELDS = ("year", "name", "amount", "pro_rata", "position")
+FEE_FIELDS = ("member", "fiscal_year", "period_start", "period_end", "rate", "amount",
+              "paid_on", "method", "cheque_number", "payer", "reference", "exempt", "note",
+              "receipt_number")
+# Employers paying their staff's dues, several members at once.
+_EMPLOYERS = ("Groupe Rhône Conseil (employeur)", "Mutuelle des Artisans du Lyonnais",
+              "Cabinet Morel & Associés")
 
 _CENT = Decimal("0.01")
 _QUARTERS = tuple(Decimal(quarters * 25).scaleb(-2) for quarters in range(33))
@@ -178,26 +185,50 @@ def _outcome(day: int, now: int, rng: random.Random) -> tuple[str, Decimal | Non
     return status, Decimal(value).quantize(_CENT), closed_on
 
 
-def fee_rows(people: list[Person], rng: random.Random, today: dt.date) -> Iterator[tuple]:
-    """Calendar-year dues; members who leave or lapse before April do not renew."""
-    now = today.toordinal()
+def fee_schedule_rows(first_year: int, last_year: int, today: dt.date) -> list[tuple]:
+    """Each fiscal year's two rates: the annual fee, and half of it for a member joining in
+    the second half of the year; ids follow the order (the table is empty)."""
+    rows = []
+    for year in range(first_year, last_year + 1):
+        full = Decimal({0: 300, 1: 280, 2: 280}.get(today.year - year, 250)).quantize(_CENT)
+        rows.append((year, "Cotisation annuelle", full, False, 0))
+        rows.append((year, "Arrivée au second semestre", (full / 2).quantize(_CENT), False, 1))
+    return rows
+
+
+def fee_rows(people: list[Person], rng: random.Random, today: dt.date,
+             start_month: int) -> list[tuple]:
+    """Dues paid per fiscal year, by paying order, numbered as receipts. Members who leave
+    or lapse in the first quarter do not renew; some pay late, some never (those are not
+    rows: what they owe comes from the schedule); a few employers pay for their staff."""
+    first_year = years_before(today, 3).year
+    found = []
     for person in people:
         if person.joined is None:
             continue
-        for year in range(years_before(today, 3).year, today.year + 1):
-            start = dt.date(year, 1, 1).toordinal()
-            end_of_march, end = dt.date(year, 3, 31).toordinal(), dt.date(year, 12, 31)
-            if person.joined > end.toordinal():
+        for year in range(first_year, fiscal_year_of(today, start_month) + 1):
+            start_day, end_day = fiscal_year_bounds(year, start_month)
+            start, end = start_day.toordinal(), end_day.toordinal()
+            if person.joined > end or (person.end is not None and person.end <= start + 90):
                 continue
-            if person.end is not None and person.end <= end_of_march:
-                continue
-            amount = {0: 300, 1: 280, 2: 280}.get(today.year - year, 250)
             new = person.joined >= start
-            if new and person.joined > dt.date(year, 6, 30).toordinal():
-                amount //= 2  # half dues when joining in the second half of the year
-            paid = person.joined + rng.randint(0, 20) if new else start + 4 + rng.randint(0, 80)
+            late_joiner = new and person.joined > start + 182
+            rate_id = 1 + 2 * (year - first_year) + late_joiner
+            full = {0: 300, 1: 280, 2: 280}.get(today.year - year, 250)
+            amount = Decimal(full // 2 if late_joiner else full).quantize(_CENT)
+            delay = rng.randint(0, 80) if rng.random() > 0.12 else rng.randint(100, 250)
+            paid = person.joined + rng.randint(0, 20) if new else start + 4 + delay
             if person.end is not None:
                 paid = min(paid, person.end - 1)
-            unpaid = paid >= now or (year == today.year and person.unpaid)
-            yield (person.id, dt.date(year, 1, 1), end, Decimal(amount).quantize(_CENT),
-                   None if unpaid else dt.date.fromordinal(paid), rng.choices(*_METHODS)[0])
+            if paid >= today.toordinal() or (end >= today.toordinal() and person.unpaid):
+                continue
+            method = rng.choices(*_METHODS)[0]
+            payer = rng.choice(_EMPLOYERS) if rng.random() < 0.05 else ""
+            if payer:
+                method, paid = PaymentMethod.TRANSFER, start + 30
+            cheque = str(rng.randint(1_000_000, 9_999_999)) if method == PaymentMethod.CHEQUE \
+                else ""
+            found.append((person.id, year, start_day, end_day, rate_id, amount,
+                          dt.date.fromordinal(paid), method, cheque, payer, "", False, ""))
+    found.sort(key=lambda row: (row[6], row[0]))
+    return [(*row, number) for number, row in enumerate(found, start=1)]

@@ -20,7 +20,9 @@ from clubdesk.db import (
     BaseModel,
     Event,
     EventSeries,
+    FeeRate,
     Guest,
+    Mandate,
     Member,
     MembershipFee,
     Referral,
@@ -30,7 +32,10 @@ from clubdesk.db import (
 from clubdesk.demo import activity as activity
 from clubdesk.demo import events as calendar
 from clubdesk.demo import people as members
+from clubdesk.demo.bureau import MANDATE_FIELDS, mandate_rows
 from clubdesk.domain.common.codes import ReferralStatus
+from clubdesk.domain.common.dates import years_before
+from clubdesk.domain.common.fiscal_years import fiscal_year_of
 from clubdesk.domain.common.stats import row_counts
 from clubdesk.i18n import _
 
@@ -153,13 +158,19 @@ def _fill(plan: DemoSize, seed: int, today: dt.date,
             activity.referral_rows(table, rng("referrals"), plan.referral_rate, today))
     _referral_history(today)
     step(93)
-    _insert(MembershipFee, activity.FEE_FIELDS, activity.fee_rows(people, rng("fees"), today))
+    first_year = years_before(today, 3).year
+    _insert(FeeRate, activity.FEE_RATE_FIELDS, activity.fee_schedule_rows(
+        first_year, fiscal_year_of(today, plan.fiscal_year_start_month), today))
+    fees = activity.fee_rows(people, rng("fees"), today, plan.fiscal_year_start_month)
+    _insert(MembershipFee, activity.FEE_FIELDS, fees)
+    _insert(Mandate, MANDATE_FIELDS, mandate_rows(chapters, rng("mandates"), today))
     step(98)
     AssociationSettings.insert(id=1).on_conflict_ignore().execute()
     (AssociationSettings
      .update(name=plan.association, address=plan.address,
              volunteer_hourly_rate=plan.hourly_rate,
-             fiscal_year_start_month=plan.fiscal_year_start_month)
+             fiscal_year_start_month=plan.fiscal_year_start_month,
+             next_receipt=len(fees) + 1)
      .where(AssociationSettings.id == 1)
      .execute())
 

@@ -10,12 +10,12 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from clubdesk.domain.common.codes import PaymentMethod
 from clubdesk.domain.common.files import OutputFileError
 from clubdesk.domain.common.labels import (
     attendance_status_label,
     bureau_role_label,
     member_status_label,
+    payment_method_label,
     referral_status_label,
 )
 from clubdesk.domain.common.settings import load_settings
@@ -92,13 +92,6 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _method_label(code: str) -> str:
-    labels = {PaymentMethod.CASH: _("Cash"), PaymentMethod.CHEQUE: _("Cheque"),
-              PaymentMethod.TRANSFER: _("Bank transfer"), PaymentMethod.CARD: _("Card"),
-              PaymentMethod.OTHER: _("Other method")}
-    return labels.get(code, code)
-
-
 def _money(value: Decimal | None) -> str:
     return format_money(value) if value is not None else DASH
 
@@ -116,12 +109,17 @@ def _story(data: PersonalData, name: str, width: float, styles: Styles,
                         styles)
     story += _identity(data, width, styles)
     story += _consents(member, width, styles)
+    story += _table(_("Roles held"), [_("Role"), _("From"), _("To")],
+                    [[row["title"] or bureau_role_label(row["role"]),
+                      format_date(row["starts_on"]), _text(row["ends_on"])]
+                     for row in data["mandates"]], [0.5, 0.25, 0.25], width, styles, tracker)
     story += _table(_("Dues"), [_("Membership period"), _("Paid on"), _("Method"),
-                                _("Amount")],
+                                _("Paid by"), _("Amount")],
                     [[f"{format_date(row['period_start'])} – {format_date(row['period_end'])}",
-                      _text(row["paid_on"]), _method_label(row["method"]), _money(row["amount"])]
-                     for row in data["fees"]], [0.4, 0.2, 0.2, 0.2], width, styles, tracker,
-                    numeric={3})
+                      _text(row["paid_on"]), payment_method_label(row["method"]),
+                      _text(row["payer"]), _money(row["amount"])]
+                     for row in data["fees"]], [0.3, 0.15, 0.15, 0.25, 0.15], width, styles,
+                    tracker, numeric={4})
     story += _table(_("Attendance"), [_("Date"), _("Event"), _("Status"), _("Proxy given to"),
                                       _("Note")],
                     [[_when(row["starts_at"]), row["event"],

@@ -279,6 +279,7 @@ def _drop_version_4_additions() -> None:
 
 def _drop_version_5_additions() -> None:
     """Give an open current file the shape of schema 4."""
+    _drop_version_6_additions()
     database.execute_sql("ALTER TABLE association_settings DROP COLUMN backup_folder")
 
 
@@ -298,7 +299,7 @@ def test_version_4_file_gains_the_backups_folder_after_a_verified_backup(
     assert load_settings().backup_folder == ""
     [backup] = list_backups(path, tmp_path / "v4-backups")
     assert backup.schema == 4 and backup.verified
-    assert backup.label == "before the upgrade from schema 4 to 5"
+    assert backup.label == "before the upgrade from schema 4 to 6"
     with sqlite3.connect(backup.path) as copy:
         assert copy.execute("SELECT last_name FROM member").fetchall() == [("Sauvegardée",)]
     copy.close()
@@ -317,3 +318,62 @@ def test_failed_backup_before_upgrade_leaves_the_file_as_it_was(
     with pytest.raises(DatabaseOpenError, match="backup made before upgrading failed"):
         open_database(path)
     assert path.read_bytes() == before
+
+
+V5_FEES = (
+    "CREATE TABLE membership_fee (id INTEGER NOT NULL PRIMARY KEY, member_id INTEGER NOT NULL "
+    "REFERENCES member (id) ON DELETE RESTRICT, period_start DATE NOT NULL, period_end DATE "
+    "NOT NULL, amount DECIMAL(12, 2) NOT NULL CHECK (amount >= 0), paid_on DATE, method "
+    "VARCHAR(255) NOT NULL CHECK (method IN ('cash', 'cheque', 'transfer', 'card', 'other')))")
+
+
+def _drop_version_6_additions() -> None:
+    """Give an open current file the shape of schema 5 (its fees kept)."""
+    database.execute_sql("CREATE TABLE old_fees AS SELECT id, member_id, period_start, "
+                         "period_end, amount, paid_on, method FROM membership_fee")
+    for table in ("membership_fee", "mandate", "fee_rate"):
+        database.execute_sql(f"DROP TABLE {table}")
+    database.execute_sql(V5_FEES)
+    database.execute_sql("INSERT INTO membership_fee SELECT * FROM old_fees")
+    database.execute_sql("DROP TABLE old_fees")
+    for column in ("quorum_dues_only", "next_receipt"):
+        database.execute_sql(f"ALTER TABLE association_settings DROP COLUMN {column}")
+
+
+def test_version_5_file_gains_the_fee_schedule_receipts_and_mandates(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from clubdesk.db import FeeRate, Mandate, MembershipFee
+
+    path = open_database(tmp_path / "v5.db")
+    treasurer = Member.create(first_name="Inès", last_name="Trésorière", role="treasurer",
+                              joined_on=dt.date(2021, 3, 1))
+    plain = Member.create(first_name="Paul", last_name="Simple")
+    _drop_version_6_additions()
+    for member, paid_on, amount in ((treasurer, "2025-02-01", "280"), (plain, "2025-01-15", "280"),
+                                    (plain, None, "300")):
+        database.execute_sql(
+            "INSERT INTO membership_fee (member_id, period_start, period_end, amount, paid_on, "
+            "method) VALUES (?, ?, ?, ?, ?, 'cheque')",
+            (member.id, "2025-01-01" if amount == "280" else "2026-01-01",
+             "2025-12-31" if amount == "280" else "2026-12-31", amount, paid_on))
+    database.execute_sql("PRAGMA user_version = 5")
+    close_database()
+
+    open_database(path)
+    fees = list(MembershipFee.select().order_by(MembershipFee.paid_on))
+    assert [(fee.member_id, fee.fiscal_year, fee.receipt_number) for fee in fees] == [
+        (plain.id, 2025, 1), (treasurer.id, 2025, 2)]  # the unpaid row is no payment
+    assert all(fee.rate is not None and fee.rate.year == 2025 for fee in fees)
+    assert sorted((rate.year, rate.amount) for rate in FeeRate.select()) == [
+        (2025, 280), (2026, 300)]
+    [mandate] = Mandate.select()
+    assert (mandate.member_id, mandate.role, mandate.starts_on, mandate.ends_on) == (
+        treasurer.id, "treasurer", dt.date(2021, 3, 1), None)
+    from clubdesk.domain.common.settings import load_settings
+
+    assert load_settings().quorum_dues_only is False
+    assert database.execute_sql("SELECT next_receipt FROM association_settings").fetchone()[0] == 3
+    from clubdesk.db.backup_files import list_backups
+
+    assert [backup.schema for backup in list_backups(path, tmp_path / "v5-backups")] == [5]

@@ -297,12 +297,30 @@ def test_yearly_dues_by_calendar_year(small: Path) -> None:
     fees = list(MembershipFee.select())
     assert {(f.period_start.month, f.period_start.day, f.period_end.month, f.period_end.day)
             for f in fees} == {(1, 1, 12, 31)}
-    assert {f.period_start.year for f in fees} == {2022, 2023, 2024, 2025}
+    assert {f.fiscal_year for f in fees} == {2022, 2023, 2024, 2025}
     assert {f.amount for f in fees} <= {Decimal(v) for v in (125, 140, 250, 280, 300)}
-    assert all(f.paid_on is None or f.paid_on < TODAY for f in fees)
-    assert any(f.paid_on is None for f in fees)
+    assert all(f.paid_on is not None and f.paid_on < TODAY for f in fees)
+    # Receipts numbered in paying order, never twice.
+    numbers = [f.receipt_number for f in sorted(fees, key=lambda f: (f.paid_on, f.member_id))]
+    assert numbers == list(range(1, len(fees) + 1))
+    # Some paid late, some by their employer; some still owe this year.
+    assert any(f.payer for f in fees)
+    assert any((f.paid_on - f.period_start).days > 100 for f in fees)
+    from clubdesk.domain.dues.dues_status import owing
+
+    assert owing(2025)
     prospects = Member.select().where(Member.status == "prospect")
     assert not MembershipFee.select().where(MembershipFee.member.in_(prospects)).exists()
+
+
+def test_a_fee_schedule_and_a_bureau_history(small: Path) -> None:
+    from clubdesk.db import FeeRate, Mandate
+
+    assert {rate.year for rate in FeeRate.select()} == {2022, 2023, 2024, 2025}
+    current = {(m.member_id, m.role) for m in Mandate.select().where(Mandate.ends_on.is_null())}
+    holders = {(m.id, m.role) for m in Member.select().where(Member.role != "none")}
+    assert current == holders
+    assert Mandate.select().where(Mandate.ends_on.is_null(False)).count() >= 3
 
 
 def test_association_settings_are_filled(small: Path) -> None:

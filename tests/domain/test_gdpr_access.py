@@ -72,7 +72,7 @@ def test_the_number_of_queries_does_not_grow_with_the_history(db_path: Path) -> 
     assert _count_queries(subject.member.id) == few
     # One per table and link, the status history, the audit log, and the names of the
     # other members and guests (so that only this member's name is found in the log).
-    assert few <= 15
+    assert few <= 16
 
 
 def test_unknown_member(db_path: Path) -> None:

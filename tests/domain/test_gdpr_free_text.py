@@ -18,6 +18,7 @@ from clubdesk.db import (
     EventSeries,
     Guest,
     Member,
+    MembershipFee,
     Referral,
     VolunteerCategory,
     database,
@@ -66,6 +67,9 @@ def _rows_for_every_model() -> None:
                     receiver=Member.get(Member.last_name == "Parrain"))
     load_settings()  # the association's row
     AuditEntry.create(action="import", details="x")
+    MembershipFee.create(member=Member.get(Member.last_name == "Amie"), amount=300,
+                         period_start=dt.date(2021, 1, 1), period_end=dt.date(2021, 12, 31),
+                         paid_on=dt.date(2021, 2, 1))
 
 
 def _someone_elses_row(model: type[BaseModel], member_id: int) -> int:

@@ -15,10 +15,13 @@ from clubdesk import i18n
 from clubdesk.db import Attendance, Event, VolunteerCategory
 from clubdesk.domain.common.settings import Settings, load_settings, validate_settings
 from clubdesk.domain.common.text_limits import TEXT_LIMITS, TextLimit, text_problem
+from clubdesk.domain.dues.payments import PaymentInput, validate_payment
+from clubdesk.domain.dues.rates import Rate, validate_schedule
 from clubdesk.domain.events.checkin import CheckinError, set_note, set_status
 from clubdesk.domain.events.event_series import SeriesInput, validate_series
 from clubdesk.domain.events.events import EventInput, validate_event
 from clubdesk.domain.events.guests import GuestInput, validate_guest
+from clubdesk.domain.members.mandates import MandateInput, validate_mandates
 from clubdesk.domain.members.member_form import MemberInput, validate_member
 from clubdesk.domain.referrals.referrals import ReferralInput, validate_referral
 from clubdesk.domain.volunteering.volunteer_categories import check_name
@@ -81,7 +84,8 @@ def _field_names(record: str) -> set[str]:
     kinds: dict[str, type] = {
         "member": MemberInput, "event": EventInput, "series": SeriesInput,
         "guest": GuestInput, "volunteer": VolunteerInput, "referral": ReferralInput,
-        "settings": Settings,
+        "settings": Settings, "fee_rate": Rate, "payment": PaymentInput,
+        "mandate": MandateInput,
     }
     if record in kinds:
         return {item.name for item in fields(kinds[record])}
@@ -130,6 +134,11 @@ def _fit(case: Case, length: int) -> str:
     return "x" * length
 
 
+def _by_field(field: str, errors: dict[int, str]) -> dict[str, str]:
+    """The message of a one-row list's validator, under the field's name."""
+    return {field: errors[0]} if errors else {}
+
+
 @pytest.fixture
 def check(db_path, make_member) -> Callable[[Case, str], dict[str, str]]:
     """(case, text) -> the errors of the case's validator with the field set to text."""
@@ -171,6 +180,13 @@ def check(db_path, make_member) -> Callable[[Case, str], dict[str, str]]:
         "attendance": attendance,
         "settings": lambda field, text: validate_settings(replace(
             replace(load_settings(), name="Réseau Pro"), **{field: text})),
+        "fee_rate": lambda field, text: _by_field(field, validate_schedule(
+            [Rate(None, 2026, text, Decimal(300))])),
+        "payment": lambda field, text: validate_payment(replace(PaymentInput(
+            member_id=jeanne.id, fiscal_year=TODAY.year, amount=Decimal(300), paid_on=TODAY),
+            **{field: text})).errors,
+        "mandate": lambda field, text: _by_field(field, validate_mandates(
+            [MandateInput(role="other", starts_on=TODAY, title=text)])),
     }
     return lambda case, text: checks[case.record](case.field, text)
 

@@ -122,6 +122,14 @@ def test_an_older_backup_is_upgraded_once_restored(closed_club: Path, tmp_path: 
     with sqlite3.connect(closed_club) as source, sqlite3.connect(old) as target:
         source.backup(target)
         target.execute("ALTER TABLE association_settings DROP COLUMN backup_folder")
+        target.execute("ALTER TABLE association_settings DROP COLUMN quorum_dues_only")
+        target.execute("ALTER TABLE association_settings DROP COLUMN next_receipt")
+        target.execute("DROP TABLE mandate")
+        target.execute("CREATE TABLE old_fees AS SELECT id, member_id, period_start, "
+                       "period_end, amount, paid_on, method FROM membership_fee")
+        target.execute("DROP TABLE membership_fee")
+        target.execute("DROP TABLE fee_rate")
+        target.execute("ALTER TABLE old_fees RENAME TO membership_fee")
         target.execute("PRAGMA user_version = 4")
     source.close()
     target.close()

@@ -7,6 +7,7 @@ from clubdesk.domain.common.codes import (
     BureauRole,
     EventKind,
     MemberStatus,
+    PaymentMethod,
     ReferralStatus,
 )
 from clubdesk.i18n import _
@@ -64,5 +65,17 @@ def referral_status_label(code: str) -> str:
         ReferralStatus.IN_PROGRESS: _("In progress"),
         ReferralStatus.WON: _("Won"),
         ReferralStatus.LOST: _("Lost"),
+    }
+    return labels.get(code, code)
+
+
+def payment_method_label(code: str) -> str:
+    labels = {
+        PaymentMethod.CASH: _("Cash"),
+        PaymentMethod.CHEQUE: _("Cheque"),
+        PaymentMethod.TRANSFER: _("Bank transfer"),
+        PaymentMethod.CARD: _("Card"),
+        PaymentMethod.ONLINE: _("Online platform"),
+        PaymentMethod.OTHER: _("Other method"),
     }
     return labels.get(code, code)

@@ -26,6 +26,8 @@ class Settings:
     retention_months: int
     # Empty: NAME-backups/ beside the database (see clubdesk.db.side_files).
     backup_folder: str = ""
+    # Only members up to date with their dues count for a general assembly's quorum.
+    quorum_dues_only: bool = False
 
 
 def load_settings() -> Settings:

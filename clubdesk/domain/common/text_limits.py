@@ -65,6 +65,10 @@ TEXT_LIMITS: dict[str, dict[str, TextLimit]] = {
                  "description": _lines(NOTES)},
     "attendance": {"note": _line(200), "substitute_name": _line(150)},
     "settings": {"name": _line(150), "address": _lines(500)},
+    "fee_rate": {"name": _line(80)},
+    "payment": {"cheque_number": _line(40), "payer": _line(150), "reference": _line(80),
+                "note": _line(200)},
+    "mandate": {"title": _line(100)},
 }
 """Record → field → limit. Referral status changes carry no text (a date, an amount)."""
 

@@ -29,12 +29,13 @@ from clubdesk.db import (
     Referral,
     VolunteerEntry,
 )
-from clubdesk.domain.common.codes import AttendanceStatus, PaymentMethod
+from clubdesk.domain.common.codes import AttendanceStatus
 from clubdesk.domain.common.labels import (
     attendance_status_label,
     bureau_role_label,
     event_kind_label,
     member_status_label,
+    payment_method_label,
     referral_status_label,
 )
 from clubdesk.domain.common.settings import load_settings
@@ -123,17 +124,6 @@ def build_list(kind: str, date_from: dt.date | None = None,
 def record_export(kind: str, file_format: str, rows: int) -> None:
     """Leave the export in the audit trail (one small transaction)."""
     record("export", f"{kind} {file_format}", rows)
-
-
-def payment_method_label(code: str) -> str:
-    labels = {
-        PaymentMethod.CASH: _("Cash"),
-        PaymentMethod.CHEQUE: _("Cheque"),
-        PaymentMethod.TRANSFER: _("Bank transfer"),
-        PaymentMethod.CARD: _("Card"),
-        PaymentMethod.OTHER: _("Other method"),
-    }
-    return labels.get(code, code)
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from clubdesk.db import (
     Attendance,
     Event,
     Guest,
+    Mandate,
     Member,
     MembershipFee,
     Referral,
@@ -38,7 +39,8 @@ from clubdesk.i18n import _
 PersonalData = dict[str, Any]
 CENT = Decimal("0.01")
 
-SECTIONS = ("member", "sponsor", "sponsored_members", "fees", "attendance", "proxies_held",
+SECTIONS = ("member", "sponsor", "sponsored_members", "mandates", "fees", "attendance",
+            "proxies_held",
             "guests_invited", "converted_from_guest", "volunteer_entries",
             "referrals_given", "referrals_received", "audit_entries")
 """The keys of :func:`personal_data` that hold the member's data, in reading order."""
@@ -46,6 +48,7 @@ SECTIONS = ("member", "sponsor", "sponsored_members", "fees", "attendance", "pro
 MEMBER_LINKS: dict[Field, str] = {
     Member.sponsor: "sponsored_members",  # and the member's own sponsor: "sponsor"
     MembershipFee.member: "fees",
+    Mandate.member: "mandates",
     Attendance.member: "attendance",  # with the proxies they gave ("proxy_to")
     Attendance.proxy_to: "proxies_held",
     Guest.invited_by: "guests_invited",
@@ -62,7 +65,7 @@ LINKED_ROWS: dict[Field, str] = {
 """Foreign keys to a member's rows (not to the member), and the key that shows them
 inside each of those rows."""
 
-EXPORT_VERSION = 2  # 2: referral status history and audit entries
+EXPORT_VERSION = 3  # 2: referral status history and audit entries; 3: mandates, payments
 
 
 def _name(member: Member | None) -> str | None:
@@ -92,6 +95,8 @@ def personal_data(member_id: int) -> PersonalData:
     sponsored = Member.select().where(Member.sponsor == member_id).order_by(Member.id)
     fees = (MembershipFee.select().where(MembershipFee.member == member_id)
             .order_by(MembershipFee.period_start, MembershipFee.id))
+    mandates = (Mandate.select().where(Mandate.member == member_id)
+                .order_by(Mandate.starts_on, Mandate.id))
     holder = Member.alias()
     attendance = (Attendance.select(Attendance, Event, holder)
                   .join(Event).switch(Attendance)
@@ -128,8 +133,14 @@ def personal_data(member_id: int) -> PersonalData:
                     if sponsor is not None else None),
         "sponsored_members": [{"id": row.id, "name": row.full_name, "joined_on": row.joined_on}
                               for row in sponsored],
-        "fees": [{"period_start": fee.period_start, "period_end": fee.period_end,
-                  "amount": _cents(fee.amount), "paid_on": fee.paid_on, "method": fee.method}
+        "mandates": [{"role": row.role, "title": row.title, "starts_on": row.starts_on,
+                      "ends_on": row.ends_on} for row in mandates],
+        "fees": [{"fiscal_year": fee.fiscal_year, "period_start": fee.period_start,
+                  "period_end": fee.period_end, "amount": _cents(fee.amount),
+                  "paid_on": fee.paid_on, "method": fee.method,
+                  "cheque_number": fee.cheque_number, "payer": fee.payer,
+                  "reference": fee.reference, "receipt_number": fee.receipt_number,
+                  "exempt": bool(fee.exempt), "note": fee.note}
                  for fee in fees],
         "attendance": [{"event": row.event.title, "starts_at": row.event.starts_at,
                         "status": row.status, "substitute_name": row.substitute_name,

@@ -21,8 +21,10 @@ from clubdesk.db import (
     BaseModel,
     Event,
     EventSeries,
+    FeeRate,
     Guest,
     ImportMapping,
+    Mandate,
     Member,
     MembershipFee,
     Referral,
@@ -42,6 +44,7 @@ FREE_TEXT: tuple[Field, ...] = (
     VolunteerEntry.category, VolunteerEntry.description,
     VolunteerCategory.name,
     Referral.external_recipient, Referral.contact, Referral.description,
+    MembershipFee.payer, MembershipFee.note,
     AuditEntry.details,
     AssociationSettings.address,
 )
@@ -62,6 +65,11 @@ NOT_FREE_TEXT: dict[Field, str] = {
     ImportMapping.headers: "the column headings of an imported file, not its rows",
     ImportMapping.mapping: "which column went to which field (JSON), no personal data",
     AssociationSettings.name: "the association's own name",
+    FeeRate.name: "the name of a rate of the fee schedule",
+    MembershipFee.cheque_number: "a cheque's number, digits",
+    MembershipFee.reference: "an online platform's order number",
+    Mandate.title: "the name of a role in the bureau",
+    Mandate.role: _CODE,
     AssociationSettings.backup_folder: "a folder on this computer, chosen by the user",
 }
 """Text columns that are not searched, and why."""

@@ -9,6 +9,7 @@ from peewee import SQL, fn
 from clubdesk.db import (
     Attendance,
     Guest,
+    Mandate,
     Member,
     MembershipFee,
     Referral,
@@ -16,6 +17,7 @@ from clubdesk.db import (
     database,
 )
 from clubdesk.domain.common.codes import BureauRole, MemberStatus
+from clubdesk.domain.members.mandates import end_mandates
 from clubdesk.domain.members.members import MemberNotFoundError
 from clubdesk.i18n import _
 
@@ -59,6 +61,7 @@ def _history_kinds(member_id: int) -> list[str]:
         "referrals_given": Referral.select(one()).where(Referral.giver == member_id),
         "referrals_received": Referral.select(one()).where(Referral.receiver == member_id),
         "fees": MembershipFee.select(one()).where(MembershipFee.member == member_id),
+        "mandates": Mandate.select(one()).where(Mandate.member == member_id),
         "guests": Guest.select(one()).where(Guest.invited_by == member_id),
         "converted": Guest.select(one()).where(Guest.converted_member == member_id),
         "sponsored": Member.select(one()).where(Member.sponsor == member_id),
@@ -91,9 +94,10 @@ def archive_member(member_id: int, left_on: dt.date | None = None) -> None:
     """Make the member a former member, leaving on ``left_on`` (today by default).
 
     A former member holds no bureau role, so the role is cleared (the member form refuses
-    the combination). Archiving a former member again keeps their leaving date unless
-    ``left_on`` is given. Raises :class:`MemberNotFoundError` for an unknown id and
-    ``ValueError`` when ``left_on`` is before the joining date.
+    the combination) and their open mandates end that day; their history stays. Archiving
+    a former member again keeps their leaving date unless ``left_on`` is given. Raises
+    :class:`MemberNotFoundError` for an unknown id and ``ValueError`` when ``left_on`` is
+    before the joining date.
     """
     with database.atomic():
         member = _member(member_id)
@@ -116,6 +120,7 @@ def archive_member(member_id: int, left_on: dt.date | None = None) -> None:
             .where(Member.id == member_id)
             .execute()
         )
+        end_mandates(member_id, left_on)  # the history of their roles stays
 
 
 def check_deletable(member_id: int) -> None:

@@ -23,6 +23,7 @@ from clubdesk.db import (
     Attendance,
     Event,
     Guest,
+    Mandate,
     Member,
     MembershipFee,
     Referral,
@@ -200,6 +201,7 @@ def _move_rows(keep_id: int, other_id: int, other_name: str, keep_name: str) -> 
         referral.save()
         externalised += 1
     MembershipFee.update(member=keep_id).where(MembershipFee.member == other_id).execute()
+    Mandate.update(member=keep_id).where(Mandate.member == other_id).execute()
     Attendance.update(member=keep_id).where(Attendance.member == other_id).execute()
     Attendance.update(proxy_to=keep_id).where(Attendance.proxy_to == other_id).execute()
     # A proxy given by one to the other would now be given to oneself.

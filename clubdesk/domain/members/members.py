@@ -6,9 +6,11 @@ import datetime as dt
 from dataclasses import asdict
 
 from clubdesk.db import Member, database
+from clubdesk.domain.common.codes import BureauRole
 from clubdesk.domain.common.edit_conflicts import checked_edit
 from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text import fold
+from clubdesk.domain.members.mandates import change_role
 from clubdesk.domain.members.member_form import (
     FIELD_NAMES,
     MemberInput,
@@ -70,6 +72,8 @@ def create_member(data: MemberInput) -> int:
         values = _validated(data, None)
         now = _now()
         member = Member.create(**values, created_at=now, updated_at=now)
+        if member.role != BureauRole.NONE:
+            change_role(member.id, member.role)
     return int(member.id)
 
 
@@ -90,12 +94,15 @@ def update_member(member_id: int, data: MemberInput, *,
         elif not Member.select().where(Member.id == member_id).exists():
             raise MemberNotFoundError(member_id)
         values = _validated(data, member_id)
+        before = Member.select(Member.role).where(Member.id == member_id).scalar()
         (
             Member
             .update(**values, updated_at=_now())
             .where(Member.id == member_id)
             .execute()
         )
+        if values["role"] != before:
+            change_role(member_id, str(values["role"]))  # the history keeps the old one
 
 
 def member_name(member_id: int) -> str:
