@@ -139,16 +139,21 @@ class ReportDocument(BaseDocTemplate):
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_X, height - HEADER_RULE, width - MARGIN_X, height - HEADER_RULE)
+        self.draw_footer(canvas)
+        canvas.restoreState()
+
+    def draw_footer(self, canvas: Canvas) -> None:
+        """The rule at the bottom and the date of printing (the page number is the
+        canvas's)."""
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
-        canvas.line(MARGIN_X, FOOTER_RULE, width - MARGIN_X, FOOTER_RULE)
+        canvas.line(MARGIN_X, FOOTER_RULE, self.pagesize[0] - MARGIN_X, FOOTER_RULE)
         printed = self.setup.printed_at
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_X, FOOTER_RULE - 4.5 * mm,
                           _("Printed on {date} at {time}").format(
                               date=format_date_long(printed.date()), time=format_time(printed)))
-        canvas.restoreState()
 
 
 def numbered_canvas(label: Callable[[int, int], str]) -> type[Canvas]:
@@ -183,12 +188,16 @@ def page_label(page: int, pages: int) -> str:
 
 
 def build_report(output: Path, setup: PageSetup, make_story: StoryBuilder, rows: int,
-                 progress: ProgressCallback | None = None) -> Path:
+                 progress: ProgressCallback | None = None, *,
+                 document: Callable[[str, PageSetup], ReportDocument] = ReportDocument,
+                 numbering: Callable[[int, int], str] = page_label) -> Path:
     """Lay out ``make_story(frame width, progress)`` on report pages into ``output``.
 
     ``rows`` is about how many table rows the story holds, to pace the progress: one unit
     a row while the story is made, then one unit a row of each page laid out. Raises
     :class:`ReportCancelled` or :class:`ReportOutputError`; either way no file is left.
+    ``document`` makes the pages (a letter's have no running title), ``numbering`` writes
+    each page's number at its bottom right.
     """
     register_fonts()
     tracker = Progress(progress)
@@ -196,7 +205,7 @@ def build_report(output: Path, setup: PageSetup, make_story: StoryBuilder, rows:
     tracker.plan(rows + pages * ROWS_PER_PAGE)
     try:
         with atomic_output(output) as partial:
-            doc = ReportDocument(str(partial), setup)
+            doc = document(str(partial), setup)
             story = make_story(doc.width, tracker)
             keep_headings_with_tables(story)
             tracker.reach(rows)
@@ -206,7 +215,7 @@ def build_report(output: Path, setup: PageSetup, make_story: StoryBuilder, rows:
                     tracker.reach(rows + min(value, pages - 1) * ROWS_PER_PAGE)
 
             doc.setProgressCallBack(on_progress)
-            doc.build(story, canvasmaker=numbered_canvas(page_label))
+            doc.build(story, canvasmaker=numbered_canvas(numbering))
             tracker.reach(tracker.total)
     except OutputFileError as error:
         if isinstance(error, ReportOutputError):
