@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from clubdesk import __version__, i18n
-from clubdesk.cli import demo, export, gdpr, member_import, reports, safety
+from clubdesk.cli import demo, export, fees, gdpr, member_import, reports, safety
 from clubdesk.cli.argparse_texts import speak_the_users_language
 from clubdesk.cli.arguments import database_path
 from clubdesk.cli.errors import EXIT_ERROR, EXIT_OK, CommandError
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
     demo.add_commands(commands)
     reports.add_command(commands)
+    fees.add_command(commands)
     export.add_command(commands)
     member_import.add_command(commands)
     gdpr.add_command(commands)

@@ -1,5 +1,6 @@
 """``clubdesk report KIND -o FILE.pdf``: the sign-in sheet, attendance, the activity report,
-a member's activity sheet.
+a member's activity sheet; a payment's receipt, a member's yearly statement of dues, the
+reminder letters of a fiscal year.
 
 The reports are laid out with reportlab, which takes a while to load: each is imported only
 when that report is asked for, so that the other commands and ``--help`` start at once.
@@ -61,11 +62,49 @@ def _member(args: argparse.Namespace, output: Path) -> None:
     build_member_sheet(args.member, period, output)
 
 
+def _dues_year(args: argparse.Namespace) -> int:
+    """``--year``, by default the current fiscal year."""
+    from clubdesk.cli.fees import fiscal_year_argument
+    from clubdesk.domain.dues.dues_status import current_fiscal_year
+
+    return fiscal_year_argument(args.year) or current_fiscal_year()
+
+
+def _receipt(args: argparse.Namespace, output: Path) -> None:
+    if args.fee is None:
+        raise CommandError(_("report receipt needs --fee ID (the payment's number)."))
+    # reportlab takes a while to load: only when this report is asked for.
+    from clubdesk.reports.receipt import build_receipt
+
+    build_receipt(args.fee, output)
+
+
+def _statement(args: argparse.Namespace, output: Path) -> None:
+    if args.member is None:
+        raise CommandError(_("report statement needs --member ID."))
+    year = _dues_year(args)
+    # reportlab takes a while to load: only when this report is asked for.
+    from clubdesk.reports.dues_statement import build_dues_statement
+
+    build_dues_statement(args.member, year, output)
+
+
+def _reminders(args: argparse.Namespace, output: Path) -> None:
+    year = _dues_year(args)
+    # reportlab takes a while to load: only when this report is asked for.
+    from clubdesk.reports.reminder_letters import build_reminder_letters
+
+    build_reminder_letters(year, output)
+
+
 REPORTS = {
     "signin": _signin,
     "attendance": _attendance,
     "activity": _activity,
     "member": _member,
+    "receipt": _receipt,
+    "statement": _statement,
+    "reminders": _reminders,
 }
 
 
@@ -84,15 +123,23 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report", help=_("write a PDF report"),
         description=_("Write a PDF report: the sign-in sheet of an event, attendance for one "
-                      "event or for a period, the activity report of a period, or one "
-                      "member's activity sheet."),
+                      "event or for a period, the activity report of a period, one "
+                      "member's activity sheet, the receipt of a payment of dues, a member's "
+                      "yearly statement of dues, or the reminder letters to the members who "
+                      "owe dues."),
     )
     report.add_argument("kind", choices=tuple(REPORTS),
                         help=_("signin: sign-in sheet; attendance: attendance report; "
                                "activity: activity report (default period: the last full "
-                               "fiscal year); member: a member's activity sheet"))
+                               "fiscal year); member: a member's activity sheet; receipt: "
+                               "a payment's receipt; statement: a member's dues for a fiscal "
+                               "year; reminders: a letter to each member who owes dues"))
     report.add_argument("--event", type=int, metavar="ID", help=_("the event's number"))
     report.add_argument("--member", type=int, metavar="ID", help=_("the member's number"))
+    report.add_argument("--fee", type=int, metavar="ID",
+                        help=_("the payment's number (report receipt)"))
+    report.add_argument("--year", metavar="YYYY",
+                        help=_("the fiscal year of the dues (default: the current one)"))
     add_period(report)
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
                         help=_("the PDF file to write"))
