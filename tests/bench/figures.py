@@ -90,6 +90,7 @@ def last_attended_year(database: Path) -> tuple[dt.date, dt.date]:
 import bench_activity  # noqa: E402, F401
 import bench_activity_render  # noqa: E402, F401
 import bench_attendance  # noqa: E402, F401
+import bench_dues  # noqa: E402, F401
 import bench_import  # noqa: E402, F401
 import bench_members  # noqa: E402, F401
 import bench_referrals  # noqa: E402, F401
