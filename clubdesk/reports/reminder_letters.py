@@ -58,9 +58,8 @@ from clubdesk.reports.template import ROWS_PER_PAGE, PageSetup, build_report
 WAY_LINES = 3  # each way to pay, at most (the association's name may be long)
 
 
-def build_reminder_letters(year: int, output: Path,
-                           member_ids: Iterable[int] | None = None,
-                           progress: ProgressCallback | None = None,
+def build_reminder_letters(year: int, output: Path, progress: ProgressCallback | None = None,
+                           *, member_ids: Iterable[int] | None = None,
                            today: dt.date | None = None) -> Path:
     """Write the reminder letters of fiscal year ``year`` (to the members of
     ``member_ids`` who owe, every member by default) to the PDF ``output``.

@@ -124,10 +124,11 @@ def test_reminder_letters_one_page_each_and_the_unaddressed_at_the_end(
 def test_reminders_for_chosen_members_and_nobody_owing(dues_club: DuesClub,
                                                        tmp_path: Path) -> None:
     chosen = [dues_club.members["petrova"].id, dues_club.members["martin"].id]
-    [page] = pdf_pages(build_reminder_letters(YEAR, tmp_path / "r.pdf", chosen))
+    [page] = pdf_pages(build_reminder_letters(YEAR, tmp_path / "r.pdf", member_ids=chosen))
     assert in_order(page, "Members without a postal address", "ПЕТРОВА")
     with pytest.raises(NothingToRemindError):
-        build_reminder_letters(YEAR, tmp_path / "none.pdf", [dues_club.members["martin"].id])
+        build_reminder_letters(YEAR, tmp_path / "none.pdf",
+                               member_ids=[dues_club.members["martin"].id])
     assert not (tmp_path / "none.pdf").exists()
 
 
