@@ -62,6 +62,33 @@ def test_the_helloasso_export_is_recognised_and_read(db_path: Path, tmp_path: Pa
     assert preview.lines[-1].payment.amount == Decimal("100.00")
 
 
+def test_the_helloasso_export_saved_as_a_workbook_reads_the_same(
+        db_path: Path, tmp_path: Path) -> None:
+    """HelloAsso's Excel export: real dates and times, numbers for amounts and orders; its
+    orders are the CSV export's, so one imported after the other doubles nothing."""
+    import csv
+
+    register()
+    with helloasso_export(tmp_path).open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle, delimiter=";"))
+    typed = [[int(row[0]), dt.datetime.strptime(row[1], "%d/%m/%Y %H:%M"), *row[2:11],
+              float(row[11].replace(",", ".")), row[12],
+              float(row[13].replace(",", ".")) if row[13] else None, *row[14:]]
+             for row in rows]
+    workbook = write_xlsx(tmp_path / "export-adhesions.xlsx", header, typed)
+    preview = preview_payment_import(workbook)
+    assert preview.kind == FileKind.HELLOASSO
+    assert states(preview) == [(2, N.NEW), (3, N.NEW), (4, N.NEW), (5, N.NEW), (6, N.NOT_PAID),
+                               (7, N.NOT_PAID), (8, N.MISSING), (9, N.NEW)]
+    assert [(line.payment.reference, line.payment.amount, line.payment.paid_on)
+            for line in (preview.lines[0], preview.lines[-1])] == [
+        ("158641041", Decimal("120.00"), dt.date(2025, 9, 12)),
+        ("158900001", Decimal("100.00"), dt.date(2025, 10, 1))]
+    apply_payment_import(preview, create_missing=True)
+    again = preview_payment_import(helloasso_export(tmp_path))
+    assert not again.new and not again.missing and len(again.already) == 6
+
+
 def test_refunded_and_cancelled_orders_are_not_counted_as_paid(
         db_path: Path, tmp_path: Path) -> None:
     ids = register()
