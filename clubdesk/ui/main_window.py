@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         menu.new_database_requested.connect(self.file.new_database)
         menu.open_database_requested.connect(self.file.open_database_dialog)
         menu.import_requested.connect(self.import_members)
+        menu.import_payments_requested.connect(self.import_payments)
         menu.backups_requested.connect(self.file.show_backups)
         menu.quit_requested.connect(self.close)
         menu.settings_requested.connect(self.edit_settings)
@@ -252,6 +253,17 @@ class MainWindow(QMainWindow):
             if self.tabs.currentWidget() is self.dashboard_tab:
                 self.dashboard_tab.reload()  # otherwise it recomputes when next shown
             self._show_message(_("Members imported."))
+
+    def import_payments(self) -> None:
+        """The payment import; the lists and the figures show the dues paid after it."""
+        # A dialog loaded when first opened, not with the window: the window starts sooner.
+        from clubdesk.ui.importing.payment_import_dialog import PaymentImportDialog
+
+        if PaymentImportDialog.ask(self):
+            self.members_tab.reload()  # members created, dues now paid
+            if self.tabs.currentWidget() is self.dashboard_tab:
+                self.dashboard_tab.reload()  # otherwise it recomputes when next shown
+            self._show_message(_("Payments imported."))
 
     def show_audit_log(self) -> None:
         # A dialog loaded when first opened, not with the window: the window starts 0.1 s

@@ -17,6 +17,7 @@ class MainMenu(QMenuBar):
     new_database_requested = Signal()
     open_database_requested = Signal()
     import_requested = Signal()
+    import_payments_requested = Signal()
     backups_requested = Signal()
     quit_requested = Signal()
     settings_requested = Signal()
@@ -32,10 +33,13 @@ class MainMenu(QMenuBar):
         self.open_action = self._action(_("&Open database…"), self.open_database_requested,
                                         QKeySequence.StandardKey.Open)
         self.import_action = self._action(_("&Import members…"), self.import_requested)
+        self.import_payments_action = self._action(_("Import &payments…"),
+                                                   self.import_payments_requested)
         self.backups_action = self._action(_("&Backups…"), self.backups_requested)
         self.quit_action = self._action(_("&Quit"), self.quit_requested,
                                         QKeySequence.StandardKey.Quit)
-        file_menu.addActions([self.new_action, self.open_action, self.import_action])
+        file_menu.addActions([self.new_action, self.open_action, self.import_action,
+                              self.import_payments_action])
         file_menu.addSeparator()
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()

@@ -68,7 +68,9 @@ def test_the_file_menu_opens_the_wizard_and_the_list_follows(
     file_menu = window.menuBar().actions()[0].menu()
     texts = [action.text() for action in file_menu.actions()]
     assert texts.index("&Import members…") < texts.index("&Quit")
-    assert file_menu.actions()[texts.index("&Import members…") + 1].isSeparator()
+    # The two imports side by side, then a separator.
+    assert texts.index("Import &payments…") == texts.index("&Import members…") + 1
+    assert file_menu.actions()[texts.index("Import &payments…") + 1].isSeparator()
 
     def imported(cls, parent) -> bool:  # what a successful import leaves behind
         Member.create(first_name="Élise", last_name="Dupré", status="active",

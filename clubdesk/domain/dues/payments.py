@@ -173,6 +173,35 @@ def record_payments(member_ids: Sequence[int], data: PaymentInput) -> list[int]:
     return [int(fee_id) for fee_id in stored]
 
 
+def record_payment_list(payments: Sequence[PaymentInput]) -> list[int]:
+    """Store each of ``payments`` — its own member, amount, date… (an import's lines) —, all
+    or nothing, in one transaction; receipt numbers follow on in their order (none for an
+    exemption). Their ids, in order.
+
+    Raises :class:`PaymentValidationError` (nothing stored) when a payment is refused or
+    names an unknown member.
+    """
+    if not payments:
+        return []
+    start_month = load_settings().fiscal_year_start_month
+    wanted = list({data.member_id for data in payments})
+    with database.atomic():
+        known: set[int] = set()
+        for start in range(0, len(wanted), 500):  # within SQLite's limit of parameters
+            known.update(row[0] for row in Member.select(Member.id).where(
+                Member.id.in_(wanted[start:start + 500])).tuples())
+        unknown = [data.member_id for data in payments if data.member_id not in known]
+        if unknown:
+            raise PaymentValidationError(ValidationResult({"member_id": _(
+                "Member {id} does not exist.").format(id=unknown[0])}))
+        cleaned = [_validated(data, members_checked=True) for data in payments]
+        numbers = iter(_next_receipts(sum(not data.exempt for data in cleaned)))
+        stored = [MembershipFee.insert(**_values(data, start_month), receipt_number=None
+                                       if data.exempt else next(numbers)).execute()
+                  for data in cleaned]
+    return [int(fee_id) for fee_id in stored]
+
+
 def payment_input(fee_id: int) -> PaymentInput:
     """The stored payment, as the form edits it."""
     row = MembershipFee.get_or_none(MembershipFee.id == fee_id)

@@ -1,1 +1,1 @@
-"""Files in and out: member imports, list exports (CSV, Excel), the calendar."""
+"""Files in and out: member and payment imports, list exports (CSV, Excel), the calendar."""
