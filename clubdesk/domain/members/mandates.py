@@ -83,6 +83,32 @@ def member_mandates(member_id: int) -> list[MandateRow]:
                  .order_by(Mandate.starts_on.desc(), Mandate.id.desc()))
 
 
+def mandate_inputs(member_id: int) -> list[MandateInput]:
+    """A member's mandates as the member form edits them, the latest first."""
+    return [MandateInput(row.role, row.starts_on, row.ends_on, row.title)
+            for row in member_mandates(member_id)]
+
+
+def _normal(item: MandateInput) -> tuple[str, dt.date, dt.date, str]:
+    """What tells mandates apart: the title only names an "other" role."""
+    title = clean_line(item.title) if item.role == BureauRole.OTHER else ""
+    return item.role, item.starts_on, item.ends_on or dt.date.max, title
+
+
+def same_mandates(first: Sequence[MandateInput], second: Sequence[MandateInput]) -> bool:
+    """True when both histories hold the same mandates, whatever their order."""
+    return sorted(map(_normal, first)) == sorted(map(_normal, second))
+
+
+class MandatesChangedError(Exception):
+    """The mandates were changed elsewhere since the form opened, and the form changed
+    them too: nothing was written. ``stored`` is the history as it is now."""
+
+    def __init__(self, stored: list[MandateInput]) -> None:
+        super().__init__(_("The roles of this member were changed elsewhere meanwhile."))
+        self.stored = stored
+
+
 def validate_mandates(mandates: Sequence[MandateInput],
                       today: dt.date | None = None) -> dict[int, str]:
     """Position -> what is wrong with that mandate."""
