@@ -12,9 +12,11 @@ from clubdesk.domain.members.mandates import (
     MandateInput,
     MandatesChangedError,
     MandateValidationError,
+    form_mandates,
     mandate_inputs,
     same_mandates,
     save_member_mandates,
+    validate_mandates,
 )
 from clubdesk.domain.members.member_form import MemberInput
 from clubdesk.domain.members.members import (
@@ -150,3 +152,23 @@ def test_same_mandates_ignores_order_and_the_title_of_named_roles() -> None:
     assert not same_mandates([MandateInput("other", LONG_AGO, None, "Com")],
                              [MandateInput("other", LONG_AGO, None, "Accueil")])
     assert not same_mandates([TREASURER], [TREASURER, PRESIDENT])
+
+
+def test_of_two_overlapping_mandates_the_later_one_is_refused() -> None:
+    earlier = MandateInput("president", LONG_AGO, dt.date(2023, 8, 31))
+    later = MandateInput("president", dt.date(2022, 9, 1))
+    message = "Two mandates of President overlap."
+    assert validate_mandates([later, earlier]) == {0: message}
+    assert validate_mandates([earlier, later]) == {1: message}
+    named = [MandateInput("other", LONG_AGO, None, "Accueil"),
+             MandateInput("other", LONG_AGO, None, "Communication")]
+    assert validate_mandates(named) == {}  # roles the association names may run together
+
+
+def test_a_role_recorded_without_its_history_shows_as_a_mandate(make_member) -> None:
+    joined = make_member(role="treasurer", joined_on=dt.date(2021, 9, 14))
+    unknown = make_member(role="secretary")
+    assert form_mandates(joined.id) == [MandateInput("treasurer", dt.date(2021, 9, 14))]
+    assert form_mandates(unknown.id, today=TODAY) == [MandateInput("secretary", TODAY)]
+    save_member_mandates(joined.id, [TREASURER, PRESIDENT])  # the history is there
+    assert form_mandates(joined.id) == mandate_inputs(joined.id)
