@@ -84,7 +84,8 @@ def test_the_dues_page_lists_each_year_and_its_payments(
     assert _cells(model, h.COL_AMOUNT) == ["20.00\u00a0€", "50.00\u00a0€", "", "Exempt"]
     assert _cells(model, h.COL_METHOD) == ["Cash", "Cheque no. 1234567", "", ""]
     assert _cells(model, h.COL_PAYER) == ["", "Cabinet Morel", "", ""]
-    assert _cells(model, h.COL_RATE) == ["", "", "Plein tarif", ""]  # no rate chosen
+    # No rate chosen: the year's; none for an exemption.
+    assert _cells(model, h.COL_RATE) == ["Plein tarif", "Plein tarif", "Plein tarif", ""]
     assert _cells(model, h.COL_RECEIPT)[:2] == ["2", "1"]
     status = model.index(2, h.COL_STATUS).data(Qt.ItemDataRole.ForegroundRole)
     assert status.color() == colour(Role.ERROR)

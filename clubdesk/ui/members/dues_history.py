@@ -147,8 +147,8 @@ class DuesHistoryModel(RowListModel):
             return dues_year_text(year) if line.first_of_year else ""
         if payment is None:
             return year.rate_name if column == COL_RATE else ""
-        if column == COL_RATE:
-            return payment.rate_name
+        if column == COL_RATE:  # a payment without a rate counts at the year's
+            return payment.rate_name or ("" if payment.exempt else year.rate_name)
         if column == COL_AMOUNT:
             return _("Exempt") if payment.exempt else format_money(payment.amount)
         if column == COL_PAID_ON:
