@@ -225,3 +225,14 @@ def test_the_dues_in_french(qtbot, host, club, in_french: None) -> None:
     assert widget.detail.placeholder.text().startswith("3 membres sélectionnés\u00a0:")
     widget.filters.search.setText("anne")
     assert widget.dues_label.text() == f"Cotisations {year}\u00a0: 1 à jour, 0 pas à jour"
+
+
+def test_the_dues_column_fits_a_fiscal_year_over_two_years(qtbot, host, club) -> None:
+    from clubdesk.domain.common.settings import update_settings
+
+    update_settings(fiscal_year_start_month=9)
+    widget = _loaded(qtbot, host)
+    header = widget.table.horizontalHeader()
+    text = widget.model.headerData(m.COL_DUES, Qt.Orientation.Horizontal)
+    assert text.startswith("Dues ") and "-" in text
+    assert header.sectionSize(m.COL_DUES) > header.fontMetrics().horizontalAdvance(text)

@@ -206,11 +206,21 @@ class MembersTab(QWidget):
 
     def _show_dues(self, dues: YearDues) -> None:
         self.model.set_dues(dues)
+        self._fit_dues_header()
         self.members.forget()  # the order on the dues column and the last result changed
         if self.filters.filters_dues() or self.model.sort_state()[0] == columns.COL_DUES:
             self.apply_filter()
         else:
             self._show_count()
+
+    def _fit_dues_header(self) -> None:
+        """Widen the dues column to its header ("Cotisation 2025-2026" is longer than a
+        calendar year's), room for the sort arrow included."""
+        header = self.table.horizontalHeader()
+        text = str(self.model.headerData(columns.COL_DUES, Qt.Orientation.Horizontal))
+        wanted = header.fontMetrics().horizontalAdvance(text) + 28
+        if header.sectionSize(columns.COL_DUES) < wanted:
+            header.resizeSection(columns.COL_DUES, wanted)
 
     def _dues_not_read(self, error: BaseException) -> None:
         self.dues_label.setText(_("The dues could not be read: {error}").format(error=error))
