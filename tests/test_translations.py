@@ -115,3 +115,20 @@ def test_language_detection(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLUBDESK_LANG", "fr")
     assert i18n.detect_language() == "fr"
     assert i18n.detect_language("en") == "en"
+
+
+def test_a_text_has_one_translation_whatever_its_catalogue() -> None:
+    """The catalogues are read as one: a text translated twice would take either."""
+    seen: dict[object, tuple[str, object]] = {}
+    clashes = []
+    for path in sorted((ROOT / "resources" / "locale" / "fr" / "LC_MESSAGES").glob("*.po")):
+        for message in catalogues.read("fr", path.stem):
+            if not message.id:
+                continue
+            key = message.id if isinstance(message.id, str) else tuple(message.id)
+            string = message.string if isinstance(message.string, str) else tuple(
+                message.string)
+            if key in seen and seen[key][1] != string:
+                clashes.append(f"{key!r}: {seen[key]} / {path.name} {string!r}")
+            seen.setdefault(key, (path.name, string))
+    assert clashes == []

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from playhouse.test_utils import count_queries
 
-from clubdesk.db import Attendance, Event, Member, MembershipFee, Referral, VolunteerEntry
+from clubdesk.db import Attendance, Event, Member, Referral, VolunteerEntry
 from clubdesk.domain.members.member_history import member_history, member_profile
 from clubdesk.domain.members.members import MemberNotFoundError
 
@@ -19,7 +19,7 @@ def _event(day: int, title: str = "Réunion") -> Event:
 
 @pytest.fixture
 def club(make_member) -> dict[str, Member]:
-    """Éloïse with a small history; Jean and Zoë around her."""
+    """Éloïse with a small history; Jean and Zoë around her (dues: test_member_dues)."""
     eloise = make_member(first_name="Éloïse", last_name="Dupont")
     jean = make_member(first_name="Jean", last_name="Martin")
     zoe = make_member(first_name="Zoë", last_name="Lefèvre")
@@ -43,17 +43,6 @@ def club(make_member) -> dict[str, Member]:
     Referral.create(giver=zoe, receiver=eloise, date=dt.date(2026, 1, 13), status="new")
     Referral.create(giver=jean, receiver=zoe, date=dt.date(2026, 1, 14), status="won",
                     amount=Decimal("5000"))
-    MembershipFee.create(member=eloise, period_start=dt.date(2024, 9, 1),
-                         period_end=dt.date(2025, 8, 31), amount=Decimal("150"),
-                         paid_on=dt.date(2024, 9, 10))
-    MembershipFee.create(member=eloise, period_start=dt.date(2025, 9, 1),
-                         period_end=dt.date(2026, 8, 31), amount=Decimal("160"),
-                         paid_on=dt.date(2025, 9, 12), method="cheque")
-    MembershipFee.create(member=eloise, period_start=dt.date(2026, 9, 1),
-                         period_end=dt.date(2027, 8, 31), amount=Decimal("170"))
-    MembershipFee.create(member=jean, period_start=dt.date(2025, 9, 1),
-                         period_end=dt.date(2026, 8, 31), amount=Decimal("160"),
-                         paid_on=dt.date(2025, 9, 1))
     return {"eloise": eloise, "jean": jean, "zoe": zoe}
 
 
@@ -97,25 +86,12 @@ def test_referrals_given_and_received(club) -> None:
     ]
 
 
-def test_fees_paid_and_unpaid(club) -> None:
-    history = member_history(club["eloise"].id)
-    assert history.fees_paid == 2
-    assert history.fees_paid_total == Decimal("310.00")
-    assert history.fees_unpaid == 1
-    assert [(fee.period_start.year, fee.amount, fee.paid_on) for fee in history.recent_fees] == [
-        (2026, Decimal("170.00"), None),
-        (2025, Decimal("160.00"), dt.date(2025, 9, 12)),
-        (2024, Decimal("150.00"), dt.date(2024, 9, 10)),
-    ]
-
-
 def test_a_member_without_history(club) -> None:
     history = member_history(club["zoe"].id)
     assert (history.expected, history.attended, history.attendance_rate) == (0, 0, None)
     assert history.volunteer_hours == Decimal("0.00") and history.volunteer_entries == 0
     assert history.referrals_given.count == 1 and history.referrals_received.count == 2
     assert history.referrals_received.won_amount == Decimal("5000.00")
-    assert (history.fees_paid, history.fees_unpaid, history.recent_fees) == (0, 0, [])
 
 
 def test_recent_lists_are_limited(club) -> None:
@@ -123,7 +99,6 @@ def test_recent_lists_are_limited(club) -> None:
     assert len(history.last_attendances) == 2
     assert len(history.recent_volunteering) == 2
     assert len(history.recent_referrals) == 2
-    assert len(history.recent_fees) == 2
     assert history.expected == 6  # totals still count everything
 
 
@@ -137,13 +112,10 @@ def test_query_count_does_not_grow_with_the_history(club) -> None:
         VolunteerEntry.create(member=eloise, date=dt.date(2026, 2, day), hours=Decimal("1"))
         Referral.create(giver=eloise, receiver=jean, date=dt.date(2026, 2, day),
                         status="won", amount=Decimal("10"))
-        MembershipFee.create(member=eloise, period_start=dt.date(2000 + day, 1, 1),
-                             period_end=dt.date(2000 + day, 12, 31), amount=Decimal("1"),
-                             paid_on=dt.date(2000 + day, 1, 2))
     with count_queries() as after:
         history = member_history(eloise.id)
     assert history.expected == 34 and history.referrals_given.won == 30
-    assert before.count == after.count <= 8
+    assert before.count == after.count <= 6
 
 
 def test_profile_reads_the_card_with_the_sponsor_name(make_member) -> None:

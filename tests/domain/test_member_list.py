@@ -138,3 +138,18 @@ def test_member_row_reads_one_member(people) -> None:
     assert row.city == "Grenoble" and "grenoble" in row.search_key
     with pytest.raises(MemberNotFoundError):
         member_row(999_999)
+
+
+def test_filter_by_dues_status(people) -> None:
+    rows = member_rows()
+    dues = {people["eloise"].id: "paid", people["eloise_paris"].id: "unpaid",
+            people["former"].id: "partly_paid"}  # the prospect is not expected to pay
+    assert _ids(filter_rows(rows, "", dues="paid", dues_status=dues)) == {
+        people["eloise"].id}
+    assert _ids(filter_rows(rows, "", dues={"unpaid", "partly_paid"}, dues_status=dues)) == {
+        people["eloise_paris"].id, people["former"].id}
+    assert _ids(filter_rows(rows, "lyon", dues={"unpaid", "partly_paid"},
+                            dues_status=dues)) == {people["former"].id}
+    # The statuses not read yet: a dues filter keeps nobody, no filter keeps everyone.
+    assert filter_rows(rows, "", dues="paid") == []
+    assert len(filter_rows(rows, "", dues=None, dues_status=None)) == 4

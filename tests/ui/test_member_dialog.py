@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from clubdesk import i18n
 from clubdesk.db import Member
+from clubdesk.domain.members.mandates import MandateInput, mandate_inputs
 from clubdesk.ui.common.translator import install_translators
 from clubdesk.ui.members.member_dialog import MemberDialog
 
@@ -42,7 +43,8 @@ def test_new_member_dialog_starts_empty_and_refuses_to_save(new_dialog: MemberDi
     assert tooltip.startswith("Cannot save yet:")
     assert "• Last name: The last name is required." in tooltip
     assert new_dialog.status.currentData() == "active"
-    assert new_dialog.role.currentData() == "none"
+    assert new_dialog.role.text() == "No role"
+    assert new_dialog.mandates.values() == []
     assert new_dialog.sponsor.currentText() == ""
 
 
@@ -105,8 +107,9 @@ def test_edit_existing_member_loads_changes_and_saves(qtbot, make_member) -> Non
     assert dialog.windowTitle() == "Edit member — Éloïse Œuvray"
     assert dialog.phone.text() == "06 12 34 56 78"
     assert dialog.email.text() == "eloise@oeuvray.fr"
-    assert dialog.role.currentData() == "treasurer"
-    assert dialog.role.currentText() == "Treasurer"
+    # A role stored without its history shows as a mandate since she joined.
+    assert dialog.mandates.values() == [MandateInput("treasurer", dt.date(2021, 9, 14))]
+    assert dialog.role.text() == "Treasurer since 14/09/2021"
     assert dialog.sponsor.currentText() == "Durand Paul — Durand Conseil"
     assert dialog.joined_on.value() == dt.date(2021, 9, 14)
     assert dialog.left_on.value() is None
@@ -115,12 +118,18 @@ def test_edit_existing_member_loads_changes_and_saves(qtbot, make_member) -> Non
     assert dialog.save_button.isEnabled()
 
     dialog.company.setText("Œuvray Notaires")
-    dialog.role.setCurrentIndex(dialog.role.findData("none"))
     dialog.status.setCurrentIndex(dialog.status.findData("former"))
     assert message(dialog, "left_on") == "A former member needs a leaving date."
     assert not dialog.save_button.isEnabled()
     dialog.left_on.check.setChecked(True)
     dialog.left_on.edit.setDate(dt.date(2025, 6, 30))
+    assert message(dialog, "role").startswith("A former member holds no role")
+    assert dialog.mandates.message.text() == message(dialog, "role")
+    assert not dialog.save_button.isEnabled()
+    line = dialog.mandates.lines[0]
+    line.ends_on.check.setChecked(True)
+    line.ends_on.edit.setDate(dt.date(2025, 6, 30))
+    assert dialog.role.text() == "No role"
     assert dialog.save_button.isEnabled()
 
     dialog.save_button.click()
@@ -130,6 +139,8 @@ def test_edit_existing_member_loads_changes_and_saves(qtbot, make_member) -> Non
     assert stored.company == "Œuvray Notaires"
     assert (stored.status, stored.role, stored.left_on) == ("former", "none",
                                                            dt.date(2025, 6, 30))
+    assert mandate_inputs(member.id) == [
+        MandateInput("treasurer", dt.date(2021, 9, 14), dt.date(2025, 6, 30))]
     assert stored.phone == "+33612345678"
     assert stored.sponsor_id == sponsor.id
     assert stored.updated_at >= stored.created_at

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QLocale, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from clubdesk import i18n
+from clubdesk.domain.dues.dues_status import DuesStatus, MemberDues
+from clubdesk.domain.members.member_dues import YearDues, fiscal_year_label
 from clubdesk.domain.members.member_list import MemberRow, search_key
+from clubdesk.ui.common.palette import Role, colour
 from clubdesk.ui.common.translator import install_translators
 from clubdesk.ui.members import members_model as m
 from clubdesk.ui.members.members_model import MemberIdRole, MembersModel, RowRole, SortRole
@@ -74,12 +78,13 @@ def test_headers_and_displayed_values(model: MembersModel) -> None:
     headers = [model.headerData(column, Qt.Orientation.Horizontal, DISPLAY)
                for column in range(model.columnCount())]
     assert headers == ["Last name", "First name", "Company", "Profession", "City", "Email",
-                       "Phone", "Status", "Role", "Joined"]
+                       "Phone", "Status", "Dues", "Role", "Joined"]
     first = [model.index(0, column).data() for column in range(model.columnCount())]
     assert first[:m.COL_PHONE] == ["Éluard", "Zoë", "Œnologie & Co", "", "Lyon", ""]
     assert first[m.COL_PHONE] == "06 12 34 56 78"
     assert first[m.COL_STATUS] == "Former"
     assert first[m.COL_ROLE] == ""  # no bureau role: an empty cell
+    assert first[m.COL_DUES] == ""  # the dues are not read yet
     assert "2019" in first[m.COL_JOINED]
     assert model.index(1, m.COL_ROLE).data() == "Treasurer"
     assert model.index(2, m.COL_PHONE).data() == "01 23"  # not a number: shown as typed
@@ -169,3 +174,67 @@ def test_labels_and_headers_in_french(qapp, rows: list[MemberRow]) -> None:
             qapp.removeTranslator(translator)
         i18n.set_language("en")
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+def _dues(year: int = 2026, start_month: int = 1, **statuses: str) -> YearDues:
+    """Dues of the year for members 1 to 5 (``m2="paid"``): 120 € due, paid according."""
+    by_member = {}
+    for key, status in statuses.items():
+        member_id = int(key[1:])
+        paid = {"paid": "120", "partly_paid": "50"}.get(status, "0")
+        by_member[member_id] = MemberDues(member_id, "", "", "", year, "Plein tarif",
+                                          Decimal("120.00"), Decimal(paid),
+                                          DuesStatus(status))
+    return YearDues(year, fiscal_year_label(year, start_month), by_member)
+
+
+def test_the_dues_column_with_its_colours_and_tooltips(
+        qtmodeltester, model: MembersModel) -> None:
+    assert model.dues() is None and model.dues_status() is None  # not read yet
+    model.set_dues(_dues(m1="unpaid", m2="paid", m3="partly_paid", m4="exempt"))
+    qtmodeltester.check(model)
+    assert model.headerData(m.COL_DUES, Qt.Orientation.Horizontal, DISPLAY) == "Dues 2026"
+    assert _column(model, m.COL_DUES) == ["Unpaid", "Paid", "Partly paid", "Exempt", ""]
+    colours = [brush.color().name() if brush else None
+               for brush in _column(model, m.COL_DUES, Qt.ItemDataRole.ForegroundRole)]
+    assert colours[:4] == [colour(Role.ERROR).name(), colour(Role.SUCCESS).name(),
+                           colour(Role.IN_PROGRESS).name(), colour(Role.MUTED).name()]
+    assert colours[4] is None  # Émile is not expected to pay this year
+    # A former member's dues keep their colour; the rest of the line is grey.
+    assert model.index(0, m.COL_CITY).data(Qt.ItemDataRole.ForegroundRole) is not None
+    tip = model.index(2, m.COL_DUES).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == ["Dues 2026 — Partly paid", "Rate: Plein tarif",
+                                "Due 120.00\u00a0€, paid 50.00\u00a0€",
+                                "Still owed: 70.00\u00a0€"]
+    assert model.index(4, m.COL_DUES).data(Qt.ItemDataRole.ToolTipRole) is None
+    model.set_dues(_dues(2025, 9))
+    assert model.headerData(m.COL_DUES, Qt.Orientation.Horizontal, DISPLAY) == (
+        "Dues 2025-2026")
+
+
+def test_sorting_on_the_dues_puts_who_owes_first(
+        qtbot, model: MembersModel) -> None:
+    model.set_dues(_dues(m1="paid", m2="unpaid", m3="exempt", m4="partly_paid"))
+    model.sort(m.COL_DUES)
+    assert _column(model, m.COL_DUES) == ["Unpaid", "Partly paid", "Paid", "Exempt", ""]
+    assert isinstance(model.index(0, m.COL_DUES).data(SortRole), int)
+    # New statuses read: the column sorts again, the selection follows the rows.
+    tracked = QPersistentModelIndex(model.index(0, m.COL_CITY))  # Éloïse, unpaid
+    with qtbot.waitSignal(model.layoutChanged):
+        model.set_dues(_dues(m1="paid", m2="paid", m3="exempt", m4="partly_paid"))
+    assert _column(model, m.COL_DUES) == ["Partly paid", "Paid", "Paid", "Exempt", ""]
+    assert tracked.data(MemberIdRole) == 2
+
+
+def test_dues_labels_in_french(qapp, rows: list[MemberRow], in_french: None) -> None:
+    model = MembersModel()
+    model.set_rows(rows)
+    model.set_dues(_dues(m1="unpaid", m2="paid", m3="partly_paid", m4="exempt", m5="not_due"))
+    assert _column(model, m.COL_DUES) == ["Impayée", "Payée", "Payée en partie", "Exonéré",
+                                          "Rien à payer"]
+    assert model.headerData(m.COL_DUES, Qt.Orientation.Horizontal, DISPLAY) == (
+        "Cotisation 2026")
+    tip = model.index(2, m.COL_DUES).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == ["Cotisation 2026 — Payée en partie", "Tarif\u00a0: Plein tarif",
+                                "Dû 120,00\u00a0€, payé 50,00\u00a0€",
+                                "Reste dû\u00a0: 70,00\u00a0€"]

@@ -83,6 +83,46 @@ def member_mandates(member_id: int) -> list[MandateRow]:
                  .order_by(Mandate.starts_on.desc(), Mandate.id.desc()))
 
 
+def mandate_inputs(member_id: int) -> list[MandateInput]:
+    """A member's mandates as the member form edits them, the latest first."""
+    return [MandateInput(row.role, row.starts_on, row.ends_on, row.title)
+            for row in member_mandates(member_id)]
+
+
+def form_mandates(member_id: int, today: dt.date | None = None) -> list[MandateInput]:
+    """The history as the member form shows it: the stored mandates, latest first, and the
+    member's current role as a mandate since they joined when none holds it (a role
+    recorded without its history): saving the form then records it."""
+    today = today or dt.date.today()
+    history = mandate_inputs(member_id)
+    row = Member.select(Member.role, Member.joined_on).where(
+        Member.id == member_id).tuples().first()
+    if row is None or row[0] not in ROLE_ORDER or current_role(history, today) == row[0]:
+        return history
+    starts_on = row[1] if row[1] is not None and row[1] <= today else today
+    return [MandateInput(row[0], starts_on), *history]
+
+
+def _normal(item: MandateInput) -> tuple[str, dt.date, dt.date, str]:
+    """What tells mandates apart: the title only names an "other" role."""
+    title = clean_line(item.title) if item.role == BureauRole.OTHER else ""
+    return item.role, item.starts_on, item.ends_on or dt.date.max, title
+
+
+def same_mandates(first: Sequence[MandateInput], second: Sequence[MandateInput]) -> bool:
+    """True when both histories hold the same mandates, whatever their order."""
+    return sorted(map(_normal, first)) == sorted(map(_normal, second))
+
+
+class MandatesChangedError(Exception):
+    """The mandates were changed elsewhere since the form opened, and the form changed
+    them too: nothing was written. ``stored`` is the history as it is now."""
+
+    def __init__(self, stored: list[MandateInput]) -> None:
+        super().__init__(_("The roles of this member were changed elsewhere meanwhile."))
+        self.stored = stored
+
+
 def validate_mandates(mandates: Sequence[MandateInput],
                       today: dt.date | None = None) -> dict[int, str]:
     """Position -> what is wrong with that mandate."""
@@ -101,16 +141,16 @@ def validate_mandates(mandates: Sequence[MandateInput],
             errors[position] = _("A mandate cannot start more than a year from now.")
         elif item.ends_on is not None and item.ends_on < item.starts_on:
             errors[position] = _("A mandate cannot end before it starts.")
+    # Of two mandates of a role that overlap, the one starting later is the one to fix.
     for position, item in enumerate(mandates):
-        if position in errors:
-            continue
-        for other in mandates[:position]:
-            if (other.role == item.role and other.role != BureauRole.OTHER
-                    and _overlap(item, other)):
-                errors[position] = _("Two mandates of {role} overlap.").format(
-                    role=bureau_role_label(item.role))
-                break
-    return errors
+        for earlier, other in enumerate(mandates[:position]):
+            if (position in errors or earlier in errors or other.role != item.role
+                    or item.role == BureauRole.OTHER or not _overlap(item, other)):
+                continue
+            later = position if item.starts_on >= other.starts_on else earlier
+            errors[later] = _("Two mandates of {role} overlap.").format(
+                role=bureau_role_label(item.role))
+    return dict(sorted(errors.items()))
 
 
 def _overlap(first: MandateInput, second: MandateInput) -> bool:

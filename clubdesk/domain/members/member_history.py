@@ -16,7 +16,6 @@ from clubdesk.db import (
     Attendance,
     Event,
     Member,
-    MembershipFee,
     Referral,
     VolunteerEntry,
 )
@@ -99,15 +98,6 @@ class ReferralItem:
 
 
 @dataclass(frozen=True)
-class FeeItem:
-    period_start: dt.date
-    period_end: dt.date
-    amount: Decimal
-    paid_on: dt.date | None
-    method: str
-
-
-@dataclass(frozen=True)
 class ReferralTotals:
     count: int = 0
     won: int = 0
@@ -116,7 +106,8 @@ class ReferralTotals:
 
 @dataclass(frozen=True)
 class MemberHistory:
-    """Attendance, volunteering, referrals and fees of one member."""
+    """Attendance, volunteering and referrals of one member (their dues:
+    :mod:`clubdesk.domain.members.member_dues`)."""
 
     attendance_by_status: dict[str, int] = field(default_factory=dict)
     expected: int = 0  # events the member was expected at (one attendance row each)
@@ -128,10 +119,6 @@ class MemberHistory:
     referrals_given: ReferralTotals = ReferralTotals()
     referrals_received: ReferralTotals = ReferralTotals()
     recent_referrals: list[ReferralItem] = field(default_factory=list)
-    fees_paid_total: Decimal = Decimal("0.00")
-    fees_paid: int = 0
-    fees_unpaid: int = 0
-    recent_fees: list[FeeItem] = field(default_factory=list)
 
     @property
     def attendance_rate(self) -> float | None:
@@ -284,44 +271,10 @@ def _referrals(member_id: int, recent: int) -> dict[str, object]:
     }
 
 
-def _fees(member_id: int, recent: int) -> dict[str, object]:
-    paid = MembershipFee.paid_on.is_null(False)
-    paid_count, paid_total, unpaid_count = (
-        MembershipFee
-        .select(
-            fn.SUM(Case(None, [(paid, 1)], 0)),
-            fn.SUM(Case(None, [(paid, MembershipFee.amount)], 0)),
-            fn.SUM(Case(None, [(paid, 0)], 1)),
-        )
-        .where(MembershipFee.member == member_id)
-        .tuples()
-        .get()
-    )
-    items = [
-        FeeItem(start, end, _decimal(value), paid_on, method)
-        for start, end, value, paid_on, method in (
-            MembershipFee
-            .select(MembershipFee.period_start, MembershipFee.period_end,
-                    MembershipFee.amount, MembershipFee.paid_on, MembershipFee.method)
-            .where(MembershipFee.member == member_id)
-            .order_by(MembershipFee.period_start.desc(), MembershipFee.id.desc())
-            .limit(recent)
-            .tuples()
-        )
-    ]
-    return {
-        "fees_paid_total": _decimal(paid_total),
-        "fees_paid": paid_count or 0,
-        "fees_unpaid": unpaid_count or 0,
-        "recent_fees": items,
-    }
-
-
 def member_history(member_id: int, recent: int = RECENT) -> MemberHistory:
-    """The member's history in eight queries; ``recent`` bounds each list of latest items."""
+    """The member's history in six queries; ``recent`` bounds each list of latest items."""
     return MemberHistory(
         **_attendance(member_id, recent),
         **_volunteering(member_id, recent),
         **_referrals(member_id, recent),
-        **_fees(member_id, recent),
     )

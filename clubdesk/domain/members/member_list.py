@@ -8,7 +8,7 @@ folded search key computed once, so that filtering as the user types is a scan o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from clubdesk.db import Member
@@ -140,11 +140,16 @@ def filter_rows(
     text: str,
     status: str | Collection[str] | None = None,
     role: str | Collection[str] | None = None,
+    dues: str | Collection[str] | None = None,
+    dues_status: Mapping[int, str] | None = None,
 ) -> list[MemberRow]:
-    """The rows matching every term of ``text``, a status and a bureau role.
+    """The rows matching every term of ``text``, a status, a bureau role and a dues status.
 
-    ``status`` and ``role`` are one code, a collection of codes, or ``None`` for any. The
-    order of ``rows`` is kept.
+    ``status``, ``role`` and ``dues`` are one code, a collection of codes, or ``None`` for
+    any. ``dues_status`` gives each member's dues status code for the year (see
+    :class:`~clubdesk.domain.dues.dues_status.DuesStatus`); a member it lacks (not expected
+    to pay that year), or every member while it is None (not read yet), matches no ``dues``.
+    The order of ``rows`` is kept.
     """
     selected: Sequence[MemberRow] = rows
     terms = search_terms(text)
@@ -169,4 +174,8 @@ def filter_rows(
         else:
             roles = frozenset(role)
             selected = [row for row in selected if row.role in roles]
+    if dues is not None:
+        codes = frozenset((dues,) if isinstance(dues, str) else dues)
+        known = dues_status or {}
+        selected = [row for row in selected if known.get(row.id, "") in codes]
     return selected if selected is not rows else list(rows)

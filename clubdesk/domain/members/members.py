@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import asdict, replace
 
 from clubdesk.db import Member, database
 from clubdesk.domain.common.codes import BureauRole
 from clubdesk.domain.common.edit_conflicts import checked_edit
 from clubdesk.domain.common.errors import NotFoundError
 from clubdesk.domain.common.text import fold
-from clubdesk.domain.members.mandates import change_role
+from clubdesk.domain.members.mandates import (
+    MandateInput,
+    MandatesChangedError,
+    MandateValidationError,
+    change_role,
+    current_role,
+    mandate_inputs,
+    same_mandates,
+    save_member_mandates,
+    validate_mandates,
+)
 from clubdesk.domain.members.member_form import (
     FIELD_NAMES,
     MemberInput,
@@ -63,33 +74,73 @@ def _validated(data: MemberInput, member_id: int | None) -> dict[str, object]:
     return values
 
 
-def create_member(data: MemberInput) -> int:
+def _checked_mandates(mandates: Sequence[MandateInput], today: dt.date) -> None:
+    errors = validate_mandates(mandates, today)
+    if errors:
+        raise MandateValidationError(errors)
+
+
+def create_member(data: MemberInput, mandates: Sequence[MandateInput] | None = None) -> int:
     """Validate ``data`` and store it as a new member; return its id.
 
-    Raises :class:`MemberValidationError` when the data is refused.
+    With ``mandates`` (the member form's history of roles), they are stored in the same
+    transaction and the current role is the one they hold today.
+    Raises :class:`MemberValidationError` or
+    :class:`~clubdesk.domain.members.mandates.MandateValidationError` (nothing stored) when
+    the data is refused.
     """
+    today = dt.date.today()
+    if mandates is not None:
+        data = replace(data, role=current_role(mandates, today))
     with database.atomic():
         values = _validated(data, None)
+        if mandates is not None:
+            _checked_mandates(mandates, today)
         now = _now()
         member = Member.create(**values, created_at=now, updated_at=now)
-        if member.role != BureauRole.NONE:
+        if mandates is not None:
+            save_member_mandates(member.id, mandates, today)
+        elif member.role != BureauRole.NONE:
             change_role(member.id, member.role)
     return int(member.id)
 
 
 def update_member(member_id: int, data: MemberInput, *,
-                  original: MemberInput | None = None) -> None:
+                  original: MemberInput | None = None,
+                  mandates: Sequence[MandateInput] | None = None,
+                  original_mandates: Sequence[MandateInput] | None = None) -> None:
     """Validate ``data`` and store it over member ``member_id``.
 
     With ``original`` (the stored values the form opened with), what changed meanwhile
     elsewhere is kept, and a field changed on both sides raises
     :class:`~clubdesk.domain.common.edit_conflicts.EditConflictError` with nothing written.
-    Raises :class:`MemberValidationError` when the data is refused and
-    :class:`MemberNotFoundError` when there is no such member.
+
+    With ``mandates`` (the member form's history of roles, ``original_mandates`` the one it
+    opened with), the history is replaced in the same transaction and the current role is
+    the one it holds today (``data.role`` is not used). A history the form left alone keeps
+    what was stored meanwhile; one changed both in the form and elsewhere raises
+    :class:`~clubdesk.domain.members.mandates.MandatesChangedError`, nothing written.
+
+    Raises :class:`MemberValidationError` or
+    :class:`~clubdesk.domain.members.mandates.MandateValidationError` when the data is
+    refused and :class:`MemberNotFoundError` when there is no such member.
     """
+    today = dt.date.today()
+    if mandates is not None:
+        _checked_mandates(mandates, today)
     with database.atomic():
+        history: Sequence[MandateInput] | None = None
+        if mandates is not None:
+            history = _history_to_save(member_id, mandates, original_mandates)
+            stored = mandate_inputs(member_id) if history is None else history
+            # The role follows the history: the same on every side of the comparison.
+            data = replace(data, role=current_role(stored, today))
+            if original is not None:
+                original = replace(original, role=data.role)
         if original is not None:
             current = member_input(member_id)  # raises when deleted meanwhile
+            if mandates is not None:
+                current = replace(current, role=data.role)
             data = checked_edit(original, _cleaned(data, member_id), current)
         elif not Member.select().where(Member.id == member_id).exists():
             raise MemberNotFoundError(member_id)
@@ -101,8 +152,23 @@ def update_member(member_id: int, data: MemberInput, *,
             .where(Member.id == member_id)
             .execute()
         )
-        if values["role"] != before:
+        if history is not None:
+            save_member_mandates(member_id, history, today)
+        elif mandates is None and values["role"] != before:
             change_role(member_id, str(values["role"]))  # the history keeps the old one
+
+
+def _history_to_save(member_id: int, mandates: Sequence[MandateInput],
+                     original: Sequence[MandateInput] | None) -> Sequence[MandateInput] | None:
+    """The history to store, or None to keep the stored one (the form left it alone)."""
+    if original is None:
+        return mandates
+    if same_mandates(mandates, original):
+        return None
+    stored = mandate_inputs(member_id)
+    if not same_mandates(stored, original) and not same_mandates(stored, mandates):
+        raise MandatesChangedError(stored)
+    return mandates
 
 
 def member_name(member_id: int) -> str:

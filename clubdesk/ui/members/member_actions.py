@@ -31,6 +31,8 @@ class MemberCommands:
     merge: Command
     personal_data: Command
     anonymize: Command
+    payment: Command
+    reminder: Command
 
 
 class MemberActions(QObject):
@@ -58,6 +60,8 @@ class MemberActions(QObject):
         self.personal_data = self._action(_("Export personal data (GDPR)…"),
                                           commands.personal_data, whole_tab)
         self.anonymize = self._action(_("Anonymise (GDPR)…"), commands.anonymize, whole_tab)
+        self.payment = self._action(_("Record a payment…"), commands.payment, whole_tab)
+        self.reminder = self._action(_("Send a reminder…"), commands.reminder, whole_tab)
 
         self.new_button = action_button(self.new, _("New member (Ctrl+N)"))
         self.edit_button = action_button(self.edit, _("Edit the selected member (Enter)"))
@@ -69,6 +73,14 @@ class MemberActions(QObject):
             self.delete,
             _("Delete the selected member (Delete): only for a member entered by "
               "mistake, without any history"))
+        self.payment_button = action_button(
+            self.payment,
+            _("Record the dues paid by the selected members (one or several: the same "
+              "payment for each, each with its own receipt)"))
+        self.reminder_button = action_button(
+            self.reminder,
+            _("Remind the selected members who have not paid their dues: a letter or an "
+              "email"))
 
     def _action(self, text: str, command: Command, context: Qt.ShortcutContext,
                 *keys: QKeySequence.StandardKey | Qt.Key) -> QAction:
@@ -81,7 +93,7 @@ class MemberActions(QObject):
     def whole_tab(self) -> list[QAction]:
         """The actions whose shortcuts work anywhere in the tab."""
         return [self.new, self.find, self.archive, self.sheet, self.merge, self.personal_data,
-                self.anonymize]
+                self.anonymize, self.payment, self.reminder]
 
     def list_only(self) -> list[QAction]:
         """The actions whose shortcuts work in the list only (Enter, Delete)."""
@@ -90,18 +102,29 @@ class MemberActions(QObject):
     def buttons(self) -> list[QWidget]:
         return [self.new_button, self.edit_button, self.archive_button, self.delete_button]
 
-    def enable_for(self, row: MemberRow | None) -> None:
-        """Enable what can be done on ``row``, the selected member (None: nobody)."""
+    def dues_buttons(self) -> list[QWidget]:
+        return [self.payment_button, self.reminder_button]
+
+    def enable_for(self, row: MemberRow | None, selected: int = 1) -> None:
+        """Enable what can be done on ``row``, the one selected member (None: nobody, or
+        several: ``selected`` says how many)."""
+        one = row is not None and selected == 1
         for action in (self.edit, self.delete, self.sheet, self.personal_data, self.merge,
                        self.anonymize):
-            action.setEnabled(row is not None)
-        self.archive.setEnabled(row is not None and row.status != MemberStatus.FORMER)
+            action.setEnabled(one)
+        self.archive.setEnabled(one and row is not None
+                                and row.status != MemberStatus.FORMER)
+        for action in (self.payment, self.reminder):
+            action.setEnabled(row is not None and selected >= 1)
 
     def context_menu(self, parent: QWidget) -> QMenu:
-        """The actions on the selected member, then the ones on the register."""
+        """The actions on the selected member, their dues, then the ones on the register."""
         menu = QMenu(parent)
         for action in (self.edit, self.sheet, self.archive, self.delete):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.payment)
+        menu.addAction(self.reminder)
         menu.addSeparator()
         menu.addAction(self.merge)
         menu.addAction(self.personal_data)

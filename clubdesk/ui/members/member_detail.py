@@ -1,12 +1,12 @@
-"""The panel under the members list: the selected member's card and history."""
+"""The panel under the members list: the selected member's card and history (overview),
+and their dues year by year (a page of its own, with the payments' actions)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedLayout,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,10 @@ from clubdesk.domain.common.labels import (
     attendance_status_label,
     bureau_role_label,
     member_status_label,
+    payment_method_label,
 )
+from clubdesk.domain.members.mandates import MandateRow, member_mandates
+from clubdesk.domain.members.member_dues import DuesYear, member_dues_years
 from clubdesk.domain.members.member_history import (
     MemberHistory,
     MemberProfile,
@@ -35,8 +39,9 @@ from clubdesk.domain.members.member_history import (
 )
 from clubdesk.domain.members.members import MemberNotFoundError
 from clubdesk.domain.members.phones import format_phone
-from clubdesk.i18n import _
+from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.formatting import format_date, format_hours, format_money
+from clubdesk.ui.members.dues_history import DuesHistoryView, dues_year_text, status_css
 
 # The panel is short: the latest few items of each list, the totals say the rest.
 RECENT_ITEMS = 4
@@ -63,19 +68,30 @@ def _short(text: str, length: int = 28) -> str:
     return text if len(text) <= length else text[:length - 1].rstrip() + "…"
 
 
-def _period(start: dt.date, end: dt.date) -> str:
-    """A fee's period: its years when it lasts about a year, else its dates."""
-    if (end - start).days >= 300:
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    return f"{format_date(start)} – {format_date(end)}"
+def mandate_text(mandate: MandateRow) -> str:
+    """"Treasurer since 01/09/2024", "President from 01/09/2019 to 31/08/2024"."""
+    if mandate.ends_on is None:
+        return _("{role} since {date}").format(role=mandate.label,
+                                              date=format_date(mandate.starts_on))
+    return _("{role} from {start} to {end}").format(
+        role=mandate.label, start=format_date(mandate.starts_on),
+        end=format_date(mandate.ends_on))
 
 
 class MemberDetail(QWidget):
-    """Card and history of one member; :meth:`show_member` with ``None`` clears it."""
+    """Card and history of one member; :meth:`show_member` with ``None`` clears it.
+
+    The dues page asks for payments to be recorded, edited or deleted through the signals;
+    the panel itself writes nothing."""
+
+    payment_requested = Signal(list)  # [member id]
+    payment_edit_requested = Signal(int)  # payment id
+    payment_delete_requested = Signal(int)  # payment id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._member_id: int | None = None
+        self._dues_years: list[DuesYear] = []
 
         self.placeholder = QLabel(_("Select a member to see their details and history."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,7 +113,9 @@ class MemberDetail(QWidget):
         self.attendance = self._section(grid, _("Attendance"))
         self.volunteering = self._section(grid, _("Volunteering"))
         self.referrals = self._section(grid, _("Referrals"), stretch=4)
-        self.fees = self._section(grid, _("Fees"))
+        self.fees = self._section(grid, _("Dues"))
+        self.fees.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.fees.linkActivated.connect(lambda _link: self.show_dues_page())
 
         heading = QHBoxLayout()
         heading.addWidget(self.title)
@@ -114,18 +132,49 @@ class MemberDetail(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(card)
 
+        self.dues = DuesHistoryView()
+        self.dues.payment_requested.connect(lambda member_id: self.payment_requested.emit(
+            [member_id]))
+        self.dues.payment_edit_requested.connect(self.payment_edit_requested)
+        self.dues.payment_delete_requested.connect(self.payment_delete_requested)
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(scroll, _("Overview"))
+        self.pages.addTab(self.dues, _("Dues"))
+
+        self._several = False
+        self._placeholder_text = self.placeholder.text()
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self.placeholder)
-        self._stack.addWidget(scroll)
+        self._stack.addWidget(self.pages)
 
     def member_id(self) -> int | None:
         return self._member_id
 
     def set_register_empty(self, empty: bool) -> None:
         """Say how to start when there is nobody yet, else how to see someone's history."""
-        self.placeholder.setText(
+        self._placeholder_text = (
             _("No members yet. Click “New member” (Ctrl+N) to add the first one.")
             if empty else _("Select a member to see their details and history."))
+        if self._member_id is None and not self._several:
+            self.placeholder.setText(self._placeholder_text)
+
+    def show_several(self, count: int) -> None:
+        """Several members are selected: say what can be done for all of them at once."""
+        self._member_id = None
+        self._several = True
+        self.placeholder.setText(ngettext(
+            "{n} member selected: record a payment or send a reminder for all of them.",
+            "{n} members selected: record a payment or send a reminder for all of them.",
+            count))
+        self._stack.setCurrentWidget(self.placeholder)
+
+    def show_dues_page(self) -> None:
+        self.pages.setCurrentWidget(self.dues)
+
+    def dues_years(self) -> list[DuesYear]:
+        """The dues shown for the member, latest year first."""
+        return list(self._dues_years)
 
     def show_member(self, member_id: int | None) -> None:
         """Show ``member_id``'s card and history (read now), or the placeholder."""
@@ -135,15 +184,23 @@ class MemberDetail(QWidget):
                 profile = member_profile(member_id)
             except MemberNotFoundError:
                 profile = None
+        self._several = False
         if profile is None:
             self._member_id = None
+            self.placeholder.setText(self._placeholder_text)
             self._stack.setCurrentWidget(self.placeholder)
             return
         self._member_id = member_id
         history = member_history(profile.id, recent=RECENT_ITEMS)
-        self._show_profile(profile)
+        self._dues_years = member_dues_years(profile.id)
+        self._show_profile(profile, member_mandates(profile.id))
         self._show_history(history)
-        self._stack.setCurrentIndex(1)
+        self.fees.setText(self._dues_html(self._dues_years))
+        self.dues.show_years(profile.id, self._dues_years)
+        self.pages.setTabText(self.pages.indexOf(self.dues), ngettext(
+            "Dues ({n} year)", "Dues ({n} years)", len(self._dues_years))
+            if self._dues_years else _("Dues"))
+        self._stack.setCurrentWidget(self.pages)
 
     # -- building -------------------------------------------------------------------------
 
@@ -182,7 +239,7 @@ class MemberDetail(QWidget):
     def _table(self, lines: Iterable[Line]) -> str:
         return _table(lines, self._label_color())
 
-    def _show_profile(self, profile: MemberProfile) -> None:
+    def _show_profile(self, profile: MemberProfile, mandates: list[MandateRow]) -> None:
         self.title.setText(profile.full_name)
         company = " — ".join(part for part in (profile.profession, profile.company) if part)
         self.subtitle.setText(company)
@@ -211,14 +268,21 @@ class MemberDetail(QWidget):
         consents = _("Consents: {list}").format(list=consents or _("none"))
         if withdrawn:
             consents += " — " + _("withdrawn: {list}").format(list=withdrawn)
-        role = bureau_role_label(profile.role) if profile.role != BureauRole.NONE else ""
+        # The roles held are listed below; a role without any mandate (not expected) shows.
+        role = (bureau_role_label(profile.role)
+                if profile.role != BureauRole.NONE and not mandates else "")
+        roles = ""
+        if mandates:
+            roles = (f"<p style='color: {self._label_color()}; margin: 4px 0 0 0'>"
+                     f"{escape(_('Roles held'))}</p>"
+                     + _list(mandate_text(mandate) for mandate in mandates))
         self.membership.setText(self._table((
             (_("Status"), member_status_label(profile.status)),
             (_("Role"), role),
             (_("Joined"), format_date(profile.joined_on)),
             (_("Left"), format_date(profile.left_on)),
             (_("Sponsored by"), profile.sponsor_name),
-        )) + self._note(consents)
+        )) + roles + self._note(consents)
             + (f"<p style='margin-top: 4px'>{escape(profile.notes)}</p>" if profile.notes
                else ""))
 
@@ -226,7 +290,6 @@ class MemberDetail(QWidget):
         self.attendance.setText(self._attendance_html(history))
         self.volunteering.setText(self._volunteering_html(history))
         self.referrals.setText(self._referrals_html(history))
-        self.fees.setText(self._fees_html(history))
 
     def _attendance_html(self, history: MemberHistory) -> str:
         if not history.expected:
@@ -288,18 +351,20 @@ class MemberDetail(QWidget):
         ]
         return f"<table cellspacing='0' cellpadding='1'>{cells}</table>" + _list(latest)
 
-    def _fees_html(self, history: MemberHistory) -> str:
-        if not history.recent_fees:
-            return escape(_("No membership fees recorded."))
-        lines = (
-            (_("Paid"), f"{history.fees_paid} ({format_money(history.fees_paid_total)})"),
-            (_("Unpaid"), str(history.fees_unpaid) if history.fees_unpaid else ""),
-        )
-        latest = []
-        for fee in history.recent_fees:
-            state = (_("paid on {date}").format(date=format_date(fee.paid_on))
-                     if fee.paid_on else _("unpaid"))
-            latest.append(_("{period}: {amount}, {state}").format(
-                period=_period(fee.period_start, fee.period_end),
-                amount=format_money(fee.amount), state=state))
-        return self._table(lines) + _list(latest)
+    def _dues_html(self, years: list[DuesYear]) -> str:
+        """The latest years' status, coloured, the last payment, and the way to the page."""
+        if not years:
+            return escape(_("No dues recorded."))
+        lines = "".join(
+            f"<tr><td style='padding-right: 8px'>{escape(year.label)}</td>"
+            f"<td style='{status_css(year)}'>{escape(dues_year_text(year))}</td></tr>"
+            for year in years[:RECENT_ITEMS])
+        html = f"<table cellspacing='0' cellpadding='1'>{lines}</table>"
+        last = next((payment for year in years for payment in year.payments
+                     if not payment.exempt), None)
+        if last is not None:
+            html += self._note(_("Last payment: {amount} on {date} ({method})").format(
+                amount=format_money(last.amount), date=format_date(last.paid_on),
+                method=payment_method_label(last.method).lower()))
+        link = escape(_("All payments…"))
+        return html + f"<p style='margin-top: 4px'><a href='dues'>{link}</a></p>"

@@ -1,4 +1,8 @@
-"""The dialog that creates or edits one member, validated as the user types."""
+"""The dialog that creates or edits one member, validated as the user types.
+
+The member's roles are a history edited in the form (:mod:`mandate_editor`), saved with
+the member in one transaction; the current role is the one of the mandate running today,
+shown read-only beside the status."""
 
 from __future__ import annotations
 
@@ -23,6 +27,15 @@ from PySide6.QtWidgets import (
 
 from clubdesk.domain.common.codes import BureauRole, MemberStatus
 from clubdesk.domain.common.labels import bureau_role_label, member_status_label
+from clubdesk.domain.members.mandates import (
+    MandateInput,
+    MandatesChangedError,
+    MandateValidationError,
+    current_role,
+    form_mandates,
+    mandate_inputs,
+    validate_mandates,
+)
 from clubdesk.domain.members.member_form import MemberInput, ValidationResult, validate_member
 from clubdesk.domain.members.members import (
     MemberNotFoundError,
@@ -36,9 +49,11 @@ from clubdesk.domain.members.phones import PhoneError, format_phone, normalize_p
 from clubdesk.i18n import _
 from clubdesk.ui.common.conflict_dialog import combo_text, save_checked
 from clubdesk.ui.common.form_widgets import NotesEdit, OptionalDate, member_search_combo
+from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.common.limited_text import limit_line
 from clubdesk.ui.common.palette import Role, css
 from clubdesk.ui.members.consent_widgets import consent_rows, consents_box
+from clubdesk.ui.members.mandate_editor import MandateEditor
 from clubdesk.ui.members.member_fields import field_labels, field_text
 from clubdesk.ui.members.member_form_layout import FieldMessages, Row, align_labels, form_box
 
@@ -58,11 +73,15 @@ class MemberDialog(QDialog):
         self.labels: dict[str, QLabel] = {}
         self._error_box: QMessageBox | None = None
         self._last_result = ValidationResult()
+        self._mandate_errors: dict[int, str] = {}
 
         self._build()
         data = member_input(member_id) if member_id is not None else MemberInput()
         self._loaded = data  # what an edit is checked against when saved
+        # The history stored, against which the form's is checked when saved.
+        self._loaded_mandates = (mandate_inputs(member_id) if member_id is not None else [])
         self._load(data)
+        self.mandates.set_values(form_mandates(member_id) if member_id is not None else [])
         if member_id is None:
             self.setWindowTitle(_("New member"))
         else:
@@ -125,15 +144,15 @@ class MemberDialog(QDialog):
         self.status = QComboBox()
         for code in MemberStatus:
             self.status.addItem(member_status_label(code), code)
-        self.role = QComboBox()
-        for code in BureauRole:
-            self.role.addItem(bureau_role_label(code), code)
+        # Read-only: the role of the mandate running today, edited in the roles below.
+        self.role = QLabel()
+        self.role.setToolTip(_("The role held today, from the history of roles below"))
         self.sponsor = self._sponsor_combo()
         self.joined_on = OptionalDate(QCheckBox(_("Joined on")))
         self.left_on = OptionalDate(QCheckBox(_("Left on")))
         membership = self._form(_("Membership"), [
             (_("Status"), self.status, "status"),
-            (_("Bureau role"), self.role, "role"),
+            (_("Current role"), self.role, "role"),
             (_("Sponsor"), self.sponsor, "sponsor_id"),
             (self.joined_on.check, self.joined_on.edit, "joined_on"),
             (self.left_on.check, self.left_on.edit, "left_on"),
@@ -163,9 +182,12 @@ class MemberDialog(QDialog):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
 
+        self.mandates = MandateEditor()
+
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(columns)
+        body.addWidget(self.mandates)
         body.addWidget(notes, 1)  # spare height goes to the notes
         self._content = content
         self._scroll = QScrollArea()
@@ -216,7 +238,6 @@ class MemberDialog(QDialog):
             getattr(self, name).setText(getattr(data, name))
         self.phone.setText(format_phone(data.phone))
         self.status.setCurrentIndex(max(self.status.findData(data.status), 0))
-        self.role.setCurrentIndex(max(self.role.findData(data.role), 0))
         row = self.sponsor.findData(data.sponsor_id) if data.sponsor_id is not None else 0
         self.sponsor.setCurrentIndex(max(row, 0))
         self.sponsor.lineEdit().setCursorPosition(0)  # show the name, not the company's end
@@ -259,7 +280,7 @@ class MemberDialog(QDialog):
             city=self.city.text(),
             postcode=self.postcode.text(),
             status=self.status.currentData(),
-            role=self.role.currentData(),
+            role=current_role(self.mandates.values(), dt.date.today()),
             sponsor_id=self._sponsor_id()[0],
             joined_on=self.joined_on.value(),
             left_on=self.left_on.value(),
@@ -276,7 +297,7 @@ class MemberDialog(QDialog):
             edit.textChanged.connect(self._revalidate)
         self.phone.editingFinished.connect(self._tidy_phone)
         self.status.currentIndexChanged.connect(self._revalidate)
-        self.role.currentIndexChanged.connect(self._revalidate)
+        self.mandates.changed.connect(self._revalidate)
         self.sponsor.editTextChanged.connect(self._revalidate)
         self.sponsor.currentIndexChanged.connect(self._revalidate)
         for optional in (self.joined_on, self.left_on):
@@ -287,20 +308,30 @@ class MemberDialog(QDialog):
         self.notes.textChanged.connect(self._revalidate)
 
     def errors(self) -> dict[str, str]:
-        """The messages currently refusing the form, by field name."""
+        """The messages currently refusing the member's fields, by field name."""
         return dict(self._last_result.errors)
+
+    def mandate_errors(self) -> dict[int, str]:
+        """The messages currently refusing mandates, by line (0: the top one)."""
+        return dict(self._mandate_errors)
 
     def _validate(self) -> ValidationResult:
         result = validate_member(self.collect(), self.member_id)
+        errors = dict(result.errors)
         if not self._sponsor_id()[1]:
-            errors = dict(result.errors)
             errors["sponsor_id"] = _("Choose the sponsor in the list, or leave it empty.")
+        if "role" in errors and self.status.currentData() == MemberStatus.FORMER:
+            errors["role"] = _("A former member holds no role: give their roles an end "
+                               "date, at the latest the day they left.")
+        if errors != result.errors:
             result = ValidationResult(errors=errors, cleaned=None)
         return result
 
     def _revalidate(self) -> None:
         result = self._validate()
         self._last_result = result
+        self._mandate_errors = validate_mandates(self.mandates.values())
+        self.mandates.show_errors(self._mandate_errors, result.errors.get("role", ""))
         for name in self._messages:
             if name in result.errors:
                 self._messages.show(name, result.errors[name], css(Role.ERROR))
@@ -308,11 +339,32 @@ class MemberDialog(QDialog):
                 self._messages.show(name, self._phone_hint(), _HINT_STYLE)
             else:
                 self._messages.show(name, "", "")
-        if self.save_button.isEnabled() != result.ok:
-            self.save_button.setEnabled(result.ok)
+        self._show_role()
+        ok = result.ok and not self._mandate_errors
+        if self.save_button.isEnabled() != ok:
+            self.save_button.setEnabled(ok)
         tooltip = self._save_tooltip(result)
         if self.save_button.toolTip() != tooltip:
             self.save_button.setToolTip(tooltip)
+
+    def _show_role(self) -> None:
+        """The role held today, and since when: what the lists will show."""
+        today = dt.date.today()
+        mandates = self.mandates.values()
+        role = current_role(mandates, today)
+        if role == BureauRole.NONE:
+            text = bureau_role_label(role)
+        else:
+            held = min((item for item in mandates if item.role == role
+                        and item.starts_on <= today
+                        and (item.ends_on is None or item.ends_on >= today)),
+                       key=lambda item: item.starts_on)
+            name = (held.title.strip() if role == BureauRole.OTHER and held.title.strip()
+                    else bureau_role_label(role))
+            text = _("{role} since {date}").format(role=name,
+                                                   date=format_date(held.starts_on))
+        if self.role.text() != text:
+            self.role.setText(text)
 
     def _phone_hint(self) -> str:
         try:
@@ -332,12 +384,15 @@ class MemberDialog(QDialog):
             self.phone.setText(tidy)
 
     def _save_tooltip(self, result: ValidationResult) -> str:
-        if result.ok:
+        if result.ok and not self._mandate_errors:
             return ""
         lines = [_("Cannot save yet:")]
         for name, message in result.errors.items():
             field = self._field_labels.get(name, name)
             lines.append(_("• {field}: {message}").format(field=field, message=message))
+        for position, message in sorted(self._mandate_errors.items()):
+            lines.append(_("• Role on line {line}: {message}").format(line=position + 1,
+                                                                     message=message))
         return "\n".join(lines)
 
     # -- saving -----------------------------------------------------------------------------
@@ -345,17 +400,20 @@ class MemberDialog(QDialog):
     def accept(self) -> None:
         """Check again, then save; refuse with a message if the domain says no."""
         self._revalidate()
-        if not self._last_result.ok:
-            self._refuse(list(self._last_result.errors.values()))
+        if not self._last_result.ok or self._mandate_errors:
+            self._refuse([*self._last_result.errors.values(),
+                          *self._mandate_errors.values()])
             return
         data = self.collect()
+        mandates = self.mandates.values()
         try:
             if self.member_id is None:
-                self.saved_member_id = create_member(data)
+                self.saved_member_id = create_member(data, mandates=mandates)
             else:
                 member_id = self.member_id
                 if not save_checked(self, lambda values, original: update_member(
-                        member_id, values, original=original), data, self._loaded,
+                        member_id, values, original=original, mandates=mandates,
+                        original_mandates=self._loaded_mandates), data, self._loaded,
                         self._field_labels, self.conflict_value):
                     return  # back to the form, nothing saved
                 self.saved_member_id = member_id
@@ -363,10 +421,26 @@ class MemberDialog(QDialog):
             self._revalidate()
             self._refuse(list(error.result.errors.values()))
             return
+        except MandateValidationError as error:
+            self._revalidate()
+            self._refuse(list(error.errors.values()))
+            return
+        except MandatesChangedError as error:
+            self._roles_changed_meanwhile(error.stored)
+            return
         except MemberNotFoundError as error:
             self._refuse([str(error)])
             return
         super().accept()
+
+    def _roles_changed_meanwhile(self, stored: list[MandateInput]) -> None:
+        """The roles were changed elsewhere too: show them as stored now, to be changed
+        again; the rest of the form stays as typed."""
+        self._loaded_mandates = list(stored)
+        self.mandates.set_values(stored)
+        self._refuse([_("The roles of this member were changed elsewhere while this form "
+                        "was open. The form now shows them as saved: make your change "
+                        "again, then save.")])
 
     def conflict_value(self, name: str, value: object) -> str:
         """``value`` of field ``name`` as the form shows it, for the conflict dialog."""

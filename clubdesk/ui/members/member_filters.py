@@ -1,4 +1,5 @@
-"""The filters of the Members tab (search, status, role), and the members in the table's order.
+"""The filters of the Members tab (search, status, role, dues), and the members in the table's
+order.
 
 Filtering runs in Python over precomputed search keys (:func:`filter_rows`) and the result
 replaces the model's rows; the model sorts itself on cached keys. Both stay within a frame
@@ -9,8 +10,8 @@ keeps every member in the table's order, so that a keystroke costs a scan, not a
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from clubdesk.domain.common.codes import MemberStatus
 from clubdesk.domain.common.labels import bureau_role_label, member_status_label
 from clubdesk.domain.common.text import fold
+from clubdesk.domain.dues.dues_status import DuesStatus, dues_status_label
+from clubdesk.domain.members.member_dues import DUES_FILTERS, OWING, UP_TO_DATE
 from clubdesk.domain.members.member_list import (
     BUREAU_MEMBER_ROLES,
     CURRENT_STATUSES,
@@ -36,6 +39,9 @@ ANY = ""
 ROLE_BUREAU = "bureau"
 
 Codes = Collection[str] | str | None
+DuesSource = Callable[[], Mapping[int, str] | None]
+# The dues statuses the filter offers one by one ("nothing due" goes with "up to date").
+DUES_CHOICES = (DuesStatus.PAID, DuesStatus.PARTLY_PAID, DuesStatus.UNPAID, DuesStatus.EXEMPT)
 
 
 @dataclass(frozen=True)
@@ -45,18 +51,26 @@ class FilterValues:
     text: str
     status: Codes
     role: Codes
+    dues: Codes = None
+    # Member id -> dues status code (None: not read yet); not a filter, what it reads.
+    dues_status: Mapping[int, str] | None = field(default=None, compare=False)
 
     def keeps(self, row: MemberRow) -> bool:
-        return bool(filter_rows([row], self.text, self.status, self.role))
+        return bool(filter_rows([row], self.text, self.status, self.role, self.dues,
+                                self.dues_status))
 
 
 class MemberFilters(QObject):
-    """The search field and the status and role combos; ``changed`` when any changes."""
+    """The search field and the status, role and dues combos; ``changed`` when any changes.
+
+    ``dues_status`` gives each member's dues status for the year the list shows (None
+    until they are read)."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, dues_status: DuesSource = lambda: None) -> None:
         super().__init__(parent)
+        self._dues_status = dues_status
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
@@ -76,29 +90,51 @@ class MemberFilters(QObject):
         self.role.addItem(_("Bureau members"), ROLE_BUREAU)
         for code in ROLES_BUREAU_FIRST:
             self.role.addItem(bureau_role_label(code), code)
+        self.dues = QComboBox()
+        self.dues.setToolTip(_("Who is up to date with their dues for the current fiscal "
+                               "year"))
+        self.dues.addItem(_("All dues"), ANY)
+        self.dues.addItem(_("Up to date"), UP_TO_DATE)
+        self.dues.setItemData(1, _("Paid, exempt, or nothing due"),
+                              Qt.ItemDataRole.ToolTipRole)
+        self.dues.addItem(_("Not up to date"), OWING)
+        self.dues.setItemData(2, _("Unpaid or partly paid"), Qt.ItemDataRole.ToolTipRole)
+        for code in DUES_CHOICES:
+            self.dues.addItem(dues_status_label(code), code.value)
 
         self.search.textChanged.connect(self.changed)
         self.status.currentIndexChanged.connect(self.changed)
         self.role.currentIndexChanged.connect(self.changed)
+        self.dues.currentIndexChanged.connect(self.changed)
 
     def widgets(self) -> list[QWidget]:
         """The search field, then the combos, as the toolbar shows them."""
-        return [self.search, self.status, self.role]
+        return [self.search, self.status, self.role, self.dues]
 
     def values(self) -> FilterValues:
         status = self.status.currentData()
         role = self.role.currentData()
+        dues = self.dues.currentData()
         return FilterValues(
             self.search.text(),
             CURRENT_STATUSES if status == STATUS_CURRENT else status or None,
             BUREAU_MEMBER_ROLES if role == ROLE_BUREAU else role or None,
+            DUES_FILTERS.get(dues) if dues else None,
+            self._dues_status(),
         )
+
+    def filters_dues(self) -> bool:
+        """True when the dues filter is set (the list then waits for the dues)."""
+        return bool(self.dues.currentData())
 
     def narrow(self, filters: Mapping[str, object]) -> None:
         """Show the members the dashboard pointed at, whatever was searched: ``filters``
-        may hold "status" (a status code)."""
+        may hold "status" (a status code) and "dues" ("up_to_date", "owing" or a dues
+        status code)."""
         if "status" in filters:
             choose_data(self.status, filters["status"])
+        if "dues" in filters:
+            choose_data(self.dues, filters["dues"])
         self.search.clear()
 
     def focus_search(self) -> None:
@@ -108,7 +144,7 @@ class MemberFilters(QObject):
         """Clear the search, then set each filter back to "All" until ``row`` shows (each
         change says ``changed``)."""
         self.search.clear()
-        for combo in (self.status, self.role):
+        for combo in (self.status, self.role, self.dues):
             if not self.values().keeps(row):
                 combo.setCurrentIndex(combo.findData(ANY))
 
@@ -158,11 +194,12 @@ class OrderedMembers:
         """The members ``values`` keep, in the table's order."""
         rows = self._in_order()
         text = fold(values.text)
-        others = (values.status, values.role, self._model.sort_state())
+        others = (values.status, values.role, values.dues, self._model.sort_state())
         last = self._last
         # A longer text only narrows the previous result: scan that instead of everyone.
         if last is not None and last[0] == others and last[1] and text.startswith(last[1]):
             rows = last[2]
-        matching = filter_rows(rows, text, values.status, values.role)
+        matching = filter_rows(rows, text, values.status, values.role, values.dues,
+                               values.dues_status)
         self._last = (others, text, matching)
         return matching

@@ -2,15 +2,18 @@
 
 The filters and the members kept in the table's order live in :mod:`member_filters`, the
 actions in :mod:`member_actions`; the tab puts them together with the list, the detail and
-what the commands do.
+what the commands do. Each member's dues status for the current fiscal year is read in the
+background after the list (:meth:`MembersTab.refresh_dues`). Recording a payment, editing or
+deleting one, and reminders are the window's to do: the tab asks through its signals.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -27,9 +30,11 @@ from clubdesk.domain.members.member_archive import (
     check_deletable,
     delete_member,
 )
+from clubdesk.domain.members.member_dues import DUES_FILTERS, OWING, UP_TO_DATE, YearDues, year_dues
 from clubdesk.domain.members.member_list import MemberRow, member_row, member_rows
 from clubdesk.domain.members.members import MemberNotFoundError
 from clubdesk.i18n import _, format_count, ngettext
+from clubdesk.ui.common.background import TaskRunner
 from clubdesk.ui.common.export_actions import ListExport
 from clubdesk.ui.common.prompts import confirm, inform
 from clubdesk.ui.common.search_field import lead_to_list
@@ -49,15 +54,16 @@ from clubdesk.ui.members.members_model import MembersModel, RowRole
 
 # Widths at 1366 pixels; the last column stretches.
 COLUMN_WIDTHS = {
-    columns.COL_LAST_NAME: 135,
-    columns.COL_FIRST_NAME: 110,
-    columns.COL_COMPANY: 170,
-    columns.COL_PROFESSION: 150,
-    columns.COL_CITY: 110,
-    columns.COL_EMAIL: 205,
-    columns.COL_PHONE: 115,
-    columns.COL_STATUS: 110,
-    columns.COL_ROLE: 115,
+    columns.COL_LAST_NAME: 120,
+    columns.COL_FIRST_NAME: 100,
+    columns.COL_COMPANY: 145,
+    columns.COL_PROFESSION: 125,
+    columns.COL_CITY: 105,
+    columns.COL_EMAIL: 180,
+    columns.COL_PHONE: 100,
+    columns.COL_STATUS: 105,
+    columns.COL_DUES: 120,
+    columns.COL_ROLE: 100,
 }
 
 
@@ -73,17 +79,25 @@ class MembersTab(QWidget):
     status_message = Signal(str)
     activity_sheet_requested = Signal(int)  # member id
     import_requested = Signal()  # the main window runs the import wizard
+    payment_requested = Signal(list)  # member ids: record the same payment for each
+    reminder_requested = Signal(list)  # member ids: remind those who owe their dues
+    payment_edit_requested = Signal(int)  # payment (fee) id, from the member panel
+    payment_delete_requested = Signal(int)  # payment (fee) id, from the member panel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filters = MemberFilters(self)
+        self.model = MembersModel(self)
+        self.filters = MemberFilters(self, self.model.dues_status)
+        self.dues_loader = TaskRunner(self)
 
         self.count_label = QLabel()
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dues_label = QLabel()
+        self.dues_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.model = MembersModel(self)
         self.members = OrderedMembers(self.model)
-        self.table = make_row_table(self.model)
+        self.table = make_row_table(
+            self.model, selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         for column, width in COLUMN_WIDTHS.items():
@@ -92,6 +106,9 @@ class MembersTab(QWidget):
         self.table.sortByColumn(columns.COL_LAST_NAME, Qt.SortOrder.AscendingOrder)
 
         self.detail = MemberDetail()
+        self.detail.payment_requested.connect(self.payment_requested)
+        self.detail.payment_edit_requested.connect(self.payment_edit_requested)
+        self.detail.payment_delete_requested.connect(self.payment_delete_requested)
 
         self._build_actions()
         self._build_layout()
@@ -110,6 +127,7 @@ class MembersTab(QWidget):
             archive=self.archive_selected, delete=self.delete_selected,
             sheet=self.request_activity_sheet, merge=self.merge_selected,
             personal_data=self.export_personal_data, anonymize=self.anonymize_selected,
+            payment=self.request_payment, reminder=self.request_reminder,
         ), self)
         self.addActions(self.actions.whole_tab())
         self.table.addActions(self.actions.list_only())
@@ -124,14 +142,23 @@ class MembersTab(QWidget):
         self.import_button.clicked.connect(self.import_requested.emit)
 
     def _build_layout(self) -> None:
-        toolbar = QHBoxLayout()
+        # The filters, then what can be done: one row would not hold both at 1366 pixels.
+        filters_row = QHBoxLayout()
         search, *combos = self.filters.widgets()
-        toolbar.addWidget(search, 3)
+        filters_row.addWidget(search, 3)
         for combo in combos:
-            toolbar.addWidget(combo)
-        toolbar.addWidget(self.count_label, 1)
-        for button in (*self.actions.buttons(), self.import_button, self.export_button):
-            toolbar.addWidget(button)
+            filters_row.addWidget(combo)
+        filters_row.addWidget(self.count_label, 1)
+        actions_row = QHBoxLayout()
+        for button in self.actions.buttons():
+            actions_row.addWidget(button)
+        actions_row.addSpacing(16)
+        for button in self.actions.dues_buttons():
+            actions_row.addWidget(button)
+        actions_row.addSpacing(16)
+        actions_row.addWidget(self.dues_label, 1)
+        for button in (self.import_button, self.export_button):
+            actions_row.addWidget(button)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -141,32 +168,69 @@ class MembersTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
+        layout.addLayout(filters_row)
+        layout.addLayout(actions_row)
         layout.addWidget(self.splitter, 1)
 
     # -- loading and filtering ------------------------------------------------------------
 
     def narrow(self, filters: Mapping[str, object]) -> None:
         """Show the members the dashboard pointed at: ``filters`` may hold "status" (a
-        status code)."""
+        status code) and "dues" ("up_to_date", "owing" or a dues status code)."""
         self.filters.narrow(filters)
 
     def reload(self) -> None:
-        """Read every member again from the database and show the ones the filters keep."""
+        """Read every member again from the database and show the ones the filters keep;
+        their dues follow in the background."""
         self.members.set_rows(member_rows())
         self.apply_filter()
         self.refresh_detail()
+        self.refresh_dues()
 
     def refresh_detail(self) -> None:
         """Read the member shown in the detail again (their history may have changed)."""
         if self.detail.member_id() is not None:
             self.detail.show_member(self.detail.member_id())
 
+    def refresh_dues(self) -> None:
+        """Read everyone's dues status for the current fiscal year again, in the background
+        (a payment was recorded, the fee schedule changed…); the column and the dues
+        filter follow when it is read. The statuses shown meanwhile stay."""
+        if self.model.dues() is None:
+            self.dues_label.setText(_("Reading the dues…"))
+        self.dues_loader.run(lambda _progress: year_dues(), self._show_dues, self._dues_not_read)
+
+    def dues_loaded(self) -> bool:
+        """True once the dues statuses are read and no newer reading is under way."""
+        return self.model.dues() is not None and not self.dues_loader.is_running()
+
+    def _show_dues(self, dues: YearDues) -> None:
+        self.model.set_dues(dues)
+        self._fit_dues_header()
+        self.members.forget()  # the order on the dues column and the last result changed
+        if self.filters.filters_dues() or self.model.sort_state()[0] == columns.COL_DUES:
+            self.apply_filter()
+        else:
+            self._show_count()
+
+    def _fit_dues_header(self) -> None:
+        """Widen the dues column to its header ("Cotisation 2025-2026" is longer than a
+        calendar year's), room for the sort arrow included."""
+        header = self.table.horizontalHeader()
+        text = str(self.model.headerData(columns.COL_DUES, Qt.Orientation.Horizontal))
+        wanted = header.fontMetrics().horizontalAdvance(text) + 28
+        if header.sectionSize(columns.COL_DUES) < wanted:
+            header.resizeSection(columns.COL_DUES, wanted)
+
+    def _dues_not_read(self, error: BaseException) -> None:
+        self.dues_label.setText(_("The dues could not be read: {error}").format(error=error))
+
     def apply_filter(self) -> None:
-        """Show the rows matching the search text and both filters; keep the selection."""
-        selected = self.selected_member_id()
+        """Show the rows matching the search text and the filters; keep the selection."""
+        selected = self.selected_member_ids()
+        current = self.selected_member_id()
         self.model.set_rows(self.members.matching(self.filters.values()), presorted=True)
-        if selected is None or not self.select_member(selected):
+        if not selected or not self.select_members(selected, current):
             self._selection_changed()
         self._show_count()
 
@@ -178,21 +242,84 @@ class MembersTab(QWidget):
         else:
             text = ngettext("{shown} of {n} member",
                             "{shown} of {n} members", total).format(shown=format_count(shown))
+        if self.filters.filters_dues() and self.model.dues() is None:
+            text = _("Reading the dues…")
         self.count_label.setText(text)
+        self._show_dues_count()
         self.member_count_changed.emit(shown, total)
+
+    def _show_dues_count(self) -> None:
+        """How many of the members shown are up to date for the year, and how many not."""
+        dues = self.model.dues()
+        statuses = self.model.dues_status()
+        if dues is None or statuses is None:
+            return
+        up_to_date, owing = DUES_FILTERS[UP_TO_DATE], DUES_FILTERS[OWING]
+        counted = [statuses.get(row.id) for row in self.model.rows()]
+        ok = sum(status in up_to_date for status in counted)
+        late = sum(status in owing for status in counted)
+        if not ok and not late:
+            self.dues_label.setText("")
+            return
+        self.dues_label.setText(_("Dues {year}: {up_to_date}, {owing}").format(
+            year=dues.label,
+            up_to_date=ngettext("{n} up to date", "{n} up to date", ok),
+            owing=ngettext("{n} not up to date", "{n} not up to date", late)))
 
     # -- selection ------------------------------------------------------------------------
 
     def selected_row(self) -> MemberRow | None:
+        """The member the detail shows and the single-member actions act on: the current
+        row when it is selected, else the first selected."""
+        current = self.table.currentIndex()
+        if current.isValid() and self.table.selectionModel().isRowSelected(current.row()):
+            return current.siblingAtColumn(0).data(RowRole)  # type: ignore[no-any-return]
         return current_row_object(self.table, RowRole)  # type: ignore[no-any-return]
 
     def selected_member_id(self) -> int | None:
         row = self.selected_row()
         return row.id if row is not None else None
 
+    def selected_count(self) -> int:
+        """How many members are selected (counted on the selection's ranges: cheap for
+        20,000)."""
+        return sum(part.bottom() - part.top() + 1
+                   for part in self.table.selectionModel().selection())
+
+    def selected_member_ids(self) -> list[int]:
+        """Every selected member, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row_at(row).id for row in rows]
+
     def select_member(self, member_id: int) -> bool:
         """Select and show ``member_id``'s row; False when the filters hide it."""
         return select_line(self.table, self.model.row_of(member_id))
+
+    def select_members(self, member_ids: list[int], current: int | None = None) -> bool:
+        """Select those of ``member_ids`` still shown, ``current`` the current one (else
+        the first); False when the filters hide them all."""
+        positions = sorted(position for position in map(self.model.row_of, member_ids)
+                           if position >= 0)
+        if not positions:
+            return False
+        if len(positions) == 1:
+            return select_line(self.table, positions[0])
+        selection = self.table.selectionModel()
+        flags = (QItemSelectionModel.SelectionFlag.Select
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        blocked = selection.blockSignals(True)  # one selectionChanged, not one a row
+        try:
+            selection.clearSelection()
+            for position in positions:
+                selection.select(self.model.index(position, 0), flags)
+            lead = self.model.row_of(current) if current is not None else -1
+            selection.setCurrentIndex(
+                self.model.index(lead if lead >= 0 else positions[0], 0),
+                QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            selection.blockSignals(blocked)
+        self._selection_changed()
+        return True
 
     def _select_position(self, position: int) -> None:
         count = self.model.rowCount()
@@ -200,11 +327,25 @@ class MembersTab(QWidget):
             self.select_member(self.model.row_at(min(position, count - 1)).id)
 
     def _selection_changed(self) -> None:
+        count = self.selected_count()
         row = self.selected_row()
-        has_row = row is not None
-        self.actions.enable_for(row)
-        if self.detail.member_id() != (row.id if row else None) or not has_row:
+        self.actions.enable_for(row, count)
+        if count > 1:
+            self.detail.show_several(count)
+        elif self.detail.member_id() != (row.id if row else None) or row is None:
             self.detail.show_member(row.id if row else None)
+
+    def request_payment(self) -> None:
+        """Ask the window to record a payment for the selected members."""
+        member_ids = self.selected_member_ids()
+        if member_ids:
+            self.payment_requested.emit(member_ids)
+
+    def request_reminder(self) -> None:
+        """Ask the window to remind the selected members of their dues."""
+        member_ids = self.selected_member_ids()
+        if member_ids:
+            self.reminder_requested.emit(member_ids)
 
     def merge_selected(self) -> None:
         """Merge a duplicate record into the selected member, field by field."""
@@ -283,6 +424,7 @@ class MembersTab(QWidget):
         self.select_member(member_id)
         self.detail.show_member(member_id)
         self._show_count()
+        self.refresh_dues()  # the joining date or the status may change what is due
         self.status_message.emit(message.format(name=row.full_name))
 
     def archive_selected(self) -> None:
