@@ -16,7 +16,9 @@ from clubdesk.domain.activity.activity_figures import (
     ActivityFigures,
     Amount,
     Count,
+    DuesFigures,
     HealthFigures,
+    LeadershipFigures,
     MeetingFigures,
     MembershipFigures,
     MonthReferrals,
@@ -45,7 +47,9 @@ def figures(period: Period, *, members: int = 100, joined: int = 10, left: int =
             events: int = 40, attendance: float | None = 0.75, hours: str = "500",
             given: int = 60, won: int = 20, business: str = "30000", guests: int = 30,
             guests_joined: int = 6, stopped: tuple[str, ...] = ("Zoé Martin",),
-            top_tenth: float | None = 0.40, sectors: int = 3) -> ActivityFigures:
+            top_tenth: float | None = 0.40, sectors: int = 3, dues_year: int | None = None,
+            received: str = "9000", up_to_date: int = 90, leaders: int = 9,
+            longest_since: dt.date | None = dt.date(2019, 3, 15)) -> ActivityFigures:
     """Hand-made figures of one period: what the tests vary, with plausible defaults."""
     months = _months(period)
     return ActivityFigures(
@@ -54,8 +58,11 @@ def figures(period: Period, *, members: int = 100, joined: int = 10, left: int =
             active_at_start=members - joined + left, active_at_end=members, joined=joined,
             left=left, retention_rate=0.9,
             by_sector=[Count(f"Secteur {index}", 20 - index) for index in range(sectors)],
-            by_status=[Count("active", members)], dues_received=Decimal("9000"),
-            dues_paid_by=members),
+            by_status=[Count("active", members)],
+            dues=DuesFigures(
+                dues_year or period.start.year, str(dues_year or period.start.year), members,
+                up_to_date, Decimal("10000"), Decimal(received),
+                Decimal("10000") - Decimal(received))),
         meetings=MeetingFigures(
             events=events, by_kind=[Count("meeting", events)],
             average_attendance_rate=attendance, attendance_rows=events * members,
@@ -74,8 +81,11 @@ def figures(period: Period, *, members: int = 100, joined: int = 10, left: int =
             hours_outside_bureau_share=0.5, top_tenth_hours_share=top_tenth,
             guests_per_meeting=guests / events if events else None,
             guest_conversion=guests_joined / guests if guests else None,
-            stopped_coming=list(stopped)),
-        members=[])
+            stopped_coming=list(stopped),
+            leadership=LeadershipFigures(
+                period.end, 3, leaders, "Anne Alpha" if longest_since else "",
+                "President" if longest_since else "", longest_since)),
+        members=[], bureaus={})
 
 
 @pytest.fixture
