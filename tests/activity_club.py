@@ -20,8 +20,14 @@ Accueil, D 01-25 1.00 Accueil, F 2025-12-31 4.00 and 2026-04-01 2.00 (outside).
 
 Referrals: r1 A->B 01-15 won 1000 closed 02-10; r2 A->"Ext Co" 02-20 lost closed 03-01;
 r3 B->A 03-05 new; r4 C->A 2025-11-10 won 500 closed 2026-01-05; r5 B->C 03-20 won 200
-closed 04-10. Fees: A 100 paid 01-10, B 50.50 paid 02-01 and 30 paid 03-31, C 80 paid
-04-02, D 80 unpaid. Hourly rate 20 €.
+closed 04-10. Hourly rate 20 €.
+
+Dues: fiscal years are calendar years; 2026's schedule is one rate, 100 €. Payments for
+2026: A 100 paid 01-10, B 50.50 paid 02-01 and 30 paid 03-31, C 80 paid 04-02; D and F pay
+nothing. Expected from A B C D F (E is a prospect, G left in 2025): 500 €.
+
+Mandates: A president since 2024-03-15; B treasurer 2022-03-15 -> 2025-03-14; D secretary
+2023-03-15 -> 2026-02-15 (left); G "Communication" 2020-01-01 -> 2022-12-31.
 """
 
 from __future__ import annotations
@@ -32,7 +38,9 @@ from decimal import Decimal
 from clubdesk.db import (
     Attendance,
     Event,
+    FeeRate,
     Guest,
+    Mandate,
     Member,
     MembershipFee,
     Referral,
@@ -107,11 +115,18 @@ def build_activity_club() -> dict[str, Member]:
                         external_recipient="" if receiver else "Ext Co", date=day,
                         status=status, amount=Decimal(amount) if amount else None,
                         closed_on=closed)
+    FeeRate.create(year=2026, name="Plein tarif", amount=Decimal("100"), position=0)
     for key, amount, paid in [("A", "100", D(2026, 1, 10)), ("B", "50.50", D(2026, 2, 1)),
-                              ("B", "30", D(2026, 3, 31)), ("C", "80", D(2026, 4, 2)),
-                              ("D", "80", None)]:
-        MembershipFee.create(member=m[key], period_start=D(2026, 1, 1),
+                              ("B", "30", D(2026, 3, 31)), ("C", "80", D(2026, 4, 2))]:
+        MembershipFee.create(member=m[key], fiscal_year=2026, period_start=D(2026, 1, 1),
                              period_end=D(2026, 12, 31), amount=Decimal(amount), paid_on=paid)
+    for key, role, title, start, end in [
+        ("A", "president", "", D(2024, 3, 15), None),
+        ("B", "treasurer", "", D(2022, 3, 15), D(2025, 3, 14)),
+        ("D", "secretary", "", D(2023, 3, 15), D(2026, 2, 15)),
+        ("G", "other", "Communication", D(2020, 1, 1), D(2022, 12, 31)),
+    ]:
+        Mandate.create(member=m[key], role=role, title=title, starts_on=start, ends_on=end)
     return m
 
 

@@ -17,14 +17,21 @@ Attendance, period 2026-01-01 to 2026-06-30 (``e0`` is before it, ``e5`` not tak
 Proxies at e3: Wiśniewski -> Dupont (counted), Martin -> Nguyễn (counted), Петрова ->
 Wiśniewski (not counted: the holder is absent). Guests: e1 Paul Invité (invited by Dupont,
 since a member: Zola), e2 Anne Visiteuse (nobody), e0 Old Guest (before the period).
+
+:func:`count_only_members_up_to_date` makes the statutes count only members up to date
+with their 2026 dues (50 €): Dupont, Nguyễn and Zola paid, Martin is exempt, Wiśniewski
+paid 20 €, Ancien and Петрова nothing. At e3, three of the six on the list vote: Dupont
+(present), Nguyễn (late) and Martin (excused, represented by Nguyễn); Wiśniewski's proxy
+to Dupont no longer counts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
-from clubdesk.db import Attendance, Event, Guest, Member
+from clubdesk.db import Attendance, Event, FeeRate, Guest, Member, MembershipFee
 from clubdesk.domain.common.settings import update_settings
 
 PERIOD = (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
@@ -90,6 +97,18 @@ def build_club() -> Club:
     Guest.create(event=events["e2"], name="Anne Visiteuse", company="")
     Guest.create(event=events["e0"], name="Old Guest", company="")
     return Club(members, events)
+
+
+def count_only_members_up_to_date(club: Club) -> None:
+    """The statutes' rule: only members up to date with their dues vote (see the doc)."""
+    update_settings(quorum_dues_only=True)
+    FeeRate.create(year=2026, name="Cotisation", amount=Decimal("50"), position=0)
+    for key, amount, exempt in [("dupont", "50", False), ("nguyen", "50", False),
+                                ("zola", "50", False), ("martin", "0", True),
+                                ("wisniewski", "20", False)]:
+        MembershipFee.create(member=club.members[key], fiscal_year=2026,
+                             period_start=dt.date(2026, 1, 1), period_end=dt.date(2026, 12, 31),
+                             amount=Decimal(amount), paid_on=dt.date(2026, 2, 1), exempt=exempt)
 
 
 def add_crowd(club: Club, members: int, events: int) -> None:

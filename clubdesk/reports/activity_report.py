@@ -79,10 +79,10 @@ def activity_story(figures: ActivityFigures, width: float, tracker: Progress,
     styles = make_styles()
     story = sections.cover(figures, logo, printed_at, width)
     story += sections.key_figures_band(figures, width, styles)
-    for section in (sections.membership, sections.meetings, sections.volunteering,
-                    sections.referrals):
+    for section in (sections.membership, sections.bureau, sections.meetings,
+                    sections.volunteering, sections.referrals):
         story += section(figures, width, styles)
-        tracker.advance(FIXED_ROWS // 5)
+        tracker.advance(FIXED_ROWS // 6)
         tracker.check()
     story += sections.health(figures, width, styles)
     story += sections.member_table(figures, width, styles, tracker)

@@ -13,8 +13,16 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from clubdesk.domain.activity.activity_figures import ActivityFigures, MemberActivity, Period
+from clubdesk.domain.activity.activity_figures import (
+    ActivityFigures,
+    DuesFigures,
+    LeadershipFigures,
+    MemberActivity,
+    Period,
+)
+from clubdesk.domain.activity.activity_leadership import tenure_short, tenure_text
 from clubdesk.domain.common.labels import event_kind_label, member_status_label
+from clubdesk.domain.members.mandates import MandateRow
 from clubdesk.i18n import _, ngettext
 from clubdesk.reports.activity_charts import month_bars, ranked_bars
 from clubdesk.reports.common import Progress
@@ -36,6 +44,7 @@ from clubdesk.reports.formatting import (
     DASH,
     abridged,
     capitalized,
+    format_date,
     format_date_long,
     format_money,
     format_number,
@@ -141,10 +150,7 @@ def membership(figures: ActivityFigures, width: float, styles: Styles) -> list[F
     story.append(note(_("Retention: of the members at the start of the period, the share "
                         "still members at its end."), styles))
     story.append(Spacer(1, 3 * mm))
-    story.append(Paragraph(ngettext("Dues received: <b>{amount}</b>, paid by {n} member.",
-                                    "Dues received: <b>{amount}</b>, paid by {n} members.",
-                                    data.dues_paid_by).format(
-            amount=markup(format_money(data.dues_received))), styles.body))
+    story += dues(data.dues, width, styles)
     if data.by_sector:
         story.append(Spacer(1, 3 * mm))
         story.append(KeepTogether([
@@ -158,6 +164,62 @@ def membership(figures: ActivityFigures, width: float, styles: Styles) -> list[F
                                             for item in data.by_status],
                               _("Members"), width, styles))
     return story
+
+
+def dues(data: DuesFigures, width: float, styles: Styles) -> list[Flowable]:
+    """The dues of the period's fiscal year: expected, received, outstanding, up to date."""
+    title = Paragraph(markup(_("Dues of the fiscal year {year}").format(year=data.year_name)),
+                      styles.subtitle)
+    if not data.any_due:
+        return [title, Paragraph(markup(_(
+            "No dues are recorded for the fiscal year {year}: it has no fee schedule and no "
+            "payment.").format(year=data.year_name)), styles.body)]
+    return [
+        title,
+        key_figures([
+            (format_money(data.expected), _("Dues expected")),
+            (format_money(data.received), _("Dues received")),
+            (format_money(data.outstanding), _("Still owed")),
+            (format_percent(data.up_to_date_rate), _("Members up to date")),
+        ], width, styles),
+        note(ngettext(
+            "The dues of the fiscal year {year}, the one holding most of the period, as "
+            "recorded on the day of printing (a late payment counts for the year it pays). "
+            "Expected: what the fee schedule asks of the {n} member who owes dues that year. "
+            "Received: what was paid for the year. Still owed: what the members not up to "
+            "date still owe. Up to date: paid, exempt or owing nothing ({up} of {n}).",
+            "The dues of the fiscal year {year}, the one holding most of the period, as "
+            "recorded on the day of printing (a late payment counts for the year it pays). "
+            "Expected: what the fee schedule asks of the {n} members who owe dues that year. "
+            "Received: what was paid for the year. Still owed: what the members not up to "
+            "date still owe. Up to date: paid, exempt or owing nothing ({up} of {n}).",
+            data.members).format(year=data.year_name, up=format_number(data.up_to_date)),
+            styles),
+    ]
+
+
+def bureau(figures: ActivityFigures, width: float, styles: Styles) -> list[Flowable]:
+    """"The bureau in 2025": who held which role during each year of the period."""
+    if not figures.bureaus:
+        return [*heading(_("The bureau"), styles), Paragraph(markup(_(
+            "No bureau or committee role is recorded for this period.")), styles.body)]
+    story: list[Flowable] = []
+    for year, rows in sorted(figures.bureaus.items(), reverse=True):
+        story += heading(_("The bureau in {year}").format(year=year), styles)
+        story.append(_bureau_table(rows, width, styles))
+    story.append(note(_("Everyone who held a role in the bureau or a committee at any time "
+                        "during the year, with the dates of their mandate."), styles))
+    return story
+
+
+def _bureau_table(rows: list[MandateRow], width: float, styles: Styles) -> Flowable:
+    cells: list[list[Cell]] = [
+        [row.label, name_cell(row.last_name, row.first_name), format_date(row.starts_on),
+         format_date(row.ends_on) if row.ends_on else _("in office")]
+        for row in rows
+    ]
+    return data_table([_("Role"), _("Name"), _("From"), _("To")], cells,
+                      [0.3, 0.36, 0.17, 0.17], width, styles)
 
 
 def _count_table(label: str, rows: Sequence[tuple[str, int | Decimal]], unit: str,
@@ -277,6 +339,7 @@ def health(figures: ActivityFigures, width: float, styles: Styles) -> list[Flowa
         (format_number(stopped), _("Members who stopped coming"), _(
             "Active members on attendance lists who were not present at any event of the "
             "last three months of the period.")),
+        *leadership_indicators(data.leadership),
     ]
     rows = [[Paragraph(markup(value), value_style),
              [Paragraph(markup(label), label_style), Paragraph(markup(text), styles.body)]]
@@ -294,6 +357,28 @@ def health(figures: ActivityFigures, width: float, styles: Styles) -> list[Flowa
         story.append(clipped(stopped_names(data.stopped_coming, members), styles.body,
                              STOPPED_NAMES_LINES))
     return story
+
+
+def leadership_indicators(data: LeadershipFigures) -> list[tuple[str, str, str]]:
+    """Shared leadership: how many led, and the longest in office, each with its definition."""
+    on = format_date(data.on)
+    leaders = (format_number(data.holders), _("Shared leadership"), ngettext(
+        "{n} member held a bureau or committee role in the {years} years up to {date}: the "
+        "more they are, the more leadership is shared and renewed.",
+        "{n} different members held a bureau or committee role in the {years} years up to "
+        "{date}: the more they are, the more leadership is shared and renewed.",
+        data.holders).format(years=data.years, date=on))
+    months = data.longest_months
+    if months is None or data.longest_since is None:
+        return [leaders, (DASH, _("Longest in office"), _(
+            "Nobody held a bureau or committee role on {date}.").format(date=on))]
+    longest = (tenure_short(months), _("Longest in office"), _(
+        "Of the members holding a role on {date}, the one who has held it longest: {name}, "
+        "{role}, since {since} ({tenure}). The longer, the less leadership is renewed.")
+        .format(date=on, name=data.longest_name,
+                role=data.longest_role[:1].lower() + data.longest_role[1:],
+                since=format_date(data.longest_since), tenure=tenure_text(months)))
+    return [leaders, longest]
 
 
 STOPPED_NAMES_SHOWN = 60

@@ -11,9 +11,11 @@ from clubdesk.domain.activity.attendance_report import (
     STATUS_ORDER,
     AttendanceLine,
     EventReport,
+    NotEntitledLine,
     event_report_data,
 )
 from clubdesk.domain.common.codes import AttendanceStatus
+from clubdesk.domain.common.labels import attendance_status_label
 from clubdesk.domain.events.general_assembly import QuorumResult
 from clubdesk.i18n import _, ngettext
 from clubdesk.reports.common import Progress, ProgressCallback
@@ -33,8 +35,10 @@ from clubdesk.reports.flowables import (
     title_block,
 )
 from clubdesk.reports.formatting import (
+    DASH,
     capitalized,
     count_words,
+    format_money,
     format_number,
     format_percent,
     format_when,
@@ -54,7 +58,8 @@ def build_event_attendance_report(event_id: int, output: Path,
     data = event_report_data(event_id)
     setup = PageSetup(data.association.name, data.association.logo, _("Attendance report"),
                       data.event.title)
-    rows = data.counts.expected + len(data.guests) + len(data.proxies)
+    rows = (data.counts.expected + len(data.guests) + len(data.proxies)
+            + len(data.not_entitled))
 
     def story(width: float, tracker: Progress) -> list[Flowable]:
         return _story(data, width, tracker)
@@ -85,6 +90,8 @@ def _story(data: EventReport, width: float, tracker: Progress) -> list[Flowable]
         story.append(note(_("The attendance of this event has not been taken."), styles))
     if data.quorum is not None:
         story += _quorum(data.quorum, width, styles)
+    if data.not_entitled:
+        story += _not_entitled(data.not_entitled, data.quorum, width, styles, tracker)
     for status in STATUS_ORDER:
         lines = data.lines.get(status, [])
         if lines:
@@ -142,8 +149,20 @@ def _counted_heading(text: str, count: int) -> str:
 
 def _quorum(result: QuorumResult, width: float, styles: Styles) -> list[Flowable]:
     values = {"counted": format_number(result.counted),
-              "required": format_number(result.required)}
-    if result.reached:
+              "required": format_number(result.required), "year": result.dues_year}
+    if result.dues_only and result.reached:
+        verdict = ngettext(
+            "Quorum reached: {counted} of {n} member up to date with their {year} dues "
+            "entitled to vote, at least {required} needed.",
+            "Quorum reached: {counted} of {n} members up to date with their {year} dues "
+            "entitled to vote, at least {required} needed.", result.entitled).format(**values)
+    elif result.dues_only:
+        verdict = ngettext(
+            "Quorum not reached: {counted} of {n} member up to date with their {year} dues "
+            "entitled to vote, at least {required} needed.",
+            "Quorum not reached: {counted} of {n} members up to date with their {year} dues "
+            "entitled to vote, at least {required} needed.", result.entitled).format(**values)
+    elif result.reached:
         verdict = ngettext(
             "Quorum reached: {counted} of {n} member entitled to vote, at least {required} "
             "needed.",
@@ -172,11 +191,47 @@ def _quorum(result: QuorumResult, width: float, styles: Styles) -> list[Flowable
              _("needed ({share} of those entitled)").format(
                  share=format_percent(result.share))),
         ], width, styles),
-        note(_("Entitled to vote: the members on the attendance list (before check-in, the "
-               "active members). Present: present or late. Represented: absent or excused, "
-               "with a proxy held by a member present. Substitutes do not vote. Needed: the "
-               "quorum share of those entitled, rounded up."), styles),
+        note(_quorum_definition(result), styles),
     ]
+
+
+def _quorum_definition(result: QuorumResult) -> str:
+    if result.dues_only:
+        return _("Entitled to vote: the members on the attendance list (before check-in, the "
+                 "active members) up to date with their dues for the fiscal year {year} — "
+                 "paid, exempt or owing nothing —, as the statutes require. Present: present "
+                 "or late. Represented: absent or excused, with a proxy held by a member "
+                 "present and entitled to vote. Substitutes do not vote. Needed: the quorum "
+                 "share of those entitled, rounded up.").format(year=result.dues_year)
+    return _("Entitled to vote: the members on the attendance list (before check-in, the "
+             "active members). Present: present or late. Represented: absent or excused, "
+             "with a proxy held by a member present. Substitutes do not vote. Needed: the "
+             "quorum share of those entitled, rounded up.")
+
+
+def _not_entitled(lines: list[NotEntitledLine], result: QuorumResult | None, width: float,
+                  styles: Styles, tracker: Progress) -> list[Flowable]:
+    """The members on the list who may not vote, with what they still owe."""
+    count = len(lines)
+    year = result.dues_year if result is not None else ""
+    story = heading(_counted_heading(ngettext("{n} member not entitled to vote",
+                                              "{n} members not entitled to vote", count),
+                                     count), styles)
+    rows: list[list[Cell]] = [
+        [name_cell(line.person.last_name, line.person.first_name), line.person.company,
+         attendance_status_label(line.status),
+         format_money(line.owed) if line.owed else DASH]
+        for line in lines
+    ]
+    story.append(data_table([_("Name"), _("Company"), _("Status"), _("Still owed")],
+                            rows, [0.34, 0.32, 0.16, 0.18], width, styles, numeric={3},
+                            progress=tracker))
+    story.append(note(_("Members on the list who are not up to date with their dues for the "
+                        "fiscal year {year}: they may attend, but neither vote nor count for "
+                        "the quorum. Still owed: what remains of their dues for the year, "
+                        "as recorded when the report was printed; a dash: nothing was asked "
+                        "of them that year.").format(year=year), styles))
+    return story
 
 
 def _status_table(status: str, lines: list[AttendanceLine], width: float, styles: Styles,

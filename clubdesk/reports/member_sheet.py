@@ -1,4 +1,5 @@
-"""One member's activity sheet: attendance, volunteering, referrals and dues, with totals."""
+"""One member's activity sheet: attendance, volunteering, referrals and dues, with totals,
+and the roles the member held in the bureau or a committee."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from clubdesk.domain.common.labels import (
     bureau_role_label,
     event_kind_label,
     member_status_label,
+    payment_method_label,
     referral_status_label,
 )
 from clubdesk.domain.common.settings import load_settings
@@ -62,7 +64,7 @@ def build_member_sheet_from(sheet: MemberSheet, output: Path,
     setup = PageSetup(sheet.association, logo, _("Member activity sheet"),
                       f"{sheet.first_name} {sheet.last_name.upper()}")
     rows = (len(sheet.attendance) + len(sheet.hours) + len(sheet.referrals_given)
-            + len(sheet.referrals_received) + len(sheet.fees))
+            + len(sheet.referrals_received) + len(sheet.fees) + len(sheet.mandates))
 
     def story(width: float, tracker: Progress) -> list[Flowable]:
         return _story(sheet, width, make_styles(), tracker)
@@ -99,6 +101,7 @@ def _story(sheet: MemberSheet, width: float, styles: Styles,
     story += _referrals(_("Referrals received"), _("Given by"), sheet.referrals_received,
                         sheet.business_received, width, styles, tracker)
     story += _fees(sheet, width, styles, tracker)
+    story += _roles(sheet, width, styles, tracker)
     return story
 
 
@@ -165,10 +168,33 @@ def _fees(sheet: MemberSheet, width: float, styles: Styles,
     if not sheet.fees:
         return [*story, _nothing(styles)]
     rows: list[list[Cell]] = [
-        [f"{format_date(fee.period_start)} – {format_date(fee.period_end)}",
-         format_date(fee.paid_on) if fee.paid_on else DASH, format_money(fee.amount)]
+        [fee.fiscal_year_name
+         or f"{format_date(fee.period_start)} – {format_date(fee.period_end)}",
+         format_date(fee.paid_on) if fee.paid_on else DASH,
+         DASH if fee.exempt else payment_method_label(fee.method) if fee.method else DASH,
+         str(fee.receipt_number) if fee.receipt_number is not None else DASH,
+         _("Exempt") if fee.exempt else format_money(fee.amount)]
         for fee in sheet.fees]
-    rows.append([_("Total"), "", format_money(sheet.fees_total)])
-    story.append(data_table([_("Membership period"), _("Paid on"), _("Amount")], rows,
-                            [0.5, 0.3, 0.2], width, styles, numeric={2}, progress=tracker))
+    rows.append([_("Total"), "", "", "", format_money(sheet.fees_total)])
+    story.append(data_table([_("Fiscal year"), _("Paid on"), _("Method"), _("Receipt no."),
+                             _("Amount")], rows,
+                            [0.22, 0.18, 0.26, 0.14, 0.2], width, styles, numeric={3, 4},
+                            progress=tracker))
+    story.append(note(_("The payments recorded in the period, for whichever fiscal year "
+                        "they pay."), styles))
+    return story
+
+
+def _roles(sheet: MemberSheet, width: float, styles: Styles,
+           tracker: Progress) -> list[Flowable]:
+    """Every role the member held in the bureau or a committee, the latest first."""
+    story = heading(_("Roles in the association"), styles)
+    if not sheet.mandates:
+        return [*story, Paragraph(markup(_("No bureau or committee role.")), styles.body)]
+    rows: list[list[Cell]] = [
+        [row.label, format_date(row.starts_on),
+         format_date(row.ends_on) if row.ends_on else _("in office")]
+        for row in sheet.mandates]
+    story.append(data_table([_("Role"), _("From"), _("To")], rows, [0.5, 0.25, 0.25], width,
+                            styles, progress=tracker))
     return story

@@ -1,7 +1,8 @@
 """The sign-in sheet (feuille d'émargement) of an event, printed before it starts.
 
 One row a member expected, tall enough to sign; for a general assembly, the member holding
-each proxy already recorded. Then the guests already known and blank rows for the others.
+each proxy already recorded and, when only members up to date with their dues vote, whether
+each one does. Then the guests already known and blank rows for the others.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from clubdesk.i18n import _, ngettext
 from clubdesk.reports.common import Progress, ProgressCallback
 from clubdesk.reports.flowables import (
     Cell,
+    Markup,
     data_table,
     heading,
     make_styles,
@@ -62,7 +64,21 @@ def _story(data: SigninSheet, width: float, tracker: Progress) -> list[Flowable]
         story.append(note(_("The attendance list has not been started: every active member "
                             "is listed."), styles))
     assembly = event.is_general_assembly
-    if assembly:
+    dues_only = assembly and bool(data.dues_year)
+    if dues_only:
+        voters = data.voters
+        story.append(Paragraph(markup(ngettext(
+            "{n} of them is up to date with their {year} dues and entitled to vote.",
+            "{n} of them are up to date with their {year} dues and entitled to vote.",
+            voters).format(year=data.dues_year)), styles.body))
+        story.append(note(_("Votes: “No” for a member not up to date with their dues for the "
+                            "fiscal year {year} when the sheet was printed: they sign, but "
+                            "neither vote nor count for the quorum, unless they pay before "
+                            "the vote.").format(year=data.dues_year), styles))
+        header = [_("No."), _("Name"), _("Company"), _("Votes"), _("Proxy given to"),
+                  _("Signature")]
+        widths = [0.06, 0.24, 0.19, 0.08, 0.18, 0.25]
+    elif assembly:
         header = [_("No."), _("Name"), _("Company"), _("Proxy given to"), _("Signature")]
         widths = [0.06, 0.26, 0.22, 0.19, 0.27]
     else:
@@ -73,6 +89,8 @@ def _story(data: SigninSheet, width: float, tracker: Progress) -> list[Flowable]
         person = line.person
         row: list[Cell] = [str(line.number), name_cell(person.last_name, person.first_name),
                            person.company]
+        if dues_only:  # "No" in bold: the one to see at the door
+            row.append(_("Yes") if line.votes else Markup(f"<b>{markup(_('No'))}</b>"))
         if assembly:
             holder = line.proxy_to
             row.append(name_cell(holder.last_name, holder.first_name) if holder else "")

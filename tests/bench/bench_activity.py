@@ -19,9 +19,29 @@ _FLOOR_SQL = [
         joined_on <= :start) AND (left_on IS NULL OR left_on > :start)),
         COUNT(*) FILTER (WHERE {_ACTIVE_END}), COUNT(*) FILTER (WHERE joined_on {_BETWEEN}),
         COUNT(*) FILTER (WHERE left_on {_BETWEEN}),
-        (SELECT SUM(ROUND(amount * 100)) FROM membership_fee WHERE paid_on {_BETWEEN}),
-        (SELECT COUNT(DISTINCT member_id) FROM membership_fee WHERE paid_on {_BETWEEN})
+        COUNT(*) FILTER (WHERE status <> 'prospect' AND (joined_on IS NULL OR
+        joined_on <= :start) AND (left_on IS NULL OR left_on > :end))
         FROM member""",
+    # The dues of the period's fiscal year: every member's payments and rate, one query.
+    """WITH paid AS (SELECT member_id, SUM(CASE WHEN exempt THEN 0 ELSE ROUND(amount * 100)
+          END) AS cents, MAX(exempt) AS exempt FROM membership_fee
+          WHERE fiscal_year = :year GROUP BY member_id),
+        first_rate AS (SELECT ROUND(amount * 100) AS cents, pro_rata FROM fee_rate
+          WHERE year = :year ORDER BY position, id LIMIT 1)
+        SELECT m.id, m.joined_on, p.cents, p.exempt, f.cents, f.pro_rata FROM member m
+        LEFT JOIN paid p ON p.member_id = m.id LEFT JOIN first_rate f ON 1
+        WHERE p.member_id IS NOT NULL OR (m.status <> 'prospect' AND m.anonymized_on IS NULL
+          AND (m.joined_on IS NULL OR m.joined_on <= :year_end)
+          AND (m.left_on IS NULL OR m.left_on >= :year_start))""",
+    # Shared leadership and the bureau of each year.
+    """SELECT COUNT(DISTINCT member_id) FROM mandate WHERE starts_on <= :end
+        AND (ends_on IS NULL OR ends_on >= :since)""",
+    """SELECT d.id, m.first_name, m.last_name, d.role, d.starts_on FROM mandate d
+        JOIN member m ON m.id = d.member_id WHERE d.starts_on <= :end
+        AND (d.ends_on IS NULL OR d.ends_on >= :end) ORDER BY d.starts_on, d.id LIMIT 1""",
+    """SELECT d.id, m.first_name, m.last_name, d.role, d.title, d.starts_on, d.ends_on
+        FROM mandate d JOIN member m ON m.id = d.member_id
+        WHERE d.starts_on <= :last_day AND (d.ends_on IS NULL OR d.ends_on >= :first_day)""",
     f"SELECT sector, COUNT(*) FROM member WHERE {_ACTIVE_END} GROUP BY sector ORDER BY 2 DESC",
     "SELECT status, COUNT(*) FROM member GROUP BY status",
     f"SELECT kind, COUNT(*) FROM event e WHERE {_EVENTS} GROUP BY kind",
@@ -81,13 +101,25 @@ def activity_report_data(context: Context) -> tuple[Samples, Samples]:
     from clubdesk.domain.activity.activity_figures import Period
     from clubdesk.domain.activity.activity_queries import activity_figures
     from clubdesk.domain.activity.attendance_period import months_before
+    from clubdesk.domain.common.dates import years_before
+    from clubdesk.domain.common.fiscal_years import fiscal_year_bounds, main_fiscal_year
 
     date_from, date_to = _last_year(context.database)
     period = Period(date_from, date_to)
     window = months_before(date_to, 3) + dt.timedelta(days=1)
+    with sqlite3.connect(context.database) as connection:
+        start_month = connection.execute(
+            "SELECT fiscal_year_start_month FROM association_settings").fetchone()[0]
+    connection.close()
+    year = main_fiscal_year(date_from, date_to, start_month)
+    year_start, year_end = fiscal_year_bounds(year, start_month)
     values = {"start": date_from.isoformat(), "end": date_to.isoformat(),
               "after": (date_to + dt.timedelta(days=1)).isoformat(),
-              "window": window.isoformat()}
+              "window": window.isoformat(), "year": year,
+              "year_start": year_start.isoformat(), "year_end": year_end.isoformat(),
+              "since": years_before(date_to, 3).isoformat(),
+              "first_day": dt.date(date_from.year, 1, 1).isoformat(),
+              "last_day": dt.date(date_to.year, 12, 31).isoformat()}
     samples: Samples = []
     floor: Samples = []
     with opened_copy(context.database) as database:

@@ -31,8 +31,65 @@ def test_membership(club) -> None:
     assert m.by_sector == [Count("Tech", 2), Count("", 1), Count("Droit", 1)]
     assert m.by_status == [Count("prospect", 1), Count("active", 3), Count("lapsed", 1),
                            Count("former", 2)]
-    assert m.dues_received == Decimal("180.50")  # 100 + 50.50 + 30 (C paid 04-02)
-    assert m.dues_paid_by == 2  # A, B
+    dues = m.dues
+    assert (dues.fiscal_year, dues.year_name) == (2026, "2026")
+    assert dues.members == 5  # A B C D F: E is a prospect, G left in 2025
+    assert dues.expected == Decimal("500.00")  # 5 x 100
+    # A 100, B 50.50 + 30, C 80 paid after the period: it is for 2026 all the same
+    assert dues.received == Decimal("260.50")
+    assert dues.outstanding == Decimal("239.50")  # B 19.50, C 20, D 100, F 100
+    assert dues.up_to_date == 1 and dues.up_to_date_rate == 1 / 5  # A
+    assert dues.any_due
+
+
+def test_dues_of_a_year_without_schedule_or_payment(club) -> None:
+    dues = activity_figures(Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))).membership.dues
+    assert dues.fiscal_year == 2024 and dues.expected == dues.received == 0
+    assert not dues.any_due and dues.up_to_date == dues.members  # nothing is due
+
+
+def test_the_dues_are_those_of_the_fiscal_year_holding_most_of_the_period(club) -> None:
+    from clubdesk.domain.common.settings import update_settings
+
+    update_settings(fiscal_year_start_month=9)
+    # 2026-01-01..03-31 lies within 2025-2026 (September to August)
+    dues = activity_figures(PERIOD).membership.dues
+    assert (dues.fiscal_year, dues.year_name) == (2025, "2025–2026")
+    # A calendar year: eight months in 2025-2026, four in 2026-2027
+    year = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert activity_figures(year).membership.dues.fiscal_year == 2025
+    # A fiscal year: itself
+    fiscal = Period(dt.date(2026, 9, 1), dt.date(2027, 8, 31))
+    assert activity_figures(fiscal).membership.dues.fiscal_year == 2026
+
+
+def test_leadership_and_the_bureau_of_each_year(club) -> None:
+    figures = activity_figures(PERIOD, today=dt.date(2026, 11, 29))
+    lead = figures.health.leadership
+    assert lead.on == PERIOD.end and lead.years == 3
+    # 2023-03-31..2026-03-31: A, B (until 2025-03-14), D (until 2026-02-15); G ended 2022
+    assert lead.holders == 3
+    # A, the only one holding a role on 03-31, since 2024-03-15: two years
+    assert (lead.longest_name, lead.longest_since) == ("Anne Alpha", dt.date(2024, 3, 15))
+    assert lead.longest_role == "President" and lead.longest_months == 24
+    assert list(figures.bureaus) == [2026]
+    assert [(row.last_name, row.role) for row in figures.bureaus[2026]] == [
+        ("Alpha", "president"), ("Dubois", "secretary")]
+
+
+def test_leadership_of_a_running_period_is_measured_today(club) -> None:
+    year = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    lead = activity_figures(year, today=dt.date(2026, 3, 14)).health.leadership
+    assert lead.on == dt.date(2026, 3, 14)
+    assert lead.longest_months == 23  # 2024-03-15 to 2026-03-14: not yet two years
+    nobody = activity_figures(Period(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
+    assert nobody.health.leadership.longest_months is None
+    assert nobody.health.leadership.holders == 0 and nobody.bureaus == {}
+    early = activity_figures(Period(dt.date(2021, 1, 1), dt.date(2021, 12, 31)))
+    assert early.health.leadership.holders == 1  # G alone, since 2020-01-01
+    assert early.health.leadership.longest_role == "Communication"
+    assert early.health.leadership.longest_months == 23
+    assert [row.label for row in early.bureaus[2021]] == ["Communication"]
 
 
 def test_meetings(club) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from attendance_club import PERIOD, add_crowd, build_club
+from attendance_club import PERIOD, add_crowd, build_club, count_only_members_up_to_date
 from playhouse.test_utils import count_queries
 
 from clubdesk.db import Attendance, Member
@@ -83,6 +83,30 @@ def test_event_report_of_a_general_assembly(db_path) -> None:
         ("Wiśniewski", "Dupont", True), ("Martin", "Nguyễn", True),
         ("Петрова", "Wiśniewski", False)]
     assert report.guests == []
+
+
+def test_when_only_members_up_to_date_vote_the_sheet_and_report_say_who(db_path) -> None:
+    club = build_club()
+    assembly = club.events["e3"].id
+    assert all(line.votes for line in signin_sheet_data(assembly).lines)
+    assert event_report_data(assembly).not_entitled == []
+    count_only_members_up_to_date(club)
+    sheet = signin_sheet_data(assembly)
+    assert sheet.dues_year == "2026" and sheet.voters == 3
+    assert [(line.person.last_name, line.votes) for line in sheet.lines] == [
+        ("Ancien", False), ("Dupont", True), ("Martin", True), ("Nguyễn", True),
+        ("Wiśniewski", False), ("Петрова", False)]
+    report = event_report_data(assembly)
+    assert [(line.person.last_name, line.status, line.owed)
+            for line in report.not_entitled] == [
+        ("Ancien", "absent", Decimal("50.00")), ("Wiśniewski", "absent", Decimal("30.00")),
+        ("Петрова", "absent", Decimal("50.00"))]
+    assert [(p.giver.last_name, p.counted) for p in report.proxies] == [
+        ("Wiśniewski", False), ("Martin", True), ("Петрова", False)]
+    assert (report.quorum.entitled, report.quorum.counted) == (3, 3)
+    # Only a general assembly has a vote: a meeting's sheet does not mark anyone.
+    meeting = signin_sheet_data(club.events["e5"].id)
+    assert meeting.dues_year == "" and all(line.votes for line in meeting.lines)
 
 
 def test_period_report_per_member(db_path) -> None:
@@ -182,3 +206,32 @@ def test_query_counts_do_not_grow_with_the_data(db_path) -> None:
     assert len(grown.members) == 6 + 30 and len(grown.events) == 5 + 12
     assert len(signin_sheet_data(upcoming).lines) == 6 + 30
     assert len(event_report_data(assembly).proxies) == 3 + 20
+
+
+def test_query_counts_stay_fixed_when_only_members_up_to_date_vote(db_path) -> None:
+    club = build_club()
+    count_only_members_up_to_date(club)
+    assembly = club.events["e3"].id
+    before = (_queries(event_report_data, assembly), _queries(signin_sheet_data, assembly))
+    add_crowd(club, members=30, events=0)
+    for member in Member.select().where(Member.last_name.startswith("Foule")):
+        Attendance.create(event=assembly, member=member, status="present")
+    assert (_queries(event_report_data, assembly),
+            _queries(signin_sheet_data, assembly)) == before
+    # The sheet: the event, settings, the assembly's date, the dues, the list, guests.
+    assert before[1] == 6
+
+
+def test_before_check_in_the_report_counts_the_active_members_up_to_date(db_path) -> None:
+    from clubdesk.db import Event
+
+    club = build_club()
+    count_only_members_up_to_date(club)
+    later = Event.create(title="AG extraordinaire", kind="general_assembly",
+                         starts_at=dt.datetime(2026, 9, 1, 18, 0))
+    report = event_report_data(later.id)
+    assert (report.quorum.entitled, report.quorum.not_entitled) == (4, 2)
+    sheet = signin_sheet_data(later.id)
+    assert not sheet.roster_started and sheet.voters == 4
+    assert [line.person.last_name for line in sheet.lines if not line.votes] == [
+        "Wiśniewski", "Петрова"]

@@ -166,3 +166,21 @@ def test_the_dues_of_every_member_take_one_query(db_path, make_member, schedule,
         statements.append(sql), original(sql, *args, **kwargs))[1])
     assert len(owing(YEAR)) == 30
     assert len([sql for sql in statements if "membership_fee" in sql]) == 1
+
+
+def test_the_rate_owed_is_that_of_the_latest_payment(schedule, make_member) -> None:
+    """By payment date, then by the order payments were recorded on the same day."""
+    full, reduced, first_year = schedule
+    switched = make_member(joined_on=dt.date(2020, 1, 1))
+    same_day = make_member(joined_on=dt.date(2020, 1, 1))
+    record_payment(_payment(switched.id, "150", rate_id=reduced.id,
+                            paid_on=dt.date(2025, 3, 1)))
+    record_payment(_payment(switched.id, "10", rate_id=full.id, paid_on=dt.date(2025, 1, 5)))
+    record_payment(_payment(same_day.id, "150", rate_id=reduced.id))
+    record_payment(_payment(same_day.id, "100", rate_id=full.id))
+    dues = dues_by_member(YEAR)
+    assert (dues[switched.id].rate_name, dues[switched.id].due) == ("Tarif réduit",
+                                                                    Decimal("150.00"))
+    assert dues[switched.id].status == DuesStatus.PAID  # 160 of 150
+    assert (dues[same_day.id].rate_name, dues[same_day.id].status) == (
+        "Plein tarif", DuesStatus.PARTLY_PAID)  # 250 of 300

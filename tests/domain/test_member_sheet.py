@@ -47,8 +47,27 @@ def test_sheet_of_anne(club) -> None:
     assert sheet.business_generated == Decimal("1000.00")
     assert sheet.business_received == Decimal("0.00")
     assert sheet.fees == [SheetFee(D(2026, 1, 1), D(2026, 12, 31), Decimal("100.00"),
-                                   D(2026, 1, 10))]
+                                   D(2026, 1, 10), "2026", "transfer", None, False)]
     assert sheet.fees_total == Decimal("100.00")
+    assert [(row.role, row.starts_on, row.ends_on) for row in sheet.mandates] == [
+        ("president", D(2024, 3, 15), None)]
+
+
+def test_sheet_names_the_fiscal_year_and_every_role_held(club) -> None:
+    from clubdesk.db import Mandate, MembershipFee
+    from clubdesk.domain.common.settings import update_settings
+
+    update_settings(fiscal_year_start_month=9)
+    MembershipFee.create(member=club["B"], fiscal_year=2025, period_start=D(2025, 9, 1),
+                         period_end=D(2026, 8, 31), amount=0, paid_on=D(2026, 1, 3),
+                         exempt=True, receipt_number=None, method="cash")
+    Mandate.create(member=club["B"], role="other", title="Accueil", starts_on=D(2025, 3, 15))
+    sheet = member_sheet(club["B"].id, PERIOD)
+    assert [(fee.fiscal_year_name, fee.amount, fee.exempt) for fee in sheet.fees] == [
+        ("2025–2026", Decimal("0.00"), True), ("2026–2027", Decimal("50.50"), False),
+        ("2026–2027", Decimal("30.00"), False)]
+    assert [(row.label, row.ends_on) for row in sheet.mandates] == [
+        ("Accueil", None), ("Treasurer", D(2025, 3, 14))]
 
 
 def test_sheet_of_bob(club) -> None:
@@ -75,7 +94,7 @@ def test_query_count_is_fixed(club) -> None:
     add_activity_crowd(20)
     with count_queries() as big:
         member_sheet(club["A"].id, PERIOD)
-    assert small.count == big.count == 7
+    assert small.count == big.count == 8  # the roles held: one more query
 
 
 def test_unknown_member(club) -> None:

@@ -9,7 +9,9 @@ from clubdesk.domain.activity.activity_figures import (
     ActivityFigures,
     Amount,
     Count,
+    DuesFigures,
     HealthFigures,
+    LeadershipFigures,
     MeetingFigures,
     MemberActivity,
     MemberSheet,
@@ -23,6 +25,7 @@ from clubdesk.domain.activity.activity_figures import (
     SheetReferral,
     VolunteeringFigures,
 )
+from clubdesk.domain.members.mandates import MandateRow
 
 YEAR = Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 MONTHS = [f"2025-{month:02d}" for month in range(1, 13)]
@@ -58,7 +61,9 @@ def activity(members: list[MemberActivity] | None = None,
             by_sector=[Count("Bâtiment", 31), Count("Conseil", 24), Count("Commerce", 18),
                        Count("Santé", 12), Count("", 3)],
             by_status=[Count("active", 126), Count("lapsed", 9), Count("former", 40)],
-            dues_received=Decimal("37800"), dues_paid_by=121),
+            dues=DuesFigures(2025, "2025", members=130, up_to_date=112,
+                             expected=Decimal("39000"), received=Decimal("37800"),
+                             outstanding=Decimal("5400"))),
         meetings=MeetingFigures(
             events=58, by_kind=[Count("meeting", 46), Count("workshop", 8),
                                 Count("general_assembly", 1), Count("board", 3)],
@@ -79,9 +84,29 @@ def activity(members: list[MemberActivity] | None = None,
         health=HealthFigures(
             members=126, active_members=101, hours_outside_bureau_share=0.72,
             top_tenth_hours_share=0.38, guests_per_meeting=2.1, guest_conversion=14 / 97,
-            stopped_coming=["Ivan Petrov", "Émile Zola"]),  # as the domain sorts them
+            stopped_coming=["Ivan Petrov", "Émile Zola"],  # as the domain sorts them
+            leadership=LeadershipFigures(dt.date(2025, 12, 31), 3, 11, "Zoë Martin",
+                                         "Trésorière <adjointe>", dt.date(2019, 3, 15))),
         members=members,
+        bureaus=bureaus(),
     )
+
+
+def mandate(number: int, last: str, first: str, role: str, start: dt.date,
+            end: dt.date | None = None, title: str = "") -> MandateRow:
+    return MandateRow(number, number, last, first, role, title, start, end)
+
+
+def bureaus() -> dict[int, list[MandateRow]]:
+    """2025: a president who handed over in March, a treasurer, an "other" role."""
+    day = dt.date
+    return {2025: [
+        mandate(1, "Dupont", "Jean", "president", day(2021, 3, 15), day(2025, 3, 14)),
+        mandate(2, "Nguyễn", "Lan", "president", day(2025, 3, 15)),
+        mandate(5, "Martin", "Zoë", "treasurer", day(2019, 3, 15)),
+        mandate(3, "Петрова", "Жанна", "other", day(2024, 3, 15),
+                title="Responsable <communication> & réseaux"),
+    ]}
 
 
 def crowd(count: int) -> list[MemberActivity]:
@@ -116,6 +141,12 @@ def sheet() -> MemberSheet:
         referrals_received=[SheetReferral(day(2025, 3, 3), "WIŚNIEWSKI Łukasz", "won",
                                           Decimal("450"))],
         business_generated=Decimal("2000.50"), business_received=Decimal("450"),
-        fees=[SheetFee(day(2025, 1, 1), day(2025, 12, 31), Decimal("300"), day(2025, 1, 20))],
+        fees=[SheetFee(day(2025, 1, 1), day(2025, 12, 31), Decimal("300"), day(2025, 1, 20),
+                       "2025", "cheque", 41),
+              SheetFee(day(2024, 1, 1), day(2024, 12, 31), Decimal("0"), day(2025, 2, 1),
+                       "2024", "transfer", None, exempt=True)],
         fees_total=Decimal("300"),
+        mandates=[mandate(9, "Martin", "Zoë", "treasurer", day(2019, 3, 15)),
+                  mandate(8, "Martin", "Zoë", "other", day(2017, 3, 15), day(2019, 3, 14),
+                          title="Responsable accueil")],
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from pdf_text import pdf_pages
 from report_text import in_order
 
 from clubdesk.demo.association import build_demo
+from clubdesk.domain.activity.activity_figures import DuesFigures, LeadershipFigures
 from clubdesk.reports.activity_report import build_activity_report, build_activity_report_from
 from clubdesk.reports.activity_sections import initials
 from clubdesk.reports.common import ReportCancelled
@@ -29,9 +32,18 @@ def test_french_report_has_every_section_with_its_figures(french: None,
         "27 652,50 € Valeur du bénévolat", "412 recommandations données",
         "187 recommandations conclues", "1 254 300,00 € Affaires générées",
         "Adhésion", "118 membres au début", "126 membres à la fin", "21 adhésions",
-        "13 départs", "89 % Fidélisation", "Cotisations reçues : 37 800,00 €, payées par 121",
+        "13 départs", "89 % Fidélisation", "Cotisations de l'exercice 2025",
+        "39 000,00 € Cotisations attendues", "37 800,00 € Cotisations reçues",
+        "5 400,00 € Reste dû", "86 % Membres à jour",
+        "Les cotisations de l'exercice 2025, celui qui couvre la plus grande partie de la "
+        "période", "(130 membres)", "(112 sur 130)",
         "Membres par secteur", "Secteur non renseigné", "Bâtiment",
         "Statut Membres Part", "Actif 126 72 %",
+        "Le bureau en 2025", "Rôle Nom Du Au",
+        "Président·e DUPONT Jean 15/03/2021 14/03/2025",
+        "Président·e NGUYỄN Lan 15/03/2025 en fonction",
+        "Trésorier·ère MARTIN Zoë 15/03/2019 en fonction",
+        "Responsable <communication> & réseaux ПЕТРОВА Жанна 15/03/2024 en fonction",
         "Réunions", "Taux de présence moyen", "97 invités", "14 invités devenus membres",
         "Type d'événement Événements Part", "Réunion 46 79 %",
         "Bénévolat", "47 bénévoles", "Heures valorisées à 15,00 € de l'heure",
@@ -44,7 +56,11 @@ def test_french_report_has_every_section_with_its_figures(french: None,
         "72 % Heures hors bureau", "La part des heures de bénévolat données par des membres",
         "38 % Heures du dixième le plus actif", "2,1 Invités par réunion",
         "14 % Invités devenus membres", "Parmi les invités de la période",
-        "2 Membres qui ne viennent plus", "Ivan Petrov, Émile Zola",
+        "2 Membres qui ne viennent plus",
+        "11 Direction partagée", "11 membres différents ont tenu un rôle au bureau ou dans "
+        "une commission dans les 3 ans précédant le 31/12/2025",
+        "6 ans Plus long mandat en cours", "Zoë Martin, trésorière <adjointe>, depuis le "
+        "15/03/2019 (6 ans et 9 mois)", "Ivan Petrov, Émile Zola",
         "Activité par membre (6)")
 
 
@@ -89,6 +105,56 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
         build_activity_report_from(activity(named_members() + crowd(2000)), output,
                                    lambda done, total: done < total // 3)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_one_leader_for_a_month_and_no_dues_in_english(tmp_path: Path) -> None:
+    base = activity()
+    figures = dataclasses.replace(
+        base,
+        membership=dataclasses.replace(base.membership, dues=DuesFigures(
+            2025, "2025–2026", 0, 0, Decimal(0), Decimal(0), Decimal(0))),
+        health=dataclasses.replace(base.health, leadership=LeadershipFigures(
+            dt.date(2025, 12, 31), 3, 1, "Zoë Martin", "President", dt.date(2025, 11, 20))),
+        bureaus={})
+    text = " ".join(pdf_pages(build_activity_report_from(figures, tmp_path / "r.pdf")))
+    assert in_order(text, "Dues of the fiscal year 2025–2026",
+                    "No dues are recorded for the fiscal year 2025–2026: it has no fee "
+                    "schedule and no payment.",
+                    "The bureau", "No bureau or committee role is recorded for this period.",
+                    "1 Shared leadership", "1 member held a bureau or committee role in the 3 "
+                    "years up to 31 Dec 2025",
+                    "1 month Longest in office", "Zoë Martin, president, since 20 Nov 2025 "
+                    "(1 month)")
+    nobody = dataclasses.replace(figures, health=dataclasses.replace(
+        base.health, leadership=LeadershipFigures(dt.date(2025, 12, 31), 3, 0, "", "", None)))
+    text = " ".join(pdf_pages(build_activity_report_from(nobody, tmp_path / "n.pdf")))
+    assert in_order(text, "0 Shared leadership",
+                    "0 different members held a bureau or committee role",
+                    "— Longest in office",
+                    "Nobody held a bureau or committee role on 31 Dec 2025.")
+
+
+NBSP = "\u00a0"  # French: a number and its unit stay together
+
+
+@pytest.mark.parametrize(("months", "english", "french"), [
+    (0, "less than a month", "moins d'un mois"), (1, "1 month", f"1{NBSP}mois"),
+    (11, "11 months", f"11{NBSP}mois"), (12, "1 year", f"1{NBSP}an"),
+    (13, "1 year and 1 month", f"1{NBSP}an et 1{NBSP}mois"),
+    (26, "2 years and 2 months", f"2{NBSP}ans et 2{NBSP}mois"),
+])
+def test_tenure_words_agree_with_their_numbers(months: int, english: str,
+                                               french: str) -> None:
+    from clubdesk import i18n
+    from clubdesk.domain.activity.activity_leadership import tenure_short, tenure_text
+
+    assert tenure_text(months) == english
+    assert tenure_short(months) == english.split(" and ")[0]
+    i18n.set_language("fr")
+    try:
+        assert tenure_text(months) == french
+    finally:
+        i18n.set_language("en")
 
 
 def test_empty_year_still_prints(tmp_path: Path) -> None:

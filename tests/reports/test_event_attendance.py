@@ -102,3 +102,41 @@ def test_the_quorum_of_one_member_in_french(db_path: Path, make_member, tmp_path
     text = " ".join(pdf_pages(output))
     assert "Quorum atteint : 1 sur 1 membre appelé à voter, au moins 1 requis." in text
     assert "1 appelé à voter" in text and "1 voix comptée" in text
+
+
+def test_assembly_report_counts_only_members_up_to_date(club: Club, tmp_path: Path) -> None:
+    from attendance_club import count_only_members_up_to_date
+
+    count_only_members_up_to_date(club)
+    output = build_event_attendance_report(club.events["e3"].id, tmp_path / "ag.pdf")
+    text = " ".join(pdf_pages(output))
+    assert in_order(
+        text, "Quorum reached: 3 of 3 members up to date with their 2026 dues entitled to "
+              "vote, at least 2 needed.",
+        "3 entitled to vote 2 present 1 represented 3 votes counted 2 needed",
+        "up to date with their dues for the fiscal year 2026 — paid, exempt or owing "
+        "nothing —, as the statutes require",
+        "Members not entitled to vote (3) Name Company Status Still owed",
+        "ANCIEN Fabrice Ancien SA Absent €50.00",
+        "WIŚNIEWSKI Łukasz Wiśniewski Bau Absent €30.00",
+        "ПЕТРОВА Жанна Петрова и партнёры Absent €50.00",
+        "they may attend, but neither vote nor count for the quorum",
+        "Proxies (3) Given by Held by Counted", "WIŚNIEWSKI Łukasz DUPONT Jean No",
+        "MARTIN Zoë NGUYỄN Lan Yes", "ПЕТРОВА Жанна WIŚNIEWSKI Łukasz No")
+
+
+def test_assembly_report_in_french_when_dues_count(club: Club, tmp_path: Path) -> None:
+    from attendance_club import count_only_members_up_to_date
+
+    count_only_members_up_to_date(club)
+    i18n.set_language("fr")
+    try:
+        output = build_event_attendance_report(club.events["e3"].id, tmp_path / "ag.pdf")
+    finally:
+        i18n.set_language("en")
+    text = " ".join(pdf_pages(output))
+    assert in_order(
+        text, "Quorum atteint : 3 sur 3 membres à jour de cotisation 2026 appelés à voter, "
+              "au moins 2 requis.",
+        "Membres non appelés à voter (3) Nom Entreprise Statut Reste dû",
+        "ANCIEN Fabrice Ancien SA Absent 50,00 €")

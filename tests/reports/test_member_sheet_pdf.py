@@ -34,7 +34,11 @@ def test_sheet_lists_and_totals(french: None, tmp_path: Path) -> None:
         "Total 3 recommandations 2 000,50 €",
         "Recommandations reçues", "WIŚNIEWSKI Łukasz Conclue 450,00 €",
         "Total 1 recommandation 450,00 €",
-        "Cotisations", "01/01/2025 – 31/12/2025 20/01/2025 300,00 €", "Total 300,00 €")
+        "Cotisations", "Exercice Payée le Moyen de paiement Reçu n° Montant",
+        "2025 20/01/2025 Chèque 41 300,00 €", "2024 01/02/2025 — — Exonéré",
+        "Total 300,00 €", "quel que soit l'exercice qu'ils règlent",
+        "Rôles dans l'association", "Rôle Du Au", "Trésorier·ère 15/03/2019 en fonction",
+        "Responsable accueil 15/03/2017 14/03/2019")
     for number, page in enumerate(pages, start=1):
         assert f"page {number} / {len(pages)}" in page
 
@@ -51,4 +55,5 @@ def test_demo_member_sheet(db_path: Path, tmp_path: Path) -> None:
     output = build_member_sheet(member.id, YEAR, tmp_path / "fiche.pdf")
     text = " ".join(pdf_pages(output))
     assert in_order(text, f"{member.first_name} {member.last_name.upper()}", "Attendance",
-                    "Volunteering", "Referrals given", "Referrals received", "Dues")
+                    "Volunteering", "Referrals given", "Referrals received", "Dues",
+                    "Roles in the association")

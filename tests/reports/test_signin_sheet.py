@@ -77,3 +77,35 @@ def test_unknown_event_writes_nothing(db_path: Path, tmp_path: Path) -> None:
     with pytest.raises(UnknownEventError, match="No event with number 42."):
         build_signin_sheet(42, folder / "sheet.pdf")
     assert list(folder.iterdir()) == []
+
+
+def test_assembly_sheet_says_who_votes_when_dues_count(club: Club, tmp_path: Path,
+                                                       french: None) -> None:
+    from attendance_club import count_only_members_up_to_date
+
+    count_only_members_up_to_date(club)
+    [page] = pdf_pages(build_signin_sheet(club.events["e3"].id, tmp_path / "ag.pdf"))
+    assert in_order(page, "6 membres attendus",
+                    "Dont 3 à jour de leur cotisation 2026 et appelés à voter.",
+                    "Vote : « Non » pour un membre qui n'était pas à jour de sa cotisation de "
+                    "l'exercice 2026",
+                    "N° Nom Entreprise Vote Procuration donnée à Signature",
+                    "1 ANCIEN Fabrice Ancien SA Non",
+                    "2 DUPONT Jean <b>&Co Oui",
+                    "3 MARTIN Zoë Zoë Conseil Oui NGUYỄN Lan",
+                    "4 NGUYỄN Lan Phở Lyon Oui",
+                    "5 WIŚNIEWSKI Łukasz Wiśniewski Bau Non DUPONT Jean",
+                    "6 ПЕТРОВА Жанна Петрова и партнёры Non WIŚNIEWSKI Łukasz")
+
+
+def test_one_member_up_to_date_in_english(club: Club, tmp_path: Path) -> None:
+    from attendance_club import count_only_members_up_to_date
+
+    from clubdesk.db import MembershipFee
+
+    count_only_members_up_to_date(club)
+    MembershipFee.delete().where(MembershipFee.member.in_(
+        [club.members["nguyen"], club.members["martin"]])).execute()
+    [page] = pdf_pages(build_signin_sheet(club.events["e3"].id, tmp_path / "ag.pdf"))
+    assert "1 of them is up to date with their 2026 dues and entitled to vote." in page
+    assert "No. Name Company Votes Proxy given to Signature" in page

@@ -313,6 +313,32 @@ def test_general_assembly_proxies_and_quorum(qtbot, assembly, people, prompts) -
     assert dialog.model.index(holder, m.COL_PROXY).data() == ""
 
 
+def test_the_banner_counts_only_members_up_to_date(qtbot, assembly, people,
+                                                   prompts) -> None:
+    from decimal import Decimal
+
+    from clubdesk.db import FeeRate
+    from clubdesk.domain.dues.payments import PaymentInput, record_payments
+
+    update_settings(quorum_dues_only=True)
+    FeeRate.create(year=2026, name="Cotisation", amount=Decimal("30"), position=0)
+    record_payments([people["jeanne"].id, people["anne"].id],
+                    PaymentInput(0, 2026, Decimal("30"), dt.date(2026, 2, 1)))
+    dialog = _dialog(qtbot, assembly)
+    assert dialog.banner.text() == (
+        "Quorum not reached: 1 more member needed (0 present + 0 represented = 0 of 2 members "
+        "up to date with their dues entitled to vote, at least 1 needed)\n"
+        "2 members on the list are not up to date with their 2026 dues and do not vote.")
+    dialog.select_ids([people["zoe"].id])
+    dialog.status_buttons["present"].click()
+    assert dialog.banner.reached is False  # Zoë has not paid: she attends, she does not vote
+    dialog.select_ids([people["jeanne"].id])
+    dialog.status_buttons["present"].click()
+    assert dialog.banner.reached is True
+    assert dialog.banner.text().startswith(
+        "Quorum reached: 1 present + 0 represented = 1 of 2 members up to date")
+
+
 def test_proxy_over_the_limit_is_refused(qtbot, assembly, people, prompts) -> None:
     update_settings(max_proxies_per_holder=1)
     set_status(assembly.id, people["jeanne"].id, "present")

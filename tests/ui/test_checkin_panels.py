@@ -46,3 +46,31 @@ def test_quorum_in_french_agrees_with_each_number(in_french) -> None:
     assert quorum_text(_quorum(0, 0, 0)).startswith(
         "Quorum non atteint\u00a0: il manque 1 membre (0 présent + 0 représenté = 0 sur 0 "
         "membre appelé à voter")
+
+
+def _dues_quorum(entitled: int, present: int, represented: int,
+                 not_entitled: int) -> QuorumResult:
+    return QuorumResult(entitled, present, represented, HALF, required_votes(entitled, HALF),
+                        "2026", not_entitled)
+
+
+def test_quorum_of_members_up_to_date_in_english() -> None:
+    assert quorum_text(_dues_quorum(40, 20, 1, 5)) == (
+        "Quorum reached: 20 present + 1 represented = 21 of 40 members up to date with their "
+        "dues entitled to vote (at least 20 needed)\n"
+        "5 members on the list are not up to date with their 2026 dues and do not vote.")
+    assert quorum_text(_dues_quorum(1, 0, 0, 1)).endswith(
+        "0 of 1 member up to date with their dues entitled to vote, at least 1 needed)\n"
+        "1 member on the list is not up to date with their 2026 dues and does not vote.")
+    assert "\n" not in quorum_text(_dues_quorum(3, 2, 0, 0))
+
+
+def test_quorum_of_members_up_to_date_in_french(in_french) -> None:
+    assert quorum_text(_dues_quorum(41, 3, 2, 1)) == (
+        "Quorum non atteint\u00a0: il manque 16 membres (3 présents + 2 représentés = 5 sur 41 "
+        "membres à jour de cotisation appelés à voter, au moins 21 requis)\n"
+        "1 membre de la liste n'est pas à jour de sa cotisation 2026 et ne vote pas.")
+    assert quorum_text(_dues_quorum(1, 1, 0, 2)) == (
+        "Quorum atteint\u00a0: 1 présent + 0 représenté = 1 sur 1 membre à jour de cotisation "
+        "appelé à voter (au moins 1 requis)\n"
+        "2 membres de la liste ne sont pas à jour de leur cotisation 2026 et ne votent pas.")

@@ -16,7 +16,9 @@ from clubdesk.domain.activity.activity_figures import (
     ActivityFigures,
     Amount,
     Count,
+    DuesFigures,
     HealthFigures,
+    LeadershipFigures,
     MeetingFigures,
     MembershipFigures,
     MonthReferrals,
@@ -29,7 +31,7 @@ from clubdesk.ui.common import background
 from clubdesk.ui.common.palette import hex_colour
 from clubdesk.ui.dashboard import dashboard_period, dashboard_tab
 from clubdesk.ui.dashboard.dashboard_cards import BAD, GOOD, NEUTRAL
-from clubdesk.ui.dashboard.dashboard_health import STOPPED, TOP_TENTH
+from clubdesk.ui.dashboard.dashboard_health import LEADERS, LONGEST, STOPPED, TOP_TENTH
 from clubdesk.ui.dashboard.dashboard_tab import DashboardTab
 
 TODAY = dt.date(2026, 11, 29)
@@ -45,7 +47,9 @@ def figures(period: Period, *, members: int = 100, joined: int = 10, left: int =
             events: int = 40, attendance: float | None = 0.75, hours: str = "500",
             given: int = 60, won: int = 20, business: str = "30000", guests: int = 30,
             guests_joined: int = 6, stopped: tuple[str, ...] = ("Zoé Martin",),
-            top_tenth: float | None = 0.40, sectors: int = 3) -> ActivityFigures:
+            top_tenth: float | None = 0.40, sectors: int = 3, dues_year: int | None = None,
+            received: str = "9000", up_to_date: int = 90, leaders: int = 9,
+            longest_since: dt.date | None = dt.date(2019, 3, 15)) -> ActivityFigures:
     """Hand-made figures of one period: what the tests vary, with plausible defaults."""
     months = _months(period)
     return ActivityFigures(
@@ -54,8 +58,11 @@ def figures(period: Period, *, members: int = 100, joined: int = 10, left: int =
             active_at_start=members - joined + left, active_at_end=members, joined=joined,
             left=left, retention_rate=0.9,
             by_sector=[Count(f"Secteur {index}", 20 - index) for index in range(sectors)],
-            by_status=[Count("active", members)], dues_received=Decimal("9000"),
-            dues_paid_by=members),
+            by_status=[Count("active", members)],
+            dues=DuesFigures(
+                dues_year or period.start.year, str(dues_year or period.start.year), members,
+                up_to_date, Decimal("10000"), Decimal(received),
+                Decimal("10000") - Decimal(received))),
         meetings=MeetingFigures(
             events=events, by_kind=[Count("meeting", events)],
             average_attendance_rate=attendance, attendance_rows=events * members,
@@ -74,8 +81,11 @@ def figures(period: Period, *, members: int = 100, joined: int = 10, left: int =
             hours_outside_bureau_share=0.5, top_tenth_hours_share=top_tenth,
             guests_per_meeting=guests / events if events else None,
             guest_conversion=guests_joined / guests if guests else None,
-            stopped_coming=list(stopped)),
-        members=[])
+            stopped_coming=list(stopped),
+            leadership=LeadershipFigures(
+                period.end, 3, leaders, "Anne Alpha" if longest_since else "",
+                "President" if longest_since else "", longest_since)),
+        members=[], bureaus={})
 
 
 @pytest.fixture
@@ -140,6 +150,57 @@ def test_a_smaller_top_tenth_share_is_good_news(tab: DashboardTab) -> None:
     assert "▼ \u221210.0 pts</span>" in tab.health.changes[TOP_TENTH].text()
 
 
+def test_the_dues_card(tab: DashboardTab) -> None:
+    tab.show_figures(figures(YEAR_2025, received="8000", up_to_date=80),
+                     figures(YEAR_2024, received="10000", up_to_date=90))
+    dues = tab.cards["dues"]
+    assert dues.title.text() == "Dues 2025 received"
+    assert dues.value.text() == f"{QLocale().toString(8000)}\u00a0€"
+    assert dues.detail.text() == (
+        f"of {QLocale().toString(10000)}\u00a0€ expected · {QLocale().toString(2000)}\u00a0€ "
+        "still owed · 80\u00a0% up to date")
+    assert dues.changes[0].text == "▼ \u221220\u00a0% vs 2024" and dues.changes[0].color == BAD
+    assert dues.changes[1].text == "up to date ▼ \u221210.0 pts"  # 80 of 100, 90 of 100
+    # Two periods within one fiscal year: the same dues, nothing to compare.
+    tab.show_figures(figures(YEAR_2025, dues_year=2025), figures(YEAR_2024, dues_year=2025))
+    assert [change.text for change in dues.changes] == ["no comparison"]
+
+
+def test_a_year_without_dues(tab: DashboardTab) -> None:
+    empty = figures(YEAR_2025)
+    empty = dataclasses.replace(empty, membership=dataclasses.replace(
+        empty.membership, dues=DuesFigures(2025, "2025–2026", 100, 100, Decimal(0),
+                                           Decimal(0), Decimal(0))))
+    tab.show_figures(empty, figures(YEAR_2024))
+    dues = tab.cards["dues"]
+    assert dues.value.text() == "–"
+    assert dues.detail.text() == "No fee schedule and no payment for 2025–2026"
+    assert dues.title.text() == "Dues 2025–2026 received"
+
+
+def test_shared_leadership_in_the_health_panel(tab: DashboardTab) -> None:
+    tab.show_figures(figures(YEAR_2025, leaders=12, longest_since=dt.date(2019, 3, 15)),
+                     figures(YEAR_2024, leaders=9, longest_since=dt.date(2019, 3, 15)))
+    health = tab.health
+    assert health.values[LEADERS].text() == "12"
+    assert "▲ +33\u00a0%" in health.changes[LEADERS].text()
+    assert hex_colour(GOOD) in health.changes[LEADERS].text()
+    assert health.values[LEADERS].toolTip() == (
+        "12 different members held a role from 31/12/2022 to 31/12/2025")
+    assert health.definitions[LEADERS].text().startswith("Different members who held a")
+    # Anne Alpha, president since 15/03/2019: 6 years 9 months on 31/12/2025
+    assert health.values[LONGEST].text() == "6 years"
+    assert health.values[LONGEST].toolTip() == "6 years and 9 months"
+    assert health.definitions[LONGEST].text().startswith(
+        "Anne Alpha (President), since 15/03/2019. How long the current role holder")
+    assert hex_colour(BAD) in health.changes[LONGEST].text()  # a year longer: less renewal
+    tab.show_figures(figures(YEAR_2025, leaders=0, longest_since=None),
+                     figures(YEAR_2024, leaders=0, longest_since=None))
+    assert health.values[LONGEST].text() == "–"
+    assert health.definitions[LONGEST].text() == "Nobody holds a bureau or committee role."
+    assert "no comparison" in health.changes[LONGEST].text()
+
+
 def test_nothing_to_compare_with(tab: DashboardTab) -> None:
     tab.show_figures(figures(YEAR_2025, events=5, attendance=None),
                      figures(YEAR_2024, events=0, attendance=None, guests=0))
@@ -151,6 +212,7 @@ def test_nothing_to_compare_with(tab: DashboardTab) -> None:
 
 @pytest.mark.parametrize(("card", "target", "filters"), [
     ("members", "members", {"status": "active"}),
+    ("dues", "members", {"dues": "unpaid"}),
     ("events", "events", {"period": YEAR_2025}),
     ("guests", "events", {"period": YEAR_2025}),
     ("hours", "volunteering", {"period": YEAR_2025}),
@@ -309,3 +371,14 @@ def test_one_volunteer_is_one_volunteer(tab: DashboardTab, in_french) -> None:
     tab.show_figures(one, figures(YEAR_2024))
     assert tab.cards["hours"].detail.text().endswith("(1 bénévole)")
     assert tab.health.values["active_share"].toolTip() == "60 membres sur 100"
+
+
+def test_leadership_and_dues_in_french(tab: DashboardTab, in_french) -> None:
+    tab.show_figures(figures(YEAR_2025, leaders=1, longest_since=dt.date(2024, 11, 30)),
+                     figures(YEAR_2024))
+    health = tab.health
+    assert health.values[LEADERS].toolTip() == "1 membre a tenu un rôle du 31/12/2022 au 31/12/2025"
+    assert health.values[LONGEST].text() == "1\u00a0an"
+    assert health.values[LONGEST].toolTip() == "1\u00a0an et 1\u00a0mois"
+    assert tab.cards["dues"].title.text() == "Cotisations 2025 reçues"
+    assert tab.cards["dues"].detail.text().endswith("restant dus · 90\u00a0% à jour")

@@ -12,6 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from clubdesk.domain.common.dates import years_before
+from clubdesk.domain.members.mandates import MandateRow
+
 
 @dataclass(frozen=True)
 class Period:
@@ -72,8 +75,30 @@ class MembershipFigures:
     retention_rate: float | None  # of those active at start, the share still members at end
     by_sector: list[Count]        # current (non-former) members at the end, by sector
     by_status: list[Count]        # every member by status code
-    dues_received: Decimal        # fees paid within the period
-    dues_paid_by: int             # members who paid within the period
+    dues: DuesFigures             # the dues of the fiscal year the period falls in
+
+
+@dataclass(frozen=True)
+class DuesFigures:
+    """The dues of one fiscal year — the one holding most of the period's days — as they
+    stand when computed: a late payment counts for the year it pays."""
+
+    fiscal_year: int
+    year_name: str                # "2025", or "2025–2026" when it starts in another month
+    members: int                  # members expected to pay, exempt ones included
+    up_to_date: int               # paid, exempt or owing nothing
+    expected: Decimal
+    received: Decimal
+    outstanding: Decimal
+
+    @property
+    def up_to_date_rate(self) -> float | None:
+        return self.up_to_date / self.members if self.members else None
+
+    @property
+    def any_due(self) -> bool:
+        """False when the year has no fee schedule and no payment: nothing to show."""
+        return bool(self.expected or self.received)
 
 
 @dataclass(frozen=True)
@@ -128,10 +153,37 @@ class HealthFigures:
     guests_per_meeting: float | None     # guests / meetings (kind meeting) held
     guest_conversion: float | None       # guests who joined / guests
     stopped_coming: list[str]            # active, on lists, not present in the last 3 months
+    leadership: LeadershipFigures        # is leadership shared and renewed?
 
     @property
     def active_share(self) -> float | None:
         return self.active_members / self.members if self.members else None
+
+
+@dataclass(frozen=True)
+class LeadershipFigures:
+    """Shared leadership, measured on ``on``: the period's last day (today while it runs)."""
+
+    on: dt.date
+    years: int                     # the window: the ``years`` years up to ``on``
+    holders: int                   # different members who held a bureau or committee role
+    longest_name: str              # the current holder who has held their role longest
+    longest_role: str              # that role, as the association names it ("" if nobody)
+    longest_since: dt.date | None  # the day their mandate started
+
+    @property
+    def since(self) -> dt.date:
+        """The first day of the window the leaders are counted in."""
+        return years_before(self.on, self.years)
+
+    @property
+    def longest_months(self) -> int | None:
+        """Whole months the longest-serving holder has held their role (None: nobody)."""
+        if self.longest_since is None:
+            return None
+        since, on = self.longest_since, self.on
+        months = (on.year - since.year) * 12 + on.month - since.month
+        return max(0, months - (1 if on.day < since.day else 0))
 
 
 @dataclass(frozen=True)
@@ -164,6 +216,7 @@ class ActivityFigures:
     referrals: ReferralFigures
     health: HealthFigures
     members: list[MemberActivity]  # members with any activity or active in the period
+    bureaus: dict[int, list[MandateRow]]  # calendar year -> the roles held during it
 
 
 Progress = Callable[[int, int], bool]
@@ -199,6 +252,10 @@ class SheetFee:
     period_end: dt.date
     amount: Decimal
     paid_on: dt.date | None
+    fiscal_year_name: str = ""          # "2025" or "2025–2026"
+    method: str = ""                    # payment method code
+    receipt_number: int | None = None
+    exempt: bool = False                # an exemption, not a payment
 
 
 @dataclass(frozen=True)
@@ -227,6 +284,7 @@ class MemberSheet:
     business_received: Decimal    # won referrals received
     fees: list[SheetFee]          # fees paid in the period
     fees_total: Decimal
+    mandates: list[MandateRow]    # every role the member held, the latest first
 
     @property
     def attendance_rate(self) -> float | None:

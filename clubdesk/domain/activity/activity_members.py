@@ -22,7 +22,12 @@ import datetime as dt
 from peewee import JOIN, SQL, fn
 
 from clubdesk.db import Attendance, Event, Member, Referral, VolunteerEntry, database
-from clubdesk.domain.activity.activity_figures import HealthFigures, MemberActivity, Period
+from clubdesk.domain.activity.activity_figures import (
+    HealthFigures,
+    LeadershipFigures,
+    MemberActivity,
+    Period,
+)
 from clubdesk.domain.activity.activity_sql import (
     ATTENDED,
     cents,
@@ -127,7 +132,7 @@ def stopped_coming(period: Period) -> list[str]:
 
 def health_figures(rows: list[tuple[MemberActivity, bool]], totals: tuple[int, int, int, int],
                    meetings: int, guests: tuple[int, int, int],
-                   stopped: list[str]) -> HealthFigures:
+                   stopped: list[str], leadership: LeadershipFigures) -> HealthFigures:
     """The health figures from the member rows and the totals already computed."""
     current = [member for member, is_active in rows if is_active]
     active = sum(
@@ -139,4 +144,4 @@ def health_figures(rows: list[tuple[MemberActivity, bool]], totals: tuple[int, i
     guests_total, joined, at_meetings = guests
     return HealthFigures(len(current), active, ratio(outside_bureau, total),
                          ratio(top_tenth, total), ratio(at_meetings, meetings),
-                         ratio(joined, guests_total), stopped)
+                         ratio(joined, guests_total), stopped, leadership)

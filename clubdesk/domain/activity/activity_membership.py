@@ -9,7 +9,12 @@ Definitions (the report prints them):
   (``left_on`` unknown or after the period); None when nobody was active on the first day;
 - *by sector*: the members active on the last day by sector, largest first ("" = unknown);
 - *by status*: every member in the file by status code, in the order of the codes;
-- *dues*: fees whose ``paid_on`` falls within the period, and the members who paid them;
+- *dues*: those of the fiscal year the period falls in — the one holding most of its days
+  (the later one on a tie) —, as they stand when the figures are computed
+  (:func:`clubdesk.domain.dues.dues_status.dues_totals`): *expected*, what the members
+  expected to pay that year owe by the fee schedule; *received*, what they paid for it
+  (whenever they paid); *outstanding*, what the members not up to date still owe; *up to
+  date*, the share of those members who paid, are exempt or owe nothing;
 - *events*: events starting within the period, by kind (most first);
 - *average attendance rate*: the mean, over the events of the period with at least one
   attendance row, of (present + late) / rows; None when no list was taken;
@@ -20,43 +25,54 @@ from __future__ import annotations
 
 from peewee import SQL, fn
 
-from clubdesk.db import Attendance, Event, Guest, Member, MembershipFee
+from clubdesk.db import Attendance, Event, Guest, Member
 from clubdesk.domain.activity.activity_figures import (
     Count,
+    DuesFigures,
     MeetingFigures,
     MembershipFigures,
     Period,
 )
 from clubdesk.domain.activity.activity_sql import (
     ATTENDED,
-    cents,
     count_if,
-    euros,
     events_within,
     member_on,
     ratio,
     within,
 )
 from clubdesk.domain.common.codes import EventKind, MemberStatus
+from clubdesk.domain.common.fiscal_years import fiscal_year_name, main_fiscal_year
+from clubdesk.domain.dues.dues_status import dues_totals
 
 
-def membership_counts(period: Period) -> tuple[int, int, int, int, int, object, int]:
-    """Active at start and end, joined, left, retained; dues in cents and payers. One query."""
+def membership_counts(period: Period) -> tuple[int, int, int, int, int]:
+    """Active at start and end, joined, left, retained. One query."""
     at_start = member_on(period.start)
     still = Member.left_on.is_null() | (Member.left_on > period.end)
-    paid = within(MembershipFee.paid_on, period)
-    dues = MembershipFee.select(cents(MembershipFee.amount)).where(paid)
-    payers = MembershipFee.select(fn.COUNT(MembershipFee.member.distinct())).where(paid)
     row = (
         Member
         .select(count_if(at_start), count_if(member_on(period.end)),
                 count_if(within(Member.joined_on, period)),
                 count_if(within(Member.left_on, period)),
-                count_if(at_start & still), dues, payers)
+                count_if(at_start & still))
         .tuples()
         .get()
     )
     return row
+
+
+def dues_year(period: Period, start_month: int) -> int:
+    """The fiscal year whose dues the period's figures show (see the module's doc)."""
+    return main_fiscal_year(period.start, period.end, start_month)
+
+
+def dues_figures(period: Period, start_month: int) -> DuesFigures:
+    """The dues of the period's fiscal year. One query."""
+    year = dues_year(period, start_month)
+    totals = dues_totals(year, start_month=start_month)
+    return DuesFigures(year, fiscal_year_name(year, start_month), totals.members,
+                       totals.up_to_date, totals.expected, totals.received, totals.outstanding)
 
 
 def by_sector(period: Period) -> list[Count]:
@@ -82,11 +98,10 @@ def by_status() -> list[Count]:
 
 
 def membership_figures(period: Period, counts: tuple, sectors: list[Count],
-                       statuses: list[Count]) -> MembershipFigures:
-    at_start, at_end, joined, left, retained, dues, payers = counts
+                       statuses: list[Count], dues: DuesFigures) -> MembershipFigures:
+    at_start, at_end, joined, left, retained = counts
     return MembershipFigures(int(at_start), int(at_end), int(joined), int(left),
-                             ratio(retained, at_start), sectors, statuses, euros(dues),
-                             int(payers))
+                             ratio(retained, at_start), sectors, statuses, dues)
 
 
 def events_by_kind(period: Period) -> list[Count]:

@@ -1,9 +1,10 @@
-"""One member's activity over a period, for the member activity sheet: seven queries.
+"""One member's activity over a period, for the member activity sheet: eight queries.
 
 The figures follow the activity report (:mod:`clubdesk.domain.activity.activity_members`):
 attendance rows of the period's events, present or late counted as attended; volunteer
 entries dated within the period; referrals given and received within the period (by their
-date), ``business_*`` summing the amounts of those now won; fees paid within the period.
+date), ``business_*`` summing the amounts of those now won; fees paid within the period;
+and every role the member held in the bureau or a committee, whenever it was.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from clubdesk.domain.activity.activity_figures import (
 from clubdesk.domain.activity.activity_sql import ATTENDED, as_date, events_within, within
 from clubdesk.domain.common.codes import ReferralStatus
 from clubdesk.domain.common.errors import NotFoundError
+from clubdesk.domain.common.fiscal_years import fiscal_year_name
 from clubdesk.domain.common.settings import load_settings
+from clubdesk.domain.members.mandates import member_mandates
 from clubdesk.domain.volunteering.volunteer_summary import value_of
 from clubdesk.i18n import _
 
@@ -87,18 +90,20 @@ def _referrals(member_id: int, period: Period, given: bool) -> list[SheetReferra
     ]
 
 
-def _fees(member_id: int, period: Period) -> list[SheetFee]:
+def _fees(member_id: int, period: Period, start_month: int) -> list[SheetFee]:
     query = (
         MembershipFee
         .select(MembershipFee.period_start, MembershipFee.period_end, MembershipFee.amount,
-                MembershipFee.paid_on)
+                MembershipFee.paid_on, MembershipFee.fiscal_year, MembershipFee.method,
+                MembershipFee.receipt_number, MembershipFee.exempt)
         .where((MembershipFee.member == member_id) & within(MembershipFee.paid_on, period))
         .order_by(MembershipFee.paid_on, MembershipFee.id)
         .tuples()
     )
     return [SheetFee(as_date(start), as_date(end), Decimal(amount).quantize(ZERO),
-                     as_date(paid))
-            for start, end, amount, paid in query]
+                     as_date(paid), fiscal_year_name(year, start_month), method, receipt,
+                     bool(exempt))
+            for start, end, amount, paid, year, method, receipt, exempt in query]
 
 
 def _won(referrals: list[SheetReferral]) -> Decimal:
@@ -108,7 +113,7 @@ def _won(referrals: list[SheetReferral]) -> Decimal:
 def member_sheet(member_id: int, period: Period) -> MemberSheet:
     """``member_id``'s sheet for ``period``; :class:`UnknownMemberError` if there is none.
 
-    Seven queries whatever the member's activity.
+    Eight queries whatever the member's activity.
     """
     member = Member.get_or_none(Member.id == member_id)
     if member is None:
@@ -118,7 +123,7 @@ def member_sheet(member_id: int, period: Period) -> MemberSheet:
     entries = _hours(member_id, period)
     given = _referrals(member_id, period, given=True)
     received = _referrals(member_id, period, given=False)
-    fees = _fees(member_id, period)
+    fees = _fees(member_id, period, settings.fiscal_year_start_month)
     total_hours = sum((entry.hours for entry in entries), ZERO)
     return MemberSheet(
         period, settings.name, member.id, member.first_name, member.last_name,
@@ -126,7 +131,8 @@ def member_sheet(member_id: int, period: Period) -> MemberSheet:
         as_date(member.joined_on), attendance, len(attendance),
         sum(1 for row in attendance if row.status in ATTENDED), entries, total_hours,
         value_of(total_hours, settings.volunteer_hourly_rate), given, received,
-        _won(given), _won(received), fees, sum((fee.amount for fee in fees), ZERO))
+        _won(given), _won(received), fees, sum((fee.amount for fee in fees), ZERO),
+        member_mandates(member_id))
 
 
 __all__ = ["UnknownMemberError", "member_sheet"]

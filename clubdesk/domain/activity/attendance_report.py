@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from peewee import JOIN, fn
 
@@ -23,7 +24,9 @@ from clubdesk.domain.events.general_assembly import (
     ABSENT_STATUSES,
     PRESENT_STATUSES,
     QuorumResult,
+    VotingRule,
     quorum,
+    voting_rule,
 )
 from clubdesk.i18n import _
 
@@ -109,6 +112,7 @@ class SigninLine:
     number: int
     person: Person
     proxy_to: Person | None  # general assembly: the member holding this member's proxy
+    votes: bool = True       # general assembly: entitled to vote (dues up to date)
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,12 @@ class SigninSheet:
     roster_started: bool  # False: nobody checked in yet, the active members are listed
     lines: list[SigninLine]
     guests: list[GuestLine]
+    # Only members up to date with their dues for this fiscal year vote ("" : everyone).
+    dues_year: str = ""
+
+    @property
+    def voters(self) -> int:
+        return sum(1 for line in self.lines if line.votes)
 
 
 @dataclass(frozen=True)
@@ -144,6 +154,15 @@ class ProxyLine:
 
 
 @dataclass(frozen=True)
+class NotEntitledLine:
+    """A member on an assembly's list who may not vote: not up to date with their dues."""
+
+    person: Person
+    status: str            # their attendance status
+    owed: Decimal | None   # what they still owe for the year (None: nothing asked of them)
+
+
+@dataclass(frozen=True)
 class EventReport:
     association: Letterhead
     event: EventInfo
@@ -152,6 +171,8 @@ class EventReport:
     guests: list[GuestLine]
     quorum: QuorumResult | None = None  # general assemblies only
     proxies: list[ProxyLine] = field(default_factory=list)
+    # Only members up to date with their dues vote: those on the list who may not, by name.
+    not_entitled: list[NotEntitledLine] = field(default_factory=list)
 
     @property
     def guests_joined(self) -> int:
@@ -183,8 +204,10 @@ def _holder(member_id: int | None, last: str | None, first: str | None) -> Perso
 
 
 def signin_sheet_data(event_id: int) -> SigninSheet:
-    """The members expected at ``event_id`` (its roster, else the active members)."""
+    """The members expected at ``event_id`` (its roster, else the active members); at a
+    general assembly where only members up to date with their dues vote, which ones do."""
     event = event_info(event_id)
+    settings = load_settings()
     holder = Member.alias()
     rows = (
         Attendance
@@ -209,9 +232,12 @@ def signin_sheet_data(event_id: int) -> SigninSheet:
             )
         ]
     people.sort(key=lambda pair: pair[0].sort_key)
-    lines = [SigninLine(number, person, proxy)
+    rule = (voting_rule(event_id, settings, [person.member_id for person, _proxy in people])
+            if event.is_general_assembly else VotingRule())
+    lines = [SigninLine(number, person, proxy, rule.votes(person.member_id))
              for number, (person, proxy) in enumerate(people, start=1)]
-    return SigninSheet(letterhead(), event, started, lines, _guests(event_id))
+    return SigninSheet(Letterhead(settings.name, settings.logo), event, started, lines,
+                       _guests(event_id), rule.dues_year)
 
 
 def _guests(event_id: int) -> list[GuestLine]:
@@ -242,9 +268,11 @@ def _status_counts(event_id: int) -> StatusCounts:
 
 
 def event_report_data(event_id: int) -> EventReport:
-    """Counts, lists by status, guests, and for a general assembly quorum and proxies."""
+    """Counts, lists by status, guests, and for a general assembly quorum and proxies (and,
+    when only members up to date with their dues vote, those on the list who may not)."""
     event = event_info(event_id)
     settings = load_settings()
+    assembly = event.is_general_assembly
     holder = Member.alias()
     holder_row = Attendance.alias()
     rows = (
@@ -262,23 +290,35 @@ def event_report_data(event_id: int) -> EventReport:
         .where(Attendance.event == event_id)
         .tuples()
     )
+    rows = list(rows)
+    rule = voting_rule(event_id, settings, [row[0] for row in rows]) if assembly \
+        else VotingRule()
     lines: dict[str, list[AttendanceLine]] = {status: [] for status in STATUS_ORDER}
     proxies: list[ProxyLine] = []
+    not_entitled: list[NotEntitledLine] = []
     for (*member, status, substitute, note, holder_id, holder_last, holder_first,
          holder_status) in rows:
         person = Person(*member)
         lines.setdefault(status, []).append(AttendanceLine(person, status, substitute, note))
+        votes = rule.votes(person.member_id)
+        if not votes:
+            not_entitled.append(NotEntitledLine(person, status, rule.owed(person.member_id)))
         proxy_holder = _holder(holder_id, holder_last, holder_first)
         if proxy_holder is not None:
-            counted = status in ABSENT_STATUSES and holder_status in PRESENT_STATUSES
+            counted = (status in ABSENT_STATUSES and holder_status in PRESENT_STATUSES
+                       and votes and rule.votes(holder_id))
             proxies.append(ProxyLine(person, proxy_holder, counted))
     for members in lines.values():
         members.sort(key=lambda line: line.person.sort_key)
     proxies.sort(key=lambda proxy: (proxy.holder.sort_key, proxy.giver.sort_key))
+    not_entitled.sort(key=lambda line: line.person.sort_key)
     result = None
-    if event.is_general_assembly:
-        result = quorum(event_id, settings.quorum_share)
+    if assembly:
+        # Before check-in the active members vote: the rule is read for them then.
+        result = quorum(event_id, settings.quorum_share, settings=settings,
+                        rule=rule if rows else None)
     else:
         proxies = []
     return EventReport(Letterhead(settings.name, settings.logo), event,
-                       _status_counts(event_id), lines, _guests(event_id), result, proxies)
+                       _status_counts(event_id), lines, _guests(event_id), result, proxies,
+                       not_entitled)

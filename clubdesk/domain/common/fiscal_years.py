@@ -27,3 +27,22 @@ def months_left(joined_on: dt.date, year: int, start_month: int) -> int:
     if joined_on > last:
         return 0
     return (last.year - joined_on.year) * 12 + last.month - joined_on.month + 1
+
+
+def fiscal_year_name(year: int, start_month: int) -> str:
+    """How people name fiscal year ``year``: "2025" when it is a calendar year, else
+    "2025–2026"."""
+    return str(year) if start_month == 1 else f"{year}–{year + 1}"
+
+
+def main_fiscal_year(start: dt.date, end: dt.date, start_month: int) -> int:
+    """The fiscal year holding most of the days from ``start`` to ``end`` (the later one on
+    a tie): the fiscal year a period falls in, even when it straddles two."""
+    first, last = fiscal_year_of(start, start_month), fiscal_year_of(end, start_month)
+    best, best_days = last, -1
+    for year in range(last, first - 1, -1):
+        year_start, year_end = fiscal_year_bounds(year, start_month)
+        days = (min(end, year_end) - max(start, year_start)).days + 1
+        if days > best_days:
+            best, best_days = year, days
+    return best

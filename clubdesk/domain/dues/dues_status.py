@@ -137,9 +137,14 @@ def _status(due: Decimal, paid: Decimal, exempt: bool) -> DuesStatus:
     return DuesStatus.PARTLY_PAID if paid > 0 else DuesStatus.UNPAID
 
 
-def dues_of_year(year: int, member_ids: set[int] | None = None) -> list[MemberDues]:
-    """Every member's dues for fiscal year ``year`` (or only ``member_ids``'), by name."""
-    start_month = load_settings().fiscal_year_start_month
+def dues_of_year(year: int, member_ids: set[int] | None = None,
+                 start_month: int | None = None) -> list[MemberDues]:
+    """Every member's dues for fiscal year ``year`` (or only ``member_ids``'), by name.
+
+    ``start_month``: the fiscal year's first month when the caller has read the settings
+    already (one query then, instead of two)."""
+    if start_month is None:
+        start_month = load_settings().fiscal_year_start_month
     start, end = fiscal_year_bounds(year, start_month)
     parameters = {
         "year": year, "start": start.isoformat(), "end": end.isoformat(),
@@ -174,14 +179,15 @@ def owing(year: int) -> list[MemberDues]:
     return [dues for dues in dues_of_year(year) if dues.status in OWING]
 
 
-def up_to_date_ids(year: int) -> set[int]:
+def up_to_date_ids(year: int, start_month: int | None = None) -> set[int]:
     """The members up to date for ``year`` (paid, exempt, or owing nothing)."""
-    return {dues.member_id for dues in dues_of_year(year) if dues.status in UP_TO_DATE}
+    return {dues.member_id for dues in dues_of_year(year, start_month=start_month)
+            if dues.status in UP_TO_DATE}
 
 
-def dues_totals(year: int) -> DuesTotals:
+def dues_totals(year: int, start_month: int | None = None) -> DuesTotals:
     """Expected, received and outstanding dues of fiscal year ``year``."""
-    rows = dues_of_year(year)
+    rows = dues_of_year(year, start_month=start_month)
     expected = sum((dues.due for dues in rows), Decimal("0"))
     received = sum((dues.paid for dues in rows), Decimal("0"))
     outstanding = sum((dues.owed for dues in rows), Decimal("0"))

@@ -16,6 +16,7 @@ from peewee import fn
 
 from clubdesk.db import Mandate, Member, database
 from clubdesk.domain.common.codes import BureauRole
+from clubdesk.domain.common.dates import years_before
 from clubdesk.domain.common.labels import bureau_role_label
 from clubdesk.domain.common.text_limits import check_texts, clean_line
 from clubdesk.i18n import _
@@ -248,12 +249,13 @@ class Leadership:
     longest_name: str                  # the longest-serving current holder
     longest_role: str
     longest_years: float               # how long they have held it, in years
+    longest_since: dt.date | None = None  # the day their mandate started
 
 
 def leadership(on: dt.date, years: int = 3) -> Leadership:
     """How many different members held a role in the ``years`` years up to ``on``, and who
     has held their current role longest (two queries)."""
-    since = dt.date(on.year - years, on.month, min(on.day, 28))
+    since = years_before(on, years)
     holders = (Mandate.select(fn.COUNT(Mandate.member.distinct()))
                .where((Mandate.starts_on <= on)
                       & (Mandate.ends_on.is_null() | (Mandate.ends_on >= since)))
@@ -266,4 +268,4 @@ def leadership(on: dt.date, years: int = 3) -> Leadership:
     row = MandateRow(*longest)
     held = (on - row.starts_on).days / 365.25
     return Leadership(years, holders, f"{row.first_name} {row.last_name}".strip(), row.label,
-                      round(held, 1))
+                      round(held, 1), row.starts_on)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
-from clubdesk.domain.activity.activity_figures import HealthFigures
+from clubdesk.domain.activity.activity_figures import HealthFigures, LeadershipFigures
+from clubdesk.domain.activity.activity_leadership import tenure_short, tenure_text
 from clubdesk.i18n import _, ngettext
+from clubdesk.ui.common.formatting import format_date
 from clubdesk.ui.common.palette import Role, css
 from clubdesk.ui.dashboard.dashboard_cards import (
     Change,
@@ -25,6 +27,8 @@ OUTSIDE_BUREAU = "hours_outside_bureau"
 TOP_TENTH = "top_tenth"
 GUESTS = "guests_per_meeting"
 STOPPED = "stopped_coming"
+LEADERS = "leaders"
+LONGEST = "longest_in_office"
 
 
 class HealthPanel(QFrame):
@@ -49,6 +53,8 @@ class HealthPanel(QFrame):
              _("Guests welcomed per meeting held.")),
             (STOPPED, _("Stopped coming"),
              _("Active members on attendance lists not present in the last 3 months.")),
+            (LEADERS, _("Shared leadership"), leaders_definition()),
+            (LONGEST, _("Longest in office"), longest_definition()),
         ]
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(16)
@@ -113,7 +119,48 @@ class HealthPanel(QFrame):
             ngettext("{n} of {members} members", "{n} of {members} members",
                      current.active_members).format(members=format_number(current.members)))
         self.values[STOPPED].setToolTip(stopped_tooltip(current.stopped_coming))
+        leaders, longest = self._show_leadership(current.leadership, previous.leadership,
+                                                 versus)
+        shown[LEADERS] = ("", leaders)
+        shown[LONGEST] = ("", longest)
         return {key: moved for key, (_value, moved) in shown.items()}
+
+    def _show_leadership(self, now: LeadershipFigures, before: LeadershipFigures,
+                         versus: str) -> tuple[Change, Change]:
+        """How many led in the last three years; who has held their role longest."""
+        leaders = change(now.holders, before.holders, versus)
+        self.values[LEADERS].setText(format_number(now.holders))
+        self.values[LEADERS].setToolTip(ngettext(
+            "{n} member held a role from {start} to {end}",
+            "{n} different members held a role from {start} to {end}", now.holders).format(
+                start=format_date(now.since),
+                end=format_date(now.on)))
+        self.changes[LEADERS].setText(change_html([leaders]))
+        months, months_before = now.longest_months, before.longest_months
+        longest = change(months, months_before, versus, higher_is_better=False)
+        self.changes[LONGEST].setText(change_html([longest]))
+        if months is None or now.longest_since is None:
+            self.values[LONGEST].setText("–")
+            self.values[LONGEST].setToolTip(longest_definition())
+            self.definitions[LONGEST].setText(_("Nobody holds a bureau or committee role."))
+            return leaders, longest
+        self.values[LONGEST].setText(tenure_short(months))
+        self.values[LONGEST].setToolTip(tenure_text(months))
+        self.definitions[LONGEST].setText(_("{name} ({role}), since {date}. {definition}")
+                                          .format(name=now.longest_name, role=now.longest_role,
+                                                  date=format_date(now.longest_since),
+                                                  definition=longest_definition()))
+        return leaders, longest
+
+
+def leaders_definition() -> str:
+    return _("Different members who held a bureau or committee role in the last three "
+             "years: the more, the more leadership is shared.")
+
+
+def longest_definition() -> str:
+    return _("How long the current role holder who has served longest has held their role: "
+             "the longer, the less leadership is renewed.")
 
 
 def stopped_tooltip(names: list[str]) -> str:

@@ -10,6 +10,8 @@ Click-through: a card emits :attr:`DashboardTab.open_requested` with ``(target, 
 card                         target          filter
 ===========================  ==============  =========================================
 Members                      "members"       ``{"status": MemberStatus.ACTIVE}``
+Dues                         "members"       ``{"dues": "unpaid"}`` (the members tab
+                                             filters on the current fiscal year)
 Events                       "events"        ``{"period": Period}``
 Guests                       "events"        ``{"period": Period}``
 Volunteer hours              "volunteering"  ``{"period": Period}``
@@ -36,11 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clubdesk.domain.activity.activity_figures import ActivityFigures, Period
+from clubdesk.domain.activity.activity_figures import ActivityFigures, DuesFigures, Period
 from clubdesk.domain.activity.activity_queries import activity_figures
 from clubdesk.domain.common.codes import MemberStatus, ReferralStatus
 from clubdesk.domain.common.settings import load_settings
 from clubdesk.domain.common.stats import register_is_empty
+from clubdesk.domain.dues.dues_status import DuesStatus
 from clubdesk.i18n import _, ngettext
 from clubdesk.ui.common.background import TaskRunner
 from clubdesk.ui.common.palette import Role, css
@@ -59,6 +62,7 @@ from clubdesk.ui.dashboard.dashboard_period import DashboardPeriodCombo
 from clubdesk.ui.dashboard.dashboard_welcome import WelcomeBanner
 
 MEMBERS = "members"
+DUES = "dues"
 EVENTS = "events"
 GUESTS = "guests"
 HOURS = "hours"
@@ -66,10 +70,36 @@ REFERRALS = "referrals"
 BUSINESS = "business"
 
 
+CARDS_A_ROW = 4
+
+
 def _whole(value: Decimal | float) -> str:
     """Hours and euros on a card: no decimals unless they matter."""
     number = float(value)
     return format_number(number, 0 if number == int(number) or number >= 100 else 1)
+
+
+def _euros(value: Decimal) -> str:
+    return f"{_whole(value)}\u00a0€"
+
+
+def dues_card(now: DuesFigures, before: DuesFigures,
+              versus: str) -> tuple[str, str, list[Change]]:
+    """Received, of what was expected, what is still owed, the share up to date; the change
+    against the previous period's fiscal year (none when both fall in the same one)."""
+    if not now.any_due:
+        return ("–", _("No fee schedule and no payment for {year}").format(
+            year=now.year_name), [change(None, None, versus)])
+    detail = " · ".join((
+        _("of {amount} expected").format(amount=_euros(now.expected)),
+        _("{amount} still owed").format(amount=_euros(now.outstanding)),
+        _("{rate} up to date").format(rate=format_percent(now.up_to_date_rate))))
+    if before.fiscal_year == now.fiscal_year or not before.any_due:
+        return _euros(now.received), detail, [change(None, None, versus)]
+    return _euros(now.received), detail, [
+        change(now.received, before.received, before.year_name),
+        change(now.up_to_date_rate, before.up_to_date_rate, versus, rate=True,
+               what=_("up to date"))]
 
 
 class DashboardTab(QWidget):
@@ -106,12 +136,18 @@ class DashboardTab(QWidget):
 
         self.cards = {
             MEMBERS: KeyFigureCard(_("Members at the end")),
+            DUES: KeyFigureCard(_("Dues")),
             EVENTS: KeyFigureCard(_("Events")),
+            GUESTS: KeyFigureCard(_("Guests")),
             HOURS: KeyFigureCard(_("Volunteer hours")),
             REFERRALS: KeyFigureCard(_("Referrals given")),
             BUSINESS: KeyFigureCard(_("Business won")),
-            GUESTS: KeyFigureCard(_("Guests")),
         }
+        self.cards[DUES].setToolTip(_(
+            "The dues of the fiscal year holding most of the period, as recorded today: "
+            "received, expected by the fee schedule, still owed, and the share of the members "
+            "who owe dues that year who are up to date (paid, exempt or owing nothing). "
+            "Click to list the members who have not paid."))
         for key, card in self.cards.items():
             card.clicked.connect(lambda key=key: self.open_card(key))
         self.health = HealthPanel()
@@ -135,7 +171,7 @@ class DashboardTab(QWidget):
         grid = QGridLayout()
         grid.setSpacing(10)
         for index, card in enumerate(self.cards.values()):
-            grid.addWidget(card, index // 3, index % 3)
+            grid.addWidget(card, index // CARDS_A_ROW, index % CARDS_A_ROW)
 
         middle = QHBoxLayout()
         middle.addWidget(self.health, 3)
@@ -225,6 +261,8 @@ class DashboardTab(QWidget):
         for key, (value, detail, changes) in self._card_texts(current, previous,
                                                               versus).items():
             self.cards[key].show_figure(value, detail, changes)
+        self.cards[DUES].title.setText(_("Dues {year} received").format(
+            year=current.membership.dues.year_name))
         self.health.show_figures(current.health, previous.health)
         self.charts.show_figures(current)
 
@@ -244,6 +282,7 @@ class DashboardTab(QWidget):
                     ngettext("{minus}{n} left", "{minus}{n} left", ms.left).format(
                         minus=MINUS if ms.left else ""))),
                 [change(ms.active_at_end, mb.active_at_end, versus)]),
+            DUES: dues_card(ms.dues, mb.dues, versus),
             EVENTS: (
                 format_number(es.events),
                 _("Average attendance {rate}").format(
@@ -283,6 +322,7 @@ class DashboardTab(QWidget):
         period = self._period
         target, filters = {
             MEMBERS: ("members", {"status": MemberStatus.ACTIVE}),
+            DUES: ("members", {"dues": DuesStatus.UNPAID.value}),
             EVENTS: ("events", {"period": period}),
             GUESTS: ("events", {"period": period}),
             HOURS: ("volunteering", {"period": period}),

@@ -67,23 +67,37 @@ def summary_text(counts: Mapping[str, int]) -> str:
 
 def quorum_text(result: QuorumResult) -> str:
     """What the banner says: reached or not, and the sum behind it, each number agreeing
-    with its own word ("1 présent + 0 représenté = 1 sur 4 membres appelés à voter")."""
+    with its own word ("1 présent + 0 représenté = 1 sur 4 membres appelés à voter"); when
+    only members up to date with their dues vote, it says so, and how many may not."""
+    if result.dues_only:
+        voters = ngettext("{counted} of {n} member up to date with their dues entitled to vote",
+                          "{counted} of {n} members up to date with their dues entitled to "
+                          "vote", result.entitled)
+    else:
+        voters = ngettext("{counted} of {n} member entitled to vote",
+                          "{counted} of {n} members entitled to vote", result.entitled)
     parts = {
         "present": ngettext("{n} present", "{n} present", result.present),
         "represented": ngettext("{n} represented", "{n} represented", result.represented),
-        "voters": ngettext("{counted} of {n} member entitled to vote",
-                           "{counted} of {n} members entitled to vote",
-                           result.entitled).format(counted=format_count(result.counted)),
+        "voters": voters.format(counted=format_count(result.counted)),
         "needed": ngettext("at least {n} needed", "at least {n} needed", result.required),
     }
     if result.reached:
-        return _("Quorum reached: {present} + {represented} = {voters} ({needed})").format(
+        text = _("Quorum reached: {present} + {represented} = {voters} ({needed})").format(
             **parts)
-    missing = max(result.required - result.counted, 1 if result.entitled == 0 else 0)
-    return ngettext("Quorum not reached: {n} more member needed ({present} + {represented} = "
-                    "{voters}, {needed})",
-                    "Quorum not reached: {n} more members needed ({present} + {represented} = "
-                    "{voters}, {needed})", missing).format(**parts)
+    else:
+        missing = max(result.required - result.counted, 1 if result.entitled == 0 else 0)
+        text = ngettext("Quorum not reached: {n} more member needed ({present} + "
+                        "{represented} = {voters}, {needed})",
+                        "Quorum not reached: {n} more members needed ({present} + "
+                        "{represented} = {voters}, {needed})", missing).format(**parts)
+    if result.dues_only and result.not_entitled:
+        text += "\n" + ngettext(
+            "{n} member on the list is not up to date with their {year} dues and does not "
+            "vote.",
+            "{n} members on the list are not up to date with their {year} dues and do not "
+            "vote.", result.not_entitled).format(year=result.dues_year)
+    return text
 
 
 def _band_style(background: Role, text: Role, border: Role) -> str:
